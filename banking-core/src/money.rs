@@ -1,0 +1,1 @@
+//! Exact money: amounts, currencies and serde adapters for each wire style.

@@ -1,0 +1,1 @@
+//! Lazy pagination over page-number, keyset, offset and next-URL cursors.

@@ -1,0 +1,6 @@
+//! Typed async client for the Linxo Connect API, built on `banking-core`.
+//!
+//! This crate is being built out; see the workspace `docs/ENDPOINTS.md` for
+//! the endpoints it covers.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
