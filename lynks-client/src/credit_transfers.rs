@@ -11,7 +11,7 @@
 //! Creating a transfer moves money once its signatories approve it. It is
 //! never resent: LYNKS documents no idempotency key, so a create whose
 //! answer was lost fails with
-//! [`Error::OutcomeUnknown`](banking_core::Error::OutcomeUnknown); look the
+//! [`Error::OutcomeUnknown`]; look the
 //! transfer up (for example by its end-to-end id) before creating it again.
 //!
 //! ```
