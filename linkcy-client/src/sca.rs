@@ -310,9 +310,10 @@ mod tests {
 
     #[test]
     fn raw_value_round_trips() {
-        let json = r#"{"seconds":0,"nano":0,"units":[{"dateBased":true}]}"#;
+        let json = r#"{"nano":0,"seconds":0,"units":[{"dateBased":true}]}"#;
         let value = ttl(json);
         assert_eq!(serde_json::to_string(&value).unwrap(), json);
         assert_eq!(format!("{value:?}"), format!("ScaTtl({json})"));
+        assert_eq!(ttl("\"PT10M\"").raw(), &serde_json::json!("PT10M"));
     }
 }
