@@ -129,7 +129,12 @@ impl LoginRequest {
                 account_owner_phone,
                 partner_name,
                 password,
-            } => ("accountOwnerPhone", account_owner_phone, partner_name, password),
+            } => (
+                "accountOwnerPhone",
+                account_owner_phone,
+                partner_name,
+                password,
+            ),
         };
         if login_field != "username" {
             phone(login_field, login)?;
@@ -381,7 +386,10 @@ fn auth_error(error: Error) -> Error {
 }
 
 impl TokenSource for LinkcyTokenSource {
-    fn fetch<'a>(&'a self, _http: &'a reqwest::Client) -> BoxFuture<'a, banking_core::Result<Token>> {
+    fn fetch<'a>(
+        &'a self,
+        _http: &'a reqwest::Client,
+    ) -> BoxFuture<'a, banking_core::Result<Token>> {
         Box::pin(async move {
             let initial = self.session().initial.take();
             if let Some(token) = initial {
@@ -409,7 +417,9 @@ impl TokenSource for LinkcyTokenSource {
                 return Err(Error::Auth(Box::new(AuthError::new(
                     None,
                     None,
-                    Some("the Linkcy session expired and no login credentials were given".to_owned()),
+                    Some(
+                        "the Linkcy session expired and no login credentials were given".to_owned(),
+                    ),
                 ))));
             };
             let request = Request::post(LOGIN).json(login)?;
@@ -448,7 +458,9 @@ impl<'a> Auth<'a> {
         refresh: &RefreshRequest,
         sca: &ScaOptions,
     ) -> banking_core::Result<LinkcyScaOutcome<LoginResponse>> {
-        let request = Request::post(REFRESH).json(refresh)?.auth(RequestAuth::None);
+        let request = Request::post(REFRESH)
+            .json(refresh)?
+            .auth(RequestAuth::None);
         self.client.send_sca(request, sca).await
     }
 }

@@ -252,7 +252,11 @@ pub struct CreateBeneficiaryRequest {
 impl CreateBeneficiaryRequest {
     /// A beneficiary of `party_type` named `full_name` (at most 511
     /// characters) holding `account`.
-    pub fn new(party_type: PartyType, full_name: impl Into<String>, account: BeneficiaryAccount) -> Self {
+    pub fn new(
+        party_type: PartyType,
+        full_name: impl Into<String>,
+        account: BeneficiaryAccount,
+    ) -> Self {
         CreateBeneficiaryRequest {
             party_type,
             full_name: full_name.into(),

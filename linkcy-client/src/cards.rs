@@ -337,7 +337,9 @@ impl<'a> Cards<'a> {
         sca: &ScaOptions,
     ) -> banking_core::Result<NoContentScaOutcome> {
         rule.validate()?;
-        let request = Request::put(CARD_RULES).param("cardId", card_id).json(rule)?;
+        let request = Request::put(CARD_RULES)
+            .param("cardId", card_id)
+            .json(rule)?;
         send_no_content(self.client.transport(), sca.apply(request, &SCA_HEADERS)).await
     }
 }

@@ -16,8 +16,8 @@ use uuid::Uuid;
 use crate::client::LinkcyClient;
 use crate::created::Created;
 use crate::end_users::{
-    Address, BankingStatus, ComplianceStatus, KycInfo, KycStatus, LinkcyStatus, OverallStatus, Phone,
-    PhoneInfo, SuspensionStatus, validate_iso3,
+    Address, BankingStatus, ComplianceStatus, KycInfo, KycStatus, LinkcyStatus, OverallStatus,
+    Phone, PhoneInfo, SuspensionStatus, validate_iso3,
 };
 use crate::paging::{LinkcyPage, PageParams, SortDirection, stream_list};
 use crate::validate;
@@ -253,7 +253,10 @@ impl ConsumerFilter {
     }
 
     /// `suspensionStatus`: any of these.
-    pub fn suspension_status(mut self, statuses: impl IntoIterator<Item = SuspensionStatus>) -> Self {
+    pub fn suspension_status(
+        mut self,
+        statuses: impl IntoIterator<Item = SuspensionStatus>,
+    ) -> Self {
         self.suspension_status = statuses.into_iter().collect();
         self
     }
@@ -265,7 +268,10 @@ impl ConsumerFilter {
     }
 
     /// `complianceStatus`: any of these.
-    pub fn compliance_status(mut self, statuses: impl IntoIterator<Item = ComplianceStatus>) -> Self {
+    pub fn compliance_status(
+        mut self,
+        statuses: impl IntoIterator<Item = ComplianceStatus>,
+    ) -> Self {
         self.compliance_status = statuses.into_iter().collect();
         self
     }
@@ -307,9 +313,17 @@ impl ConsumerFilter {
             .query_opt("emailAddress", self.email_address.as_deref())
             .query_array("kycStatus", &self.kyc_status, ArrayStyle::Repeated)
             .query_array("bankingStatus", &self.banking_status, ArrayStyle::Repeated)
-            .query_array("suspensionStatus", &self.suspension_status, ArrayStyle::Repeated)
+            .query_array(
+                "suspensionStatus",
+                &self.suspension_status,
+                ArrayStyle::Repeated,
+            )
             .query_array("linkcyStatus", &self.linkcy_status, ArrayStyle::Repeated)
-            .query_array("complianceStatus", &self.compliance_status, ArrayStyle::Repeated)
+            .query_array(
+                "complianceStatus",
+                &self.compliance_status,
+                ArrayStyle::Repeated,
+            )
             .query_opt("overallStatus", self.overall_status.as_ref());
         self.paging.apply(request, page)
     }
@@ -446,7 +460,10 @@ impl<'a> Consumers<'a> {
     }
 
     /// `GET /api/partner/consumers`: one page.
-    pub async fn list(&self, filter: &ConsumerFilter) -> banking_core::Result<LinkcyPage<Consumer>> {
+    pub async fn list(
+        &self,
+        filter: &ConsumerFilter,
+    ) -> banking_core::Result<LinkcyPage<Consumer>> {
         filter.validate()?;
         self.client.send_json(filter.request(None)).await
     }

@@ -168,7 +168,10 @@ impl CorporateFilter {
     }
 
     /// `suspensionStatus`: any of these.
-    pub fn suspension_status(mut self, statuses: impl IntoIterator<Item = SuspensionStatus>) -> Self {
+    pub fn suspension_status(
+        mut self,
+        statuses: impl IntoIterator<Item = SuspensionStatus>,
+    ) -> Self {
         self.suspension_status = statuses.into_iter().collect();
         self
     }
@@ -180,7 +183,10 @@ impl CorporateFilter {
     }
 
     /// `complianceStatus`: any of these.
-    pub fn compliance_status(mut self, statuses: impl IntoIterator<Item = ComplianceStatus>) -> Self {
+    pub fn compliance_status(
+        mut self,
+        statuses: impl IntoIterator<Item = ComplianceStatus>,
+    ) -> Self {
         self.compliance_status = statuses.into_iter().collect();
         self
     }
@@ -226,9 +232,17 @@ impl CorporateFilter {
             .query_opt("registeredName", self.registered_name.as_deref())
             .query_array("kybStatus", &self.kyb_status, ArrayStyle::Repeated)
             .query_array("bankingStatus", &self.banking_status, ArrayStyle::Repeated)
-            .query_array("suspensionStatus", &self.suspension_status, ArrayStyle::Repeated)
+            .query_array(
+                "suspensionStatus",
+                &self.suspension_status,
+                ArrayStyle::Repeated,
+            )
             .query_array("linkcyStatus", &self.linkcy_status, ArrayStyle::Repeated)
-            .query_array("complianceStatus", &self.compliance_status, ArrayStyle::Repeated)
+            .query_array(
+                "complianceStatus",
+                &self.compliance_status,
+                ArrayStyle::Repeated,
+            )
             .query_opt("overallStatus", self.overall_status.as_ref())
             .query_opt("emailAddress", self.email_address.as_deref());
         self.paging.apply(request, page)
@@ -262,7 +276,10 @@ pub struct CreateCorporateRequest {
 impl CreateCorporateRequest {
     /// A company named `registered_name` (at most 255 Latin-1 characters)
     /// incorporated in `incorporation_country` (ISO 3166 alpha-3, e.g. `FRA`).
-    pub fn new(registered_name: impl Into<String>, incorporation_country: impl Into<String>) -> Self {
+    pub fn new(
+        registered_name: impl Into<String>,
+        incorporation_country: impl Into<String>,
+    ) -> Self {
         CreateCorporateRequest {
             registered_name: registered_name.into(),
             incorporation_country: incorporation_country.into(),
@@ -355,7 +372,10 @@ impl<'a> Corporates<'a> {
     }
 
     /// `GET /api/partner/corporates`: one page.
-    pub async fn list(&self, filter: &CorporateFilter) -> banking_core::Result<LinkcyPage<Corporate>> {
+    pub async fn list(
+        &self,
+        filter: &CorporateFilter,
+    ) -> banking_core::Result<LinkcyPage<Corporate>> {
         filter.validate()?;
         self.client.send_json(filter.request(None)).await
     }

@@ -43,16 +43,23 @@ pub struct BankingDetails {
 /// two check digits, and the ISO 13616 mod-97 checksum. Spaces (the printed
 /// form) are refused: Linkcy expects the electronic form.
 pub(crate) fn validate_iban(field: &str, iban: &str) -> banking_core::Result<()> {
-    let invalid = |why: &str| banking_core::Error::validation(field, format!("invalid IBAN: {why}"));
+    let invalid =
+        |why: &str| banking_core::Error::validation(field, format!("invalid IBAN: {why}"));
     if !(15..=34).contains(&iban.len()) {
         return Err(invalid("must be 15 to 34 characters without spaces"));
     }
     let bytes = iban.as_bytes();
-    if !bytes.iter().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) {
+    if !bytes
+        .iter()
+        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    {
         return Err(invalid("only upper-case letters and digits are allowed"));
     }
-    if !bytes[..2].iter().all(u8::is_ascii_uppercase) || !bytes[2..4].iter().all(u8::is_ascii_digit) {
-        return Err(invalid("must start with a country code and two check digits"));
+    if !bytes[..2].iter().all(u8::is_ascii_uppercase) || !bytes[2..4].iter().all(u8::is_ascii_digit)
+    {
+        return Err(invalid(
+            "must start with a country code and two check digits",
+        ));
     }
     let remainder = bytes[4..].iter().chain(&bytes[..4]).fold(0u32, |acc, b| {
         let value = if b.is_ascii_digit() {
@@ -75,7 +82,12 @@ mod tests {
 
     #[test]
     fn ibans() {
-        for good in ["FR1420041010050500013M02606", "GB82WEST12345698765432", "BE68539007547034", "DE89370400440532013000"] {
+        for good in [
+            "FR1420041010050500013M02606",
+            "GB82WEST12345698765432",
+            "BE68539007547034",
+            "DE89370400440532013000",
+        ] {
             assert!(validate_iban("iban", good).is_ok(), "{good}");
         }
         for bad in [

@@ -11,7 +11,6 @@
 use banking_core::error::{ErrorDecoder, ErrorDetails, FieldError};
 use serde::{Deserialize, Serialize};
 
-
 banking_core::wire_enum! {
     /// The `errorCode` of a Linkcy error body.
     ///

@@ -327,7 +327,10 @@ impl LedgerLimits {
             ("limits.ddMonthlyLimit", self.dd_monthly_limit),
             ("limits.transactionLimit", self.transaction_limit),
             ("limits.transactionDailyLimit", self.transaction_daily_limit),
-            ("limits.transactionMonthlyLimit", self.transaction_monthly_limit),
+            (
+                "limits.transactionMonthlyLimit",
+                self.transaction_monthly_limit,
+            ),
         ];
         for (field, limit) in limits {
             if let Some(limit) = limit {

@@ -264,7 +264,10 @@ impl CreateMandateRequest {
             validate::length("friendlyName", name, 1, 255)?;
         }
         validate::non_empty("debtor.name", &self.debtor.name)?;
-        validate_iban("debtor.bankingDetails.iban", &self.debtor.banking_details.iban)?;
+        validate_iban(
+            "debtor.bankingDetails.iban",
+            &self.debtor.banking_details.iban,
+        )?;
         if let Some(date) = self.expiration_date {
             let today = Utc::now().date_naive();
             if date <= today {

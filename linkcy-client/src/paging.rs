@@ -13,7 +13,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::client::LinkcyClient;
 
-
 /// Largest `pageSize` Linkcy accepts.
 pub const MAX_PAGE_SIZE: u32 = 100;
 

@@ -42,10 +42,10 @@ use secrecy::SecretString;
 use wiremock::matchers::{method, path, path_regex};
 use wiremock::{Match, Mock, MockServer, Request, Respond, ResponseTemplate};
 
+use crate::ScaId;
 use crate::auth::{LOGIN, LinkcyCredentials, LoginRequest, REFRESH};
 use crate::client::{Environment, LinkcyClient, LinkcyClientBuilder};
 use crate::sca::SCA_HEADERS;
-use crate::ScaId;
 
 /// Partner user the simulator accepts.
 pub const PARTNER_USERNAME: &str = "partner-admin";
@@ -92,7 +92,8 @@ const UNAUTHORIZED: &str = fixture!("schema_built_error_unauthorized_401.json");
 const NOT_FOUND: &str = fixture!("schema_built_error_not_found_404.json");
 const SCA_REQUIRED: &str = fixture!("schema_built_error_sca_required_409.json");
 const SCA_SIGNATURE_MISSING: &str = fixture!("schema_built_error_sca_signature_missing_409.json");
-const NOT_FOUND_INTERACTION: &str = fixture!("schema_built_error_sca_interaction_not_found_404.json");
+const NOT_FOUND_INTERACTION: &str =
+    fixture!("schema_built_error_sca_interaction_not_found_404.json");
 const NOT_COMPLETED: &str = fixture!("schema_built_error_sca_interaction_not_completed_409.json");
 const DECLINED: &str = fixture!("schema_built_error_sca_interaction_declined_409.json");
 const CONSUMED: &str = fixture!("schema_built_error_sca_interaction_already_consumed_409.json");
@@ -279,7 +280,12 @@ async fn mount(server: &MockServer, state: &Shared) {
         .await;
 
     let plain: [(&str, &str, u16, &str); 15] = [
-        ("POST", r"^/api/partner/transactions/direct-debit$", 201, CREATED),
+        (
+            "POST",
+            r"^/api/partner/transactions/direct-debit$",
+            201,
+            CREATED,
+        ),
         ("GET", r"^/api/partner/ledgers$", 200, LEDGERS),
         ("POST", r"^/api/partner/ledgers$", 201, CREATED),
         ("GET", r"^/api/partner/ledgers/[^/]+$", 200, LEDGER),
@@ -287,7 +293,12 @@ async fn mount(server: &MockServer, state: &Shared) {
         ("GET", r"^/api/partner/mandates$", 200, MANDATES),
         ("POST", r"^/api/partner/mandates$", 201, CREATED),
         ("GET", r"^/api/partner/mandates/[^/]+$", 200, MANDATE),
-        ("POST", r"^/api/partner/mandates/[^/]+/(activate|cancel)$", 200, CREATED),
+        (
+            "POST",
+            r"^/api/partner/mandates/[^/]+/(activate|cancel)$",
+            200,
+            CREATED,
+        ),
         ("GET", r"^/api/partner/cards$", 200, CARDS),
         ("GET", r"^/api/partner/cards/[^/]+$", 200, CARD),
         ("GET", r"^/api/partner/consumers$", 200, CONSUMERS),
@@ -338,7 +349,10 @@ fn issue(state: &mut State, template: &str) -> String {
         body["refreshToken"] = format!("rt-simulated-{}", state.issued).into();
     }
     state.issued += 1;
-    for (key, set) in [("token", &mut state.tokens), ("refreshToken", &mut state.refresh_tokens)] {
+    for (key, set) in [
+        ("token", &mut state.tokens),
+        ("refreshToken", &mut state.refresh_tokens),
+    ] {
         if let Some(value) = body[key].as_str() {
             set.insert(value.to_owned());
         }
@@ -353,7 +367,8 @@ impl Respond for Login {
         let body: serde_json::Value = serde_json::from_slice(&request.body).unwrap_or_default();
         let text = |key: &str| body.get(key).and_then(|v| v.as_str());
         let username = text("username").or_else(|| text("userName"));
-        let partner = text("partnerName") == Some(PARTNER_NAME) && text("password") == Some(PASSWORD);
+        let partner =
+            text("partnerName") == Some(PARTNER_NAME) && text("password") == Some(PASSWORD);
         let template = if !partner {
             None
         } else if username == Some(PARTNER_USERNAME) {

@@ -404,7 +404,11 @@ impl TransactionFilter {
             .query_opt("endUserId", self.end_user_id)
             .query_opt("ledgerId", self.ledger_id)
             .query_opt("cardId", self.card_id)
-            .query_array("transactionTypes", &self.transaction_types, ArrayStyle::Repeated)
+            .query_array(
+                "transactionTypes",
+                &self.transaction_types,
+                ArrayStyle::Repeated,
+            )
             .query_array("paymentTypes", &self.payment_types, ArrayStyle::Repeated)
             .query_opt("showReleasedTransaction", self.show_released_transaction)
             .query_opt("showDeclinedTransaction", self.show_declined_transaction)
@@ -595,7 +599,11 @@ impl DirectDebitRequest {
         if matches!(self.date.weekday(), Weekday::Sat | Weekday::Sun) {
             return Err(banking_core::Error::validation(
                 "date",
-                format!("must be a working day, {} is a {}", self.date, self.date.weekday()),
+                format!(
+                    "must be a working day, {} is a {}",
+                    self.date,
+                    self.date.weekday()
+                ),
             ));
         }
         Ok(())
@@ -614,7 +622,10 @@ impl<'a> Transactions<'a> {
     }
 
     /// `GET /api/partner/transactions`: one page.
-    pub async fn list(&self, filter: &TransactionFilter) -> banking_core::Result<LinkcyPage<Transaction>> {
+    pub async fn list(
+        &self,
+        filter: &TransactionFilter,
+    ) -> banking_core::Result<LinkcyPage<Transaction>> {
         filter.validate()?;
         self.client.send_json(filter.request(None)).await
     }
@@ -661,7 +672,10 @@ impl<'a> Transactions<'a> {
     }
 
     /// `POST /api/partner/transactions/direct-debit`.
-    pub async fn create_direct_debit(&self, debit: &DirectDebitRequest) -> banking_core::Result<Created> {
+    pub async fn create_direct_debit(
+        &self,
+        debit: &DirectDebitRequest,
+    ) -> banking_core::Result<Created> {
         debit.validate()?;
         let request = Request::post(DIRECT_DEBIT).json(debit)?;
         self.client.send_json(request).await
@@ -691,8 +705,14 @@ mod tests {
         assert!(debit("2024-03-09").validate_on(today).is_err(), "Saturday");
         assert!(debit("2024-03-10").validate_on(today).is_err(), "Sunday");
         assert!(debit("2024-03-11").validate_on(today).is_ok());
-        let message = debit("2024-03-09").validate_on(today).unwrap_err().to_string();
-        assert!(message.contains("date") && message.contains("Sat"), "{message}");
+        let message = debit("2024-03-09")
+            .validate_on(today)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            message.contains("date") && message.contains("Sat"),
+            "{message}"
+        );
     }
 
     #[test]
@@ -701,6 +721,9 @@ mod tests {
         let at = |h, m, s, n| day.and_time(NaiveTime::from_hms_nano_opt(h, m, s, n).unwrap());
         assert_eq!(local_date_time(at(10, 30, 0, 0)), "2022-05-16T10:30");
         assert_eq!(local_date_time(at(10, 30, 15, 0)), "2022-05-16T10:30:15");
-        assert_eq!(local_date_time(at(10, 30, 15, 500_000_000)), "2022-05-16T10:30:15.500");
+        assert_eq!(
+            local_date_time(at(10, 30, 15, 500_000_000)),
+            "2022-05-16T10:30:15.500"
+        );
     }
 }

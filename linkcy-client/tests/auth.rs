@@ -69,7 +69,9 @@ async fn a_401_refreshes_the_token_and_retries_once() {
         .await;
     Mock::given(method("POST"))
         .and(path("/api/partner/refresh"))
-        .and(body_json(serde_json::json!({"refreshToken": "rt-7a1c2f9e-partner"})))
+        .and(body_json(
+            serde_json::json!({"refreshToken": "rt-7a1c2f9e-partner"}),
+        ))
         .respond_with(login_answer("refreshed", "rt-2"))
         .expect(1)
         .mount(&server)
@@ -94,7 +96,9 @@ async fn a_401_with_a_refused_refresh_logs_in_again() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
         .and(path("/api/partner/login"))
-        .and(body_json(fixture_json("schema_built_auth_login_partner_request.json")))
+        .and(body_json(fixture_json(
+            "schema_built_auth_login_partner_request.json",
+        )))
         .respond_with(reply(200, "schema_built_auth_login_200.json"))
         .up_to_n_times(1)
         .expect(1)
@@ -108,7 +112,9 @@ async fn a_401_with_a_refused_refresh_logs_in_again() {
         .await;
     Mock::given(method("POST"))
         .and(path("/api/partner/login"))
-        .and(body_json(fixture_json("schema_built_auth_login_partner_request.json")))
+        .and(body_json(fixture_json(
+            "schema_built_auth_login_partner_request.json",
+        )))
         .respond_with(login_answer("second-login", "rt-3"))
         .expect(1)
         .mount(&server)
@@ -240,7 +246,11 @@ async fn typed_login_for_consumers_and_corporates() {
         drop(guard);
     }
     let requests = server.received_requests().await.unwrap();
-    assert!(requests.iter().all(|r| !r.headers.contains_key("authorization")));
+    assert!(
+        requests
+            .iter()
+            .all(|r| !r.headers.contains_key("authorization"))
+    );
 }
 
 #[tokio::test]
@@ -271,14 +281,19 @@ async fn typed_refresh_sends_the_research_body() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
         .and(path("/api/partner/refresh"))
-        .and(body_json(fixture_json("research_auth_refresh_request.json")))
+        .and(body_json(fixture_json(
+            "research_auth_refresh_request.json",
+        )))
         .respond_with(reply(200, "schema_built_auth_login_200.json"))
         .expect(1)
         .mount(&server)
         .await;
     let answer = client(&server)
         .auth()
-        .refresh(&RefreshRequest::new(SecretString::from("string")), &ScaOptions::new())
+        .refresh(
+            &RefreshRequest::new(SecretString::from("string")),
+            &ScaOptions::new(),
+        )
         .await
         .unwrap()
         .done()
@@ -298,7 +313,9 @@ async fn a_session_is_used_then_refreshed_without_a_password() {
         .await;
     Mock::given(method("POST"))
         .and(path("/api/partner/refresh"))
-        .and(body_json(serde_json::json!({"refreshToken": "rt-7a1c2f9e-partner"})))
+        .and(body_json(
+            serde_json::json!({"refreshToken": "rt-7a1c2f9e-partner"}),
+        ))
         .respond_with(login_answer("from-session", "rt-4"))
         .expect(1)
         .mount(&server)
@@ -321,9 +338,17 @@ async fn a_session_is_used_then_refreshed_without_a_password() {
         .user_agent("linkcy-tests/1")
         .build()
         .unwrap();
-    client.transactions().list(&TransactionFilter::new()).await.unwrap();
+    client
+        .transactions()
+        .list(&TransactionFilter::new())
+        .await
+        .unwrap();
     let requests = server.received_requests().await.unwrap();
-    assert!(requests.iter().all(|r| r.url.path() != "/api/partner/login"));
+    assert!(
+        requests
+            .iter()
+            .all(|r| r.url.path() != "/api/partner/login")
+    );
     assert_eq!(requests[0].headers["user-agent"], "linkcy-tests/1");
 }
 
@@ -342,27 +367,46 @@ async fn invalidate_token_forces_a_new_one() {
         .mount(&server)
         .await;
     let client = client(&server);
-    client.transactions().list(&TransactionFilter::new()).await.unwrap();
+    client
+        .transactions()
+        .list(&TransactionFilter::new())
+        .await
+        .unwrap();
     client.invalidate_token();
-    client.transactions().list(&TransactionFilter::new()).await.unwrap();
+    client
+        .transactions()
+        .list(&TransactionFilter::new())
+        .await
+        .unwrap();
     let lists = seen(&server, "/api/partner/transactions").await;
-    assert_eq!(lists[1].headers["authorization"], format!("Bearer {}", with_signature("after-invalidate")).as_str());
+    assert_eq!(
+        lists[1].headers["authorization"],
+        format!("Bearer {}", with_signature("after-invalidate")).as_str()
+    );
 }
 
 #[tokio::test]
 async fn builder_checks_its_configuration() {
     let server = untouched_server().await;
-    let base = || {
-        LinkcyClient::builder().environment(Environment::Custom(server.uri().parse().unwrap()))
-    };
-    assert!(matches!(base().build(), Err(banking_core::Error::Config(_))));
+    let base =
+        || LinkcyClient::builder().environment(Environment::Custom(server.uri().parse().unwrap()));
+    assert!(matches!(
+        base().build(),
+        Err(banking_core::Error::Config(_))
+    ));
     let production = LinkcyClient::builder()
         .environment(Environment::Production)
         .credentials(credentials())
         .build();
     assert!(matches!(production, Err(banking_core::Error::Config(_))));
-    let sandbox = LinkcyClient::builder().credentials(credentials()).build().unwrap();
-    assert_eq!(sandbox.raw().base_url().as_str(), "https://api.sandbox.linkcy.cloud/");
+    let sandbox = LinkcyClient::builder()
+        .credentials(credentials())
+        .build()
+        .unwrap();
+    assert_eq!(
+        sandbox.raw().base_url().as_str(),
+        "https://api.sandbox.linkcy.cloud/"
+    );
 
     let bad_phone = LinkcyCredentials::login(LoginRequest::consumer(
         "+33612345678",
@@ -371,8 +415,12 @@ async fn builder_checks_its_configuration() {
     ));
     let error = base().credentials(bad_phone).build().unwrap_err();
     assert_eq!(validation_field(&error), "consumerPhone");
-    let empty = LinkcyCredentials::login(LoginRequest::partner("", "acme", SecretString::from("x")));
-    assert_eq!(validation_field(&base().credentials(empty).build().unwrap_err()), "username");
+    let empty =
+        LinkcyCredentials::login(LoginRequest::partner("", "acme", SecretString::from("x")));
+    assert_eq!(
+        validation_field(&base().credentials(empty).build().unwrap_err()),
+        "username"
+    );
     let no_password =
         LinkcyCredentials::login(LoginRequest::partner("me", "acme", SecretString::from("")));
     assert_eq!(

@@ -106,14 +106,19 @@ async fn create_sends_the_body_and_may_wait_for_sca() {
         .and(path("/api/partner/beneficiaries"))
         .and(bearer())
         .and(header("Linkcy-SCA-Strategy", "JOIN_CODE"))
-        .and(body_json(fixture_json("schema_built_beneficiaries_create_request.json")))
+        .and(body_json(fixture_json(
+            "schema_built_beneficiaries_create_request.json",
+        )))
         .respond_with(reply(202, "research_sca_waiting_202.json"))
         .expect(1)
         .mount(&server)
         .await;
     Mock::given(method("POST"))
         .and(path("/api/partner/beneficiaries"))
-        .and(header("Linkcy-SCA-Id", "b3cefad3-4f89-419b-8221-cc5050122ff3"))
+        .and(header(
+            "Linkcy-SCA-Id",
+            "b3cefad3-4f89-419b-8221-cc5050122ff3",
+        ))
         .respond_with(reply(201, "research_created_201.json"))
         .with_priority(1)
         .expect(1)
@@ -169,7 +174,11 @@ async fn invalid_beneficiaries_are_refused_before_sending() {
             bic: None,
         },
     );
-    let error = client.beneficiaries().create(&bad_iban, &none).await.unwrap_err();
+    let error = client
+        .beneficiaries()
+        .create(&bad_iban, &none)
+        .await
+        .unwrap_err();
     assert_eq!(validation_field(&error), "bankingDetails.iban");
     let long = CreateBeneficiaryRequest::new(
         PartyType::Person,
@@ -180,7 +189,11 @@ async fn invalid_beneficiaries_are_refused_before_sending() {
             swift: None,
         },
     );
-    let error = client.beneficiaries().create(&long, &none).await.unwrap_err();
+    let error = client
+        .beneficiaries()
+        .create(&long, &none)
+        .await
+        .unwrap_err();
     assert_eq!(validation_field(&error), "fullName");
     let empty = CreateBeneficiaryRequest::new(
         PartyType::Person,
@@ -191,6 +204,10 @@ async fn invalid_beneficiaries_are_refused_before_sending() {
             swift: None,
         },
     );
-    let error = client.beneficiaries().create(&empty, &none).await.unwrap_err();
+    let error = client
+        .beneficiaries()
+        .create(&empty, &none)
+        .await
+        .unwrap_err();
     assert_eq!(validation_field(&error), "bankingDetails.sortCode");
 }

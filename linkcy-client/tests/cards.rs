@@ -44,8 +44,14 @@ async fn list_sends_filters_and_keeps_unknown_statuses() {
     assert_eq!(page.content[0].card_type, Some(CardType::Physical));
     assert_eq!(page.content[0].status, Some(CardStatus::Created));
     assert_eq!(page.content[1].card_type, Some(CardType::Virtual));
-    assert_eq!(page.content[1].status, Some(CardStatus::Unknown("ACTIVE".into())));
-    assert_eq!(serde_json::to_value(&page.content[1].status).unwrap(), "ACTIVE");
+    assert_eq!(
+        page.content[1].status,
+        Some(CardStatus::Unknown("ACTIVE".into()))
+    );
+    assert_eq!(
+        serde_json::to_value(&page.content[1].status).unwrap(),
+        "ACTIVE"
+    );
 }
 
 #[tokio::test]
@@ -74,7 +80,9 @@ async fn create_sends_the_body_with_sca_headers() {
         .and(bearer())
         .and(header("Linkcy-SCA-Strategy", "BY_PASS"))
         .and(header("Linkcy-SCA-Factor", "BIOMETRY"))
-        .and(body_json(fixture_json("schema_built_cards_create_request.json")))
+        .and(body_json(fixture_json(
+            "schema_built_cards_create_request.json",
+        )))
         .respond_with(reply(201, "research_created_201.json"))
         .expect(1)
         .mount(&server)
@@ -115,7 +123,10 @@ async fn get_decodes_a_card() {
     let profile = card.profile.unwrap();
     assert_eq!(profile.id, id("6a1e7c2b-3d4f-4a5b-9c6d-7e8f9a0b1c2d"));
     assert_eq!(profile.name.as_deref(), Some("Standard"));
-    assert_eq!(card.ledger_id, Some(id("a2873d47-59a8-4daf-a325-cb2c04557dd7")));
+    assert_eq!(
+        card.ledger_id,
+        Some(id("a2873d47-59a8-4daf-a325-cb2c04557dd7"))
+    );
 }
 
 #[tokio::test]
@@ -125,7 +136,9 @@ async fn set_rule_puts_the_rule_and_completes_after_sca() {
     Mock::given(method("PUT"))
         .and(path(rules_path.as_str()))
         .and(bearer())
-        .and(body_json(fixture_json("schema_built_cards_rules_request.json")))
+        .and(body_json(fixture_json(
+            "schema_built_cards_rules_request.json",
+        )))
         .and(header("Linkcy-SCA-Strategy", "PUSH_NOTIFICATION"))
         .and(wiremock::matchers::header_exists("Linkcy-SCA-Id"))
         .respond_with(ResponseTemplate::new(204))
@@ -155,7 +168,10 @@ async fn set_rule_puts_the_rule_and_completes_after_sca() {
     let sent = seen(&server, &rules_path).await;
     assert_eq!(sent.len(), 2);
     assert_eq!(sent[0].body, sent[1].body);
-    assert_eq!(sent[1].headers["Linkcy-SCA-Id"], "b3cefad3-4f89-419b-8221-cc5050122ff3");
+    assert_eq!(
+        sent[1].headers["Linkcy-SCA-Id"],
+        "b3cefad3-4f89-419b-8221-cc5050122ff3"
+    );
 }
 
 #[tokio::test]
@@ -165,7 +181,11 @@ async fn invalid_cards_and_rules_are_refused_before_sending() {
     let none = ScaOptions::new();
     for value in [0, 1_000_000_000] {
         let rule = CardRuleRequest::new(CardRuleType::WeeklyMaxCount, value);
-        let error = client.cards().set_rule(Uuid::nil(), &rule, &none).await.unwrap_err();
+        let error = client
+            .cards()
+            .set_rule(Uuid::nil(), &rule, &none)
+            .await
+            .unwrap_err();
         assert_eq!(validation_field(&error), "value");
     }
     let card = CreateCardRequest::new(Uuid::nil(), Uuid::nil(), "  ");

@@ -51,20 +51,35 @@ async fn list_sends_every_filter_and_decodes_a_consumer() {
         .page(3);
     let page = client(&server).consumers().list(&filter).await.unwrap();
     let consumer = &page.content[0];
-    assert_eq!(consumer.id.to_string(), "120e9d1f-8444-4b91-85e8-5b208615a3e5");
+    assert_eq!(
+        consumer.id.to_string(),
+        "120e9d1f-8444-4b91-85e8-5b208615a3e5"
+    );
     assert_eq!(consumer.external_id.as_deref(), Some("customer-42"));
     let phone = consumer.phone.as_ref().unwrap();
-    assert_eq!((phone.country_code.as_deref(), phone.verified), (Some("33"), Some(true)));
+    assert_eq!(
+        (phone.country_code.as_deref(), phone.verified),
+        (Some("33"), Some(true))
+    );
     let kyc = consumer.kyc_info.as_ref().unwrap();
     assert_eq!(kyc.status, Some(KycStatus::Validated));
     assert_eq!(kyc.kyc_type.as_deref(), Some("FULL_KYC"));
     assert_eq!(consumer.status, Some(ConsumerStatus::Active));
-    assert_eq!(consumer.address.as_ref().unwrap().city.as_deref(), Some("Paris"));
+    assert_eq!(
+        consumer.address.as_ref().unwrap().city.as_deref(),
+        Some("Paris")
+    );
     assert_eq!(consumer.gender, Some(Gender::Female));
     assert_eq!(consumer.birth_date.unwrap().to_string(), "1990-05-17");
-    assert_eq!(consumer.source_of_funds, Some(SourceOfFunds::SavingsFromSalary));
+    assert_eq!(
+        consumer.source_of_funds,
+        Some(SourceOfFunds::SavingsFromSalary)
+    );
     assert_eq!(consumer.occupation, Some(Occupation::Engineer));
-    assert_eq!(consumer.email.as_ref().unwrap()["address"], "jane.doe@example.com");
+    assert_eq!(
+        consumer.email.as_ref().unwrap()["address"],
+        "jane.doe@example.com"
+    );
     assert_eq!(consumer.middle_name, None);
 }
 
@@ -110,7 +125,10 @@ async fn create_sends_the_body() {
         .birth_iso_country_code("FRA")
         .other_field("termsVersion", serde_json::json!("2024-01"));
     let created = client(&server).consumers().create(&consumer).await.unwrap();
-    assert_eq!(created.id.to_string(), "497f6eca-6276-4993-bfeb-53cbbbba6f08");
+    assert_eq!(
+        created.id.to_string(),
+        "497f6eca-6276-4993-bfeb-53cbbbba6f08"
+    );
 }
 
 #[tokio::test]
@@ -118,14 +136,20 @@ async fn invalid_consumers_are_refused_before_sending() {
     let server = untouched_server().await;
     let client = client(&server);
     let no_number = CreateConsumerRequest::new(Phone::new("33", ""));
-    assert_eq!(validation_field(&client.consumers().create(&no_number).await.unwrap_err()), "phone.number");
+    assert_eq!(
+        validation_field(&client.consumers().create(&no_number).await.unwrap_err()),
+        "phone.number"
+    );
     let country = CreateConsumerRequest::new(Phone::new("33", "6")).birth_iso_country_code("FR");
     assert_eq!(
         validation_field(&client.consumers().create(&country).await.unwrap_err()),
         "birthIsoCountryCode"
     );
     let long = CreateConsumerRequest::new(Phone::new("33", "6")).external_id("x".repeat(512));
-    assert_eq!(validation_field(&client.consumers().create(&long).await.unwrap_err()), "externalId");
+    assert_eq!(
+        validation_field(&client.consumers().create(&long).await.unwrap_err()),
+        "externalId"
+    );
     let other = CreateConsumerRequest::new(Phone::new("33", "6"))
         .source_of_funds(SourceOfFunds::Other)
         .other_source_of_funds("Crowdfunding");

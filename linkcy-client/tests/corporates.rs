@@ -47,11 +47,20 @@ async fn list_sends_every_filter_and_decodes_a_corporate() {
         .page_size(1);
     let page = client(&server).corporates().list(&filter).await.unwrap();
     let corporate = &page.content[0];
-    assert_eq!(corporate.registered_name.as_deref(), Some("Société Générale de Café"));
+    assert_eq!(
+        corporate.registered_name.as_deref(),
+        Some("Société Générale de Café")
+    );
     assert_eq!(corporate.incorporation_country.as_deref(), Some("FRA"));
-    assert_eq!(corporate.incorporation_date.unwrap().to_string(), "2015-06-01");
+    assert_eq!(
+        corporate.incorporation_date.unwrap().to_string(),
+        "2015-06-01"
+    );
     assert_eq!(corporate.kyb_status, Some(KybStatus::Validated));
-    assert_eq!(corporate.suspension_status, Some(SuspensionStatus::NotSuspended));
+    assert_eq!(
+        corporate.suspension_status,
+        Some(SuspensionStatus::NotSuspended)
+    );
     assert_eq!(corporate.overall_status, Some(OverallStatus::Active));
     assert_eq!(
         corporate.account_owner_id.unwrap().to_string(),
@@ -83,7 +92,9 @@ async fn create_sends_the_body_and_decodes_the_account_owner() {
     Mock::given(method("POST"))
         .and(path("/api/partner/corporates"))
         .and(bearer())
-        .and(body_json(fixture_json("schema_built_corporates_create_request.json")))
+        .and(body_json(fixture_json(
+            "schema_built_corporates_create_request.json",
+        )))
         .respond_with(reply(201, "schema_built_corporates_create_201.json"))
         .expect(1)
         .mount(&server)
@@ -96,8 +107,15 @@ async fn create_sends_the_body_and_decodes_the_account_owner() {
         .legal_type("SAS")
         .website("https://cafe.example.com")
         .employees_range("RANGE_11_50");
-    let created = client(&server).corporates().create(&corporate).await.unwrap();
-    assert_eq!(created.id.to_string(), "3f9a8b7c-6d5e-4f3a-9b2c-1d0e9f8a7b6c");
+    let created = client(&server)
+        .corporates()
+        .create(&corporate)
+        .await
+        .unwrap();
+    assert_eq!(
+        created.id.to_string(),
+        "3f9a8b7c-6d5e-4f3a-9b2c-1d0e9f8a7b6c"
+    );
     assert_eq!(
         created.account_owner_id.unwrap().to_string(),
         "7b6a5f4e-3d2c-4b1a-8f9e-0d1c2b3a4f5e"
@@ -110,10 +128,22 @@ async fn invalid_corporates_are_refused_before_sending() {
     let client = client(&server);
     let cases = [
         (CreateCorporateRequest::new("", "FRA"), "registeredName"),
-        (CreateCorporateRequest::new("x".repeat(256), "FRA"), "registeredName"),
-        (CreateCorporateRequest::new("Łódź Sp. z o.o.", "POL"), "registeredName"),
-        (CreateCorporateRequest::new("ACME", "FR"), "incorporationCountry"),
-        (CreateCorporateRequest::new("ACME", "fra"), "incorporationCountry"),
+        (
+            CreateCorporateRequest::new("x".repeat(256), "FRA"),
+            "registeredName",
+        ),
+        (
+            CreateCorporateRequest::new("Łódź Sp. z o.o.", "POL"),
+            "registeredName",
+        ),
+        (
+            CreateCorporateRequest::new("ACME", "FR"),
+            "incorporationCountry",
+        ),
+        (
+            CreateCorporateRequest::new("ACME", "fra"),
+            "incorporationCountry",
+        ),
     ];
     for (request, field) in cases {
         let error = client.corporates().create(&request).await.unwrap_err();

@@ -54,7 +54,9 @@ fn assert_subset(original: &serde_json::Value, encoded: &serde_json::Value, at: 
 fn every_response_fixture_round_trips() {
     round_trip::<LinkcyPage<Transaction>>("seed_transactions_list_200.json");
     for page in 0..3 {
-        round_trip::<LinkcyPage<Transaction>>(&format!("schema_built_transactions_list_page{page}_200.json"));
+        round_trip::<LinkcyPage<Transaction>>(&format!(
+            "schema_built_transactions_list_page{page}_200.json"
+        ));
     }
     round_trip::<Transaction>("seed_transactions_get_200.json");
     round_trip::<Transaction>("schema_built_transactions_get_200.json");
@@ -84,11 +86,16 @@ fn every_response_fixture_round_trips() {
 
 #[test]
 fn amounts_keep_every_digit_when_re_encoded() {
-    let tx: Transaction =
-        banking_core::json::from_slice(fixture("schema_built_transactions_get_200.json").as_bytes()).unwrap();
+    let tx: Transaction = banking_core::json::from_slice(
+        fixture("schema_built_transactions_get_200.json").as_bytes(),
+    )
+    .unwrap();
     let text = serde_json::to_string(&tx).unwrap();
     assert!(text.contains(r#""amount":1250.50"#), "{text}");
-    assert!(text.contains(r#""previousTotalBalance":12345678901234567.89"#), "{text}");
+    assert!(
+        text.contains(r#""previousTotalBalance":12345678901234567.89"#),
+        "{text}"
+    );
 }
 
 #[test]
@@ -104,9 +111,18 @@ fn unknown_values_and_fields_are_tolerated() {
         "merchant": {"name": "Shop", "mcc": "5812"}
     }"#;
     let tx: Transaction = banking_core::json::from_slice(body).unwrap();
-    assert_eq!(tx.transaction_type, Some(TransactionType::Unknown("CRYPTO_SWAP".into())));
-    assert_eq!(tx.payment_type, Some(PaymentType::Unknown("BRAND_NEW".into())));
-    assert_eq!(tx.status, Some(TransactionStatus::Unknown("ON_HOLD".into())));
+    assert_eq!(
+        tx.transaction_type,
+        Some(TransactionType::Unknown("CRYPTO_SWAP".into()))
+    );
+    assert_eq!(
+        tx.payment_type,
+        Some(PaymentType::Unknown("BRAND_NEW".into()))
+    );
+    assert_eq!(
+        tx.status,
+        Some(TransactionStatus::Unknown("ON_HOLD".into()))
+    );
     assert_eq!(tx.amount.to_string(), "1000");
     assert_eq!(
         tx.information.unwrap().decline_reason.unwrap().as_str(),

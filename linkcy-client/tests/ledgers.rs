@@ -56,8 +56,14 @@ async fn list_sends_filters_and_decodes_the_list_element() {
     assert_eq!(ledger.country, Some(LedgerCountry::Estonia));
     assert_eq!(ledger.currency.unwrap().code(), "EUR");
     assert_eq!(ledger.status, Some(LedgerStatus::Pending));
-    assert_eq!(ledger.parent_id, Some(id("70850378-7d3c-4f45-91b7-942d4dfbbd43")));
-    assert_eq!(ledger.end_user.as_ref().unwrap().id, id("497f6eca-6276-4993-bfeb-53cbbbba6f08"));
+    assert_eq!(
+        ledger.parent_id,
+        Some(id("70850378-7d3c-4f45-91b7-942d4dfbbd43"))
+    );
+    assert_eq!(
+        ledger.end_user.as_ref().unwrap().id,
+        id("497f6eca-6276-4993-bfeb-53cbbbba6f08")
+    );
     assert_eq!(ledger.friendly_name.as_deref(), Some("string"));
     assert_eq!(ledger.is_upgraded, Some(true));
     assert_eq!(ledger.total_amount, None);
@@ -114,7 +120,9 @@ async fn create_sends_the_research_sample() {
 async fn get_decodes_balances_exactly() {
     let server = server().await;
     Mock::given(method("GET"))
-        .and(path("/api/partner/ledgers/a2873d47-59a8-4daf-a325-cb2c04557dd7"))
+        .and(path(
+            "/api/partner/ledgers/a2873d47-59a8-4daf-a325-cb2c04557dd7",
+        ))
         .and(bearer())
         .respond_with(reply(200, "schema_built_ledgers_get_200.json"))
         .expect(1)
@@ -135,7 +143,10 @@ async fn get_decodes_balances_exactly() {
     assert_eq!(ledger.account_number.as_deref(), Some("0500013M026"));
     assert_eq!(ledger.sort_code, None);
     assert_eq!(ledger.routing_number, None);
-    assert_eq!(ledger.update_date.unwrap().to_rfc3339(), "2024-03-05T08:00:00+00:00");
+    assert_eq!(
+        ledger.update_date.unwrap().to_rfc3339(),
+        "2024-03-05T08:00:00+00:00"
+    );
 }
 
 #[tokio::test]
@@ -144,7 +155,10 @@ async fn invalid_ledgers_are_refused_before_sending() {
     let ledgers = client(&server);
     let ledgers = ledgers.ledgers();
     let empty_name = CreateLedgerRequest::new(LedgerType::EurFrance).friendly_name("");
-    assert_eq!(validation_field(&ledgers.create(&empty_name).await.unwrap_err()), "friendlyName");
+    assert_eq!(
+        validation_field(&ledgers.create(&empty_name).await.unwrap_err()),
+        "friendlyName"
+    );
     let negative = CreateLedgerRequest::new(LedgerType::EurFrance)
         .limits(LedgerLimits::new().dd_monthly_limit(Decimal::from(-1)));
     assert_eq!(
@@ -152,5 +166,8 @@ async fn invalid_ledgers_are_refused_before_sending() {
         "limits.ddMonthlyLimit"
     );
     let page = LedgerFilter::new().page_size(0);
-    assert_eq!(validation_field(&ledgers.list(&page).await.unwrap_err()), "pageSize");
+    assert_eq!(
+        validation_field(&ledgers.list(&page).await.unwrap_err()),
+        "pageSize"
+    );
 }

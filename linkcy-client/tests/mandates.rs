@@ -72,7 +72,9 @@ async fn create_sends_the_body() {
     Mock::given(method("POST"))
         .and(path("/api/partner/mandates"))
         .and(bearer())
-        .and(body_json(fixture_json("schema_built_mandates_create_request.json")))
+        .and(body_json(fixture_json(
+            "schema_built_mandates_create_request.json",
+        )))
         .respond_with(reply(201, "research_created_201.json"))
         .expect(1)
         .mount(&server)
@@ -98,17 +100,30 @@ async fn get_decodes_the_research_mandate() {
         .expect(1)
         .mount(&server)
         .await;
-    let mandate = client(&server).mandates().get(id(MANDATE_ID)).await.unwrap();
+    let mandate = client(&server)
+        .mandates()
+        .get(id(MANDATE_ID))
+        .await
+        .unwrap();
     assert_eq!(mandate.id, id(MANDATE_ID));
     assert_eq!(mandate.unique_reference.as_deref(), Some("string"));
     assert_eq!(mandate.status, Some(MandateStatus::AwaitingActivation));
     let debtor = mandate.debtor.as_ref().unwrap();
     assert_eq!(debtor.party_type, Some(PartyType::Person));
-    assert_eq!(debtor.banking_details.as_ref().unwrap().bic.as_deref(), Some("string"));
-    assert_eq!(debtor.ledger_id, Some(id("a2873d47-59a8-4daf-a325-cb2c04557dd7")));
+    assert_eq!(
+        debtor.banking_details.as_ref().unwrap().bic.as_deref(),
+        Some("string")
+    );
+    assert_eq!(
+        debtor.ledger_id,
+        Some(id("a2873d47-59a8-4daf-a325-cb2c04557dd7"))
+    );
     assert_eq!(mandate.recurring, Some(true));
     assert_eq!(mandate.expiration_date.unwrap().to_string(), "2019-08-24");
-    assert_eq!(mandate.creation_date.unwrap().to_rfc3339(), "2019-08-24T14:15:22+00:00");
+    assert_eq!(
+        mandate.creation_date.unwrap().to_rfc3339(),
+        "2019-08-24T14:15:22+00:00"
+    );
 }
 
 #[tokio::test]
@@ -137,7 +152,10 @@ async fn invalid_mandates_are_refused_before_sending() {
     let client = client(&server);
     let debtor = || NewMandateDebtor::new(PartyType::Company, "ACME", "DE89370400440532013000");
     let past = CreateMandateRequest::new(debtor()).expiration_date("2020-01-01".parse().unwrap());
-    assert_eq!(validation_field(&client.mandates().create(&past).await.unwrap_err()), "expirationDate");
+    assert_eq!(
+        validation_field(&client.mandates().create(&past).await.unwrap_err()),
+        "expirationDate"
+    );
     let bad_iban =
         CreateMandateRequest::new(NewMandateDebtor::new(PartyType::Company, "ACME", "DE00"));
     assert_eq!(
@@ -149,7 +167,13 @@ async fn invalid_mandates_are_refused_before_sending() {
         "",
         "DE89370400440532013000",
     ));
-    assert_eq!(validation_field(&client.mandates().create(&no_name).await.unwrap_err()), "debtor.name");
+    assert_eq!(
+        validation_field(&client.mandates().create(&no_name).await.unwrap_err()),
+        "debtor.name"
+    );
     let long = CreateMandateRequest::new(debtor()).friendly_name("x".repeat(256));
-    assert_eq!(validation_field(&client.mandates().create(&long).await.unwrap_err()), "friendlyName");
+    assert_eq!(
+        validation_field(&client.mandates().create(&long).await.unwrap_err()),
+        "friendlyName"
+    );
 }

@@ -67,7 +67,10 @@ async fn waiting_sca_then_completion_replays_the_identical_body_with_the_sca_id(
     };
     let challenge = pending.challenge();
     assert_eq!(challenge.sca_id.as_str(), FIRST_SCA_ID);
-    assert_eq!(challenge.join_code.as_deref(), Some("0907af4a-d224-4ddb-a7ab-11c52f9fed47"));
+    assert_eq!(
+        challenge.join_code.as_deref(),
+        Some("0907af4a-d224-4ddb-a7ab-11c52f9fed47")
+    );
     assert_eq!(challenge.sca_device_id.as_deref(), Some("string"));
     let ttl = challenge.ttl.as_ref().unwrap();
     assert_eq!(ttl.duration(), Some(TimeDelta::zero()));
@@ -83,12 +86,18 @@ async fn waiting_sca_then_completion_replays_the_identical_body_with_the_sca_id(
 
     let sent = seen(&server, "/api/partner/transactions").await;
     assert_eq!(sent.len(), 2);
-    assert_eq!(sent[0].body, sent[1].body, "the replay must be byte-identical");
+    assert_eq!(
+        sent[0].body, sent[1].body,
+        "the replay must be byte-identical"
+    );
     assert!(body_text(&sent[1]).contains(r#""amount":250.00"#));
     assert_eq!(sent[1].headers["Linkcy-SCA-Id"], FIRST_SCA_ID);
     // The strategy and factor headers travel with the replay too.
     assert_eq!(sent[1].headers["Linkcy-SCA-Strategy"], "PUSH_NOTIFICATION");
-    assert_eq!(sent[1].headers["authorization"], sent[0].headers["authorization"]);
+    assert_eq!(
+        sent[1].headers["authorization"],
+        sent[0].headers["authorization"]
+    );
 }
 
 #[tokio::test]
@@ -140,9 +149,21 @@ async fn data_signing_sends_the_signature_header() {
 #[tokio::test]
 async fn each_sca_error_is_typed() {
     let cases = [
-        ("schema_built_error_sca_required_409.json", 409, LinkcyErrorCode::ScaRequired),
-        ("schema_built_error_sca_device_not_set_409.json", 409, LinkcyErrorCode::ScaDeviceNotSet),
-        ("schema_built_error_sca_factor_not_set_400.json", 400, LinkcyErrorCode::ScaFactorNotSet),
+        (
+            "schema_built_error_sca_required_409.json",
+            409,
+            LinkcyErrorCode::ScaRequired,
+        ),
+        (
+            "schema_built_error_sca_device_not_set_409.json",
+            409,
+            LinkcyErrorCode::ScaDeviceNotSet,
+        ),
+        (
+            "schema_built_error_sca_factor_not_set_400.json",
+            400,
+            LinkcyErrorCode::ScaFactorNotSet,
+        ),
         (
             "schema_built_error_sca_interaction_not_found_404.json",
             404,
@@ -203,7 +224,12 @@ async fn each_sca_interaction_error_in_the_simulated_flow() {
     let client = simulator.client();
     let transactions = client.transactions();
     let none = ScaOptions::new();
-    let code = |result: banking_core::Result<_>| result.map(|_: ScaOutcome<_, _>| ()).unwrap_err().error_code();
+    let code = |result: banking_core::Result<_>| {
+        result
+            .map(|_: ScaOutcome<_, _>| ())
+            .unwrap_err()
+            .error_code()
+    };
 
     // NOT_FOUND: an id the server never issued.
     let unknown = ScaOptions::new().sca_id(ScaId::new(Uuid::nil().to_string()));
@@ -212,7 +238,12 @@ async fn each_sca_interaction_error_in_the_simulated_flow() {
         Some(LinkcyErrorCode::ScaInteractionNotFound)
     );
 
-    let pending = transactions.create(&transfer(), &none).await.unwrap().pending().unwrap();
+    let pending = transactions
+        .create(&transfer(), &none)
+        .await
+        .unwrap()
+        .pending()
+        .unwrap();
     let sca_id = pending.challenge().sca_id.clone();
     assert_eq!(sca_id.as_str(), FIRST_SCA_ID);
 
@@ -239,7 +270,12 @@ async fn each_sca_interaction_error_in_the_simulated_flow() {
     );
 
     // DECLINED: the user refused on the device.
-    let second = transactions.create(&transfer(), &none).await.unwrap().pending().unwrap();
+    let second = transactions
+        .create(&transfer(), &none)
+        .await
+        .unwrap()
+        .pending()
+        .unwrap();
     let second_id = second.challenge().sca_id.clone();
     assert_ne!(second_id, sca_id);
     assert!(simulator.decline(&second_id));
@@ -255,5 +291,12 @@ async fn each_sca_interaction_error_in_the_simulated_flow() {
         Some(LinkcyErrorCode::ScaRequired)
     );
     let bypass = ScaOptions::new().strategy(ScaStrategy::ByPass);
-    assert!(transactions.create(&transfer(), &bypass).await.unwrap().done().is_some());
+    assert!(
+        transactions
+            .create(&transfer(), &bypass)
+            .await
+            .unwrap()
+            .done()
+            .is_some()
+    );
 }

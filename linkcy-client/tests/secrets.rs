@@ -29,7 +29,10 @@ fn credentials_and_tokens_are_redacted_in_debug() {
         serde_json::from_value(fixture_json("schema_built_auth_login_200.json")).unwrap();
     assert_clean(&format!("{answer:?}"));
     assert_clean(&format!("{:?}", LinkcyCredentials::session(answer)));
-    assert_clean(&format!("{:?}", RefreshRequest::new(SecretString::from(REFRESH_TOKEN))));
+    assert_clean(&format!(
+        "{:?}",
+        RefreshRequest::new(SecretString::from(REFRESH_TOKEN))
+    ));
     let signed = ScaOptions::new().signature(SecretString::from("c2lnbmF0dXJl"));
     assert_clean(&format!("{signed:?}"));
 }
@@ -38,7 +41,11 @@ fn credentials_and_tokens_are_redacted_in_debug() {
 async fn clients_and_errors_do_not_show_secrets() {
     let simulator = LinkcySimulator::start().await;
     let client = simulator.client();
-    client.transactions().list(&TransactionFilter::new()).await.unwrap();
+    client
+        .transactions()
+        .list(&TransactionFilter::new())
+        .await
+        .unwrap();
     assert_clean(&format!("{client:?}"));
 
     let server = wiremock::MockServer::start().await;

@@ -66,11 +66,9 @@ async fn wrong_password_is_refused() {
     let simulator = LinkcySimulator::start().await;
     let error = simulator
         .client_builder()
-        .credentials(linkcy_client::LinkcyCredentials::login(LoginRequest::partner(
-            "partner-admin",
-            PARTNER_NAME,
-            SecretString::from("wrong"),
-        )))
+        .credentials(linkcy_client::LinkcyCredentials::login(
+            LoginRequest::partner("partner-admin", PARTNER_NAME, SecretString::from("wrong")),
+        ))
         .build()
         .unwrap()
         .transactions()
@@ -97,7 +95,9 @@ async fn end_user_login_and_unmatched_requests() {
 
     let raw = client
         .raw()
-        .send(banking_core::transport::Request::get("/api/partner/webhooks"))
+        .send(banking_core::transport::Request::get(
+            "/api/partner/webhooks",
+        ))
         .await
         .unwrap_err();
     assert_eq!(raw.status(), Some(599));
@@ -121,7 +121,14 @@ async fn every_sca_operation_waits_then_completes() {
         .unwrap();
     assert_eq!(pending.challenge().sca_id.as_str(), FIRST_SCA_ID);
     assert!(simulator.approve(&pending.challenge().sca_id));
-    assert!(pending.complete(&pending.challenge().sca_id).await.unwrap().done().is_some());
+    assert!(
+        pending
+            .complete(&pending.challenge().sca_id)
+            .await
+            .unwrap()
+            .done()
+            .is_some()
+    );
 
     let beneficiary = CreateBeneficiaryRequest::new(
         PartyType::Person,
@@ -139,25 +146,65 @@ async fn every_sca_operation_waits_then_completes() {
         .pending()
         .unwrap();
     assert!(simulator.approve(&pending.challenge().sca_id));
-    assert!(!simulator.approve(&pending.challenge().sca_id), "already approved");
-    assert!(pending.complete(&pending.challenge().sca_id).await.unwrap().done().is_some());
+    assert!(
+        !simulator.approve(&pending.challenge().sca_id),
+        "already approved"
+    );
+    assert!(
+        pending
+            .complete(&pending.challenge().sca_id)
+            .await
+            .unwrap()
+            .done()
+            .is_some()
+    );
 
     let card = CreateCardRequest::new(ledger, other, "JANE DOE");
-    let pending = client.cards().create(&card, &none).await.unwrap().pending().unwrap();
+    let pending = client
+        .cards()
+        .create(&card, &none)
+        .await
+        .unwrap()
+        .pending()
+        .unwrap();
     assert!(simulator.approve(&pending.challenge().sca_id));
-    assert!(pending.complete(&pending.challenge().sca_id).await.unwrap().done().is_some());
+    assert!(
+        pending
+            .complete(&pending.challenge().sca_id)
+            .await
+            .unwrap()
+            .done()
+            .is_some()
+    );
 
     let rule = CardRuleRequest::new(CardRuleType::TransactionMaxSpend, 250);
-    let pending = client.cards().set_rule(ledger, &rule, &none).await.unwrap().pending().unwrap();
+    let pending = client
+        .cards()
+        .set_rule(ledger, &rule, &none)
+        .await
+        .unwrap()
+        .pending()
+        .unwrap();
     let id = pending.challenge().sca_id.clone();
     assert!(simulator.approve(&id));
     assert!(pending.complete(&id).await.unwrap().is_done());
 
     let missing = ScaOptions::new().strategy(ScaStrategy::DataSigning);
     let error = client.cards().create(&card, &missing).await.unwrap_err();
-    assert_eq!(error.error_code(), Some(LinkcyErrorCode::ScaSignatureMissing));
+    assert_eq!(
+        error.error_code(),
+        Some(LinkcyErrorCode::ScaSignatureMissing)
+    );
     let signed = missing.signature(SecretString::from("signed"));
-    assert!(client.cards().create(&card, &signed).await.unwrap().done().is_some());
+    assert!(
+        client
+            .cards()
+            .create(&card, &signed)
+            .await
+            .unwrap()
+            .done()
+            .is_some()
+    );
 }
 
 #[tokio::test]
@@ -165,17 +212,83 @@ async fn every_plain_endpoint_answers() {
     let simulator = LinkcySimulator::start().await;
     let client = simulator.client();
     let any = Uuid::nil();
-    assert_eq!(client.ledgers().list(&Default::default()).await.unwrap().content.len(), 1);
+    assert_eq!(
+        client
+            .ledgers()
+            .list(&Default::default())
+            .await
+            .unwrap()
+            .content
+            .len(),
+        1
+    );
     assert!(client.ledgers().get(any).await.unwrap().iban.is_some());
-    assert_eq!(client.beneficiaries().list(&Default::default()).await.unwrap().content.len(), 2);
-    assert_eq!(client.mandates().list(&Default::default()).await.unwrap().content.len(), 2);
+    assert_eq!(
+        client
+            .beneficiaries()
+            .list(&Default::default())
+            .await
+            .unwrap()
+            .content
+            .len(),
+        2
+    );
+    assert_eq!(
+        client
+            .mandates()
+            .list(&Default::default())
+            .await
+            .unwrap()
+            .content
+            .len(),
+        2
+    );
     assert!(client.mandates().get(any).await.unwrap().debtor.is_some());
-    assert_eq!(client.mandates().activate(any).await.unwrap().id.to_string(), TRANSACTION_ID);
-    assert_eq!(client.mandates().cancel(any).await.unwrap().id.to_string(), TRANSACTION_ID);
-    assert_eq!(client.cards().list(&Default::default()).await.unwrap().content.len(), 2);
+    assert_eq!(
+        client
+            .mandates()
+            .activate(any)
+            .await
+            .unwrap()
+            .id
+            .to_string(),
+        TRANSACTION_ID
+    );
+    assert_eq!(
+        client.mandates().cancel(any).await.unwrap().id.to_string(),
+        TRANSACTION_ID
+    );
+    assert_eq!(
+        client
+            .cards()
+            .list(&Default::default())
+            .await
+            .unwrap()
+            .content
+            .len(),
+        2
+    );
     assert!(client.cards().get(any).await.unwrap().profile.is_some());
-    assert_eq!(client.consumers().list(&Default::default()).await.unwrap().content.len(), 1);
-    assert_eq!(client.corporates().list(&Default::default()).await.unwrap().content.len(), 1);
+    assert_eq!(
+        client
+            .consumers()
+            .list(&Default::default())
+            .await
+            .unwrap()
+            .content
+            .len(),
+        1
+    );
+    assert_eq!(
+        client
+            .corporates()
+            .list(&Default::default())
+            .await
+            .unwrap()
+            .content
+            .len(),
+        1
+    );
     let missing = client.transactions().get(any).await.unwrap_err();
     assert!(missing.is_not_found());
 }

@@ -70,8 +70,14 @@ async fn list_sends_all_fourteen_filters_and_decodes_the_seed_sample() {
         .end_user_id(id("120e9d1f-8444-4b91-85e8-5b208615a3e5"))
         .ledger_id(id("a2873d47-59a8-4daf-a325-cb2c04557dd7"))
         .card_id(id("c0ffee00-1234-4abc-9def-0123456789ab"))
-        .transaction_types([TransactionType::CardAuthorization, TransactionType::SepaDirectDebit])
-        .payment_types([PaymentType::MoneyTransfer, PaymentType::from("NEW_PAYMENT_TYPE")])
+        .transaction_types([
+            TransactionType::CardAuthorization,
+            TransactionType::SepaDirectDebit,
+        ])
+        .payment_types([
+            PaymentType::MoneyTransfer,
+            PaymentType::from("NEW_PAYMENT_TYPE"),
+        ])
         .show_released_transaction(false)
         .show_declined_transaction(true)
         .start_date("2022-05-16T10:30:00".parse().unwrap())
@@ -106,7 +112,10 @@ async fn list_without_filters_sends_no_query_and_decodes_items_exactly() {
     assert_eq!(page.next_page(), Some(1));
     let card = &page.content[0];
     assert_eq!(card.id, id("1c1f6b1e-2a43-4d55-9a3b-0b7e6f1d2c01"));
-    assert_eq!(card.transaction_type, Some(TransactionType::CardAuthorization));
+    assert_eq!(
+        card.transaction_type,
+        Some(TransactionType::CardAuthorization)
+    );
     assert_eq!(card.payment_type, Some(PaymentType::Payment));
     assert_eq!(card.status, Some(TransactionStatus::Released));
     assert_eq!(card.amount.to_string(), "42.10");
@@ -114,7 +123,10 @@ async fn list_without_filters_sends_no_query_and_decodes_items_exactly() {
     assert_eq!(info.original_amount.unwrap().to_string(), "45.00");
     assert_eq!(info.original_currency.as_deref(), Some("USD"));
     assert_eq!(info.conversion_rate_decimal(), Some(dec("0.9356")));
-    assert_eq!(card.receiver.as_ref().unwrap().name.as_deref(), Some("COFFEE SHOP NYC"));
+    assert_eq!(
+        card.receiver.as_ref().unwrap().name.as_deref(),
+        Some("COFFEE SHOP NYC")
+    );
     let declined = &page.content[1];
     assert_eq!(declined.status, Some(TransactionStatus::Declined));
     assert_eq!(
@@ -144,8 +156,14 @@ async fn stream_walks_three_pages_lazily() {
         .try_collect()
         .await
         .unwrap();
-    let ids: Vec<String> = items.iter().map(|t| t.id.to_string()[..8].to_owned()).collect();
-    assert_eq!(ids, ["1c1f6b1e", "2d2e7c2f", "3e3f8d30", "4f409e41", "50511f52"]);
+    let ids: Vec<String> = items
+        .iter()
+        .map(|t| t.id.to_string()[..8].to_owned())
+        .collect();
+    assert_eq!(
+        ids,
+        ["1c1f6b1e", "2d2e7c2f", "3e3f8d30", "4f409e41", "50511f52"]
+    );
     assert_eq!(items[3].currency.code(), "GBP");
     assert_eq!(items[3].amount.to_string(), "99.99");
     assert_eq!(items[4].amount.to_string(), "1000");
@@ -175,7 +193,9 @@ async fn stream_starts_at_the_filter_page() {
 async fn get_decodes_the_seed_sample() {
     let server = server().await;
     Mock::given(method("GET"))
-        .and(path("/api/partner/transactions/497f6eca-6276-4993-bfeb-53cbbbba6f08"))
+        .and(path(
+            "/api/partner/transactions/497f6eca-6276-4993-bfeb-53cbbbba6f08",
+        ))
         .and(bearer())
         .respond_with(reply(200, "seed_transactions_get_200.json"))
         .expect(1)
@@ -190,7 +210,10 @@ async fn get_decodes_the_seed_sample() {
     assert_eq!(tx.transaction_type, Some(TransactionType::InterLedger));
     assert_eq!(tx.payment_type, Some(PaymentType::MoneyTransfer));
     assert_eq!(tx.status, Some(TransactionStatus::Approved));
-    assert_eq!(tx.creation_date.unwrap().to_rfc3339(), "2019-08-24T14:15:22+00:00");
+    assert_eq!(
+        tx.creation_date.unwrap().to_rfc3339(),
+        "2019-08-24T14:15:22+00:00"
+    );
     assert_eq!(tx.amount, Decimal::ZERO);
     assert_eq!(tx.currency.code(), "EUR");
     assert_eq!(tx.money().to_string(), "0 EUR");
@@ -205,7 +228,9 @@ async fn get_decodes_the_seed_sample() {
 async fn get_decodes_the_full_schema_built_sample_exactly() {
     let server = server().await;
     Mock::given(method("GET"))
-        .and(path("/api/partner/transactions/497f6eca-6276-4993-bfeb-53cbbbba6f08"))
+        .and(path(
+            "/api/partner/transactions/497f6eca-6276-4993-bfeb-53cbbbba6f08",
+        ))
         .respond_with(reply(200, "schema_built_transactions_get_200.json"))
         .expect(1)
         .mount(&server)
@@ -221,23 +246,46 @@ async fn get_decodes_the_full_schema_built_sample_exactly() {
     assert_eq!(info.original_amount, Some(dec("1250.50")));
     assert_eq!(info.conversion_rate.as_deref(), Some("1.0000"));
     assert_eq!(info.note.as_deref(), Some("string"));
-    assert_eq!(info.clearing_date.unwrap().to_rfc3339(), "2019-08-24T14:15:22+00:00");
+    assert_eq!(
+        info.clearing_date.unwrap().to_rfc3339(),
+        "2019-08-24T14:15:22+00:00"
+    );
     let sender = tx.sender.as_ref().unwrap();
-    assert_eq!(sender.previous_total_balance.unwrap().to_string(), "12345678901234567.89");
+    assert_eq!(
+        sender.previous_total_balance.unwrap().to_string(),
+        "12345678901234567.89"
+    );
     assert_eq!(sender.previous_reserved_balance, Some(Decimal::ZERO));
-    assert_eq!(sender.virtual_ledger_id, Some(id("9fd33797-d74c-48f1-ae37-6d778044619f")));
-    assert_eq!(sender.end_user_id, Some(id("120e9d1f-8444-4b91-85e8-5b208615a3e5")));
-    assert_eq!(sender.ledger_id, Some(id("a2873d47-59a8-4daf-a325-cb2c04557dd7")));
+    assert_eq!(
+        sender.virtual_ledger_id,
+        Some(id("9fd33797-d74c-48f1-ae37-6d778044619f"))
+    );
+    assert_eq!(
+        sender.end_user_id,
+        Some(id("120e9d1f-8444-4b91-85e8-5b208615a3e5"))
+    );
+    assert_eq!(
+        sender.ledger_id,
+        Some(id("a2873d47-59a8-4daf-a325-cb2c04557dd7"))
+    );
     let receiver = tx.receiver.as_ref().unwrap();
-    assert_eq!(receiver.ledger_id, Some(id("7280fced-5334-43dd-8913-9f06bb46b488")));
-    assert_eq!(receiver.previous_total_balance.unwrap().to_string(), "300.00");
+    assert_eq!(
+        receiver.ledger_id,
+        Some(id("7280fced-5334-43dd-8913-9f06bb46b488"))
+    );
+    assert_eq!(
+        receiver.previous_total_balance.unwrap().to_string(),
+        "300.00"
+    );
 }
 
 #[tokio::test]
 async fn get_percent_encodes_nothing_but_the_uuid_and_maps_404() {
     let server = server().await;
     Mock::given(method("GET"))
-        .and(path("/api/partner/transactions/00000000-0000-0000-0000-000000000000"))
+        .and(path(
+            "/api/partner/transactions/00000000-0000-0000-0000-000000000000",
+        ))
         .respond_with(reply(404, "schema_built_error_not_found_404.json"))
         .expect(1)
         .mount(&server)
@@ -398,7 +446,9 @@ async fn writes_that_fail_on_the_server_are_not_resent() {
         .await;
     // Default retry policy on: a transfer must still be sent once only.
     let client = linkcy_client::LinkcyClient::builder()
-        .environment(linkcy_client::Environment::Custom(server.uri().parse().unwrap()))
+        .environment(linkcy_client::Environment::Custom(
+            server.uri().parse().unwrap(),
+        ))
         .credentials(crate::support::credentials())
         .build()
         .unwrap();
@@ -425,15 +475,32 @@ async fn invalid_requests_are_refused_before_sending() {
         (tx.create(&transfer("0"), &none).await, "amount"),
         (tx.create(&transfer("-5"), &none).await, "amount"),
         (tx.create(&transfer("1.001"), &none).await, "amount"),
-        (tx.create(&transfer("1").reference("a".repeat(19)), &none).await, "reference"),
-        (tx.create(&transfer("1").reference("Invoice #42"), &none).await, "reference"),
-        (tx.create(&transfer("1").reference("Café-Crème"), &none).await, "reference"),
+        (
+            tx.create(&transfer("1").reference("a".repeat(19)), &none)
+                .await,
+            "reference",
+        ),
+        (
+            tx.create(&transfer("1").reference("Invoice #42"), &none)
+                .await,
+            "reference",
+        ),
+        (
+            tx.create(&transfer("1").reference("Café-Crème"), &none)
+                .await,
+            "reference",
+        ),
     ];
     for (result, field) in cases {
         assert_eq!(validation_field(&result.unwrap_err()), field);
     }
     // 18 characters with accents is accepted by the pattern and the limit.
-    assert!(transfer("1").reference("Réf. 42, O'Brien ?").validate().is_ok());
+    assert!(
+        transfer("1")
+            .reference("Réf. 42, O'Brien ?")
+            .validate()
+            .is_ok()
+    );
 
     let same = InterLedgerTransferRequest::new(nil, nil, dec("1"));
     let err = tx.create_inter_ledger(&same, &none).await.unwrap_err();
@@ -453,10 +520,16 @@ async fn invalid_requests_are_refused_before_sending() {
         saturday = saturday + Days::new(1);
     }
     let weekend = DirectDebitRequest::new(nil, other, saturday, dec("1"), "r");
-    assert_eq!(validation_field(&tx.create_direct_debit(&weekend).await.unwrap_err()), "date");
+    assert_eq!(
+        validation_field(&tx.create_direct_debit(&weekend).await.unwrap_err()),
+        "date"
+    );
 
     for size in [0, 101] {
-        let err = tx.list(&TransactionFilter::new().page_size(size)).await.unwrap_err();
+        let err = tx
+            .list(&TransactionFilter::new().page_size(size))
+            .await
+            .unwrap_err();
         assert_eq!(validation_field(&err), "pageSize");
     }
     let err = tx
