@@ -10,9 +10,9 @@
 //! call once.
 //!
 //! Sources: the operations, bodies and the answer are in the research notes
-//! ([S]); the login path comes from third-party client code; partner login's
+//! (stated in the public reference); the login path comes from third-party client code; partner login's
 //! user field is `username` there and in the older guide but `userName` in
-//! the newer guide ([C]). The SDK sends `username`, and the testkit accepts
+//! the newer guide (the sources conflict). The SDK sends `username`, and the testkit accepts
 //! both.
 
 use std::fmt;
@@ -99,7 +99,7 @@ impl LoginRequest {
     }
 
     /// A corporate account owner: `{accountOwnerPhone, partnerName,
-    /// password}` (phone written like a consumer's, [I]).
+    /// password}` (phone written like a consumer's, inferred).
     pub fn corporate(
         account_owner_phone: impl Into<String>,
         partner_name: impl Into<String>,
@@ -151,7 +151,7 @@ impl LoginRequest {
     }
 }
 
-/// A login phone: `^[0-9]{2,17}$` (research notes [S]).
+/// A login phone: `^[0-9]{2,17}$` (research notes).
 pub(crate) fn phone(field: &str, value: &str) -> banking_core::Result<()> {
     let digits = value.bytes().all(|b| b.is_ascii_digit());
     if !digits || !(2..=17).contains(&value.len()) {

@@ -1,7 +1,7 @@
 //! Beneficiaries (payees of transfers): list and create.
 //!
 //! Paths, query parameters and the create body come from the research
-//! notes ([S]). Two things are inferred ([I]): the property holding the
+//! notes (stated in the public reference). Two things are inferred (inferred): the property holding the
 //! bank account is named `bankingDetails` (the docs hide it; mandates use
 //! that name), and the fields of a listed beneficiary (not captured) are
 //! modelled from the create body plus `id`, `status` and `creationDate`.
@@ -45,7 +45,7 @@ banking_core::wire_enum! {
     }
 }
 
-/// A beneficiary (fields inferred, [I]; see the module docs).
+/// A beneficiary (fields inferred; see the module docs).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]

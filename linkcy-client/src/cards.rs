@@ -1,8 +1,8 @@
 //! Cards: list, create, get, card rules.
 //!
-//! List and rules come from the reference (research notes [S]). The create
+//! List and rules come from the reference (research notes). The create
 //! body (`deliveryMethod`, `ledgerId`, `profileId`, `nameOnCard`) and the
-//! get path are only known from third-party client code ([I]).
+//! get path are only known from third-party client code (inferred).
 
 use banking_core::transport::Request;
 use chrono::{DateTime, Utc};
@@ -43,7 +43,7 @@ banking_core::wire_enum! {
 
 banking_core::wire_enum! {
     /// How a physical card is delivered (third-party code shows
-    /// `FRENCH_MAIL`, [I]).
+    /// `FRENCH_MAIL`, inferred).
     DeliveryMethod {
         /// French postal mail.
         FrenchMail = "FRENCH_MAIL",
@@ -195,7 +195,7 @@ impl CardFilter {
     }
 }
 
-/// `POST /api/partner/cards` (body from third-party code, [I]).
+/// `POST /api/partner/cards` (body from third-party code, inferred).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateCardRequest {
@@ -322,7 +322,7 @@ impl<'a> Cards<'a> {
         self.client.send_sca(request, sca).await
     }
 
-    /// `GET /api/partner/cards/{cardId}` (path from third-party code, [I]).
+    /// `GET /api/partner/cards/{cardId}` (path from third-party code, inferred).
     pub async fn get(&self, card_id: Uuid) -> banking_core::Result<Card> {
         let request = Request::get(CARD).param("cardId", card_id);
         self.client.send_json(request).await

@@ -1,8 +1,8 @@
 //! Consumers (personal end-users): list and create.
 //!
 //! Paths, query parameters and most fields come from the research notes
-//! ([S]). `firstName`, `lastName` and `emailAddress` in the create body and
-//! the phone's sub-fields come from third-party code ([I]); the name of the
+//! (stated in the public reference). `firstName`, `lastName` and `emailAddress` in the create body and
+//! the phone's sub-fields come from third-party code (inferred); the name of the
 //! consumer's e-mail property is hidden in the docs (`email` is assumed, its
 //! shape is kept as raw JSON). Fields whose names were not captured (sector,
 //! terms version) can be sent with [`CreateConsumerRequest::other_field`].
@@ -168,7 +168,7 @@ pub struct Consumer {
     /// Last name.
     #[serde(default)]
     pub last_name: Option<String>,
-    /// E-mail information; property name and shape not captured ([I]).
+    /// E-mail information; property name and shape not captured (inferred).
     #[serde(default)]
     pub email: Option<serde_json::Value>,
     /// Gender.
@@ -386,19 +386,19 @@ impl CreateConsumerRequest {
         self
     }
 
-    /// `firstName` ([I]).
+    /// `firstName` (inferred).
     pub fn first_name(mut self, name: impl Into<String>) -> Self {
         self.first_name = Some(name.into());
         self
     }
 
-    /// `lastName` ([I]).
+    /// `lastName` (inferred).
     pub fn last_name(mut self, name: impl Into<String>) -> Self {
         self.last_name = Some(name.into());
         self
     }
 
-    /// `emailAddress` ([I]).
+    /// `emailAddress` (inferred).
     pub fn email_address(mut self, email: impl Into<String>) -> Self {
         self.email_address = Some(email.into());
         self

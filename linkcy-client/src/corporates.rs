@@ -1,8 +1,8 @@
 //! Corporates (company end-users): list and create.
 //!
 //! Paths, query parameters and the create fields come from the research
-//! notes ([S]). The fields of a listed corporate and the `accountOwnerId`
-//! of the create answer are inferred ([I]) from the create body and the
+//! notes (stated in the public reference). The fields of a listed corporate and the `accountOwnerId`
+//! of the create answer are inferred (inferred) from the create body and the
 //! corporate guide. Create fields whose JSON shape was not captured
 //! (addresses, industry, business volume) can be sent with
 //! [`CreateCorporateRequest::other_field`].
@@ -50,7 +50,7 @@ banking_core::wire_enum! {
     }
 }
 
-/// A corporate (fields inferred, [I]; see the module docs).
+/// A corporate (fields inferred; see the module docs).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
@@ -117,7 +117,7 @@ pub struct Corporate {
 pub struct CorporateCreated {
     /// The corporate id.
     pub id: Uuid,
-    /// The account owner created with it (guide, [I]).
+    /// The account owner created with it (guide, inferred).
     #[serde(default)]
     pub account_owner_id: Option<Uuid>,
 }

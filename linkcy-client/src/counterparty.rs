@@ -14,7 +14,7 @@ banking_core::wire_enum! {
 
 /// Bank account details as Linkcy returns them: the union of the SEPA
 /// (`iban`, `bic`), GBP (`sortCode`, `accountNumber`, `swift`) and USD
-/// (`abaCode`, `accountNumber`, `swift`) variants (research notes [S]).
+/// (`abaCode`, `accountNumber`, `swift`) variants (research notes).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]

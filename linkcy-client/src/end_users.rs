@@ -1,5 +1,5 @@
 //! Types shared by consumers and corporates (the two kinds of end-user):
-//! statuses, phone, address and KYC information (research notes [S]).
+//! statuses, phone, address and KYC information (research notes).
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -90,7 +90,7 @@ pub struct PhoneInfo {
 }
 
 /// A phone number to register: `{countryCode, number}` (sub-field names
-/// from third-party code, [I]).
+/// from third-party code, inferred).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Phone {

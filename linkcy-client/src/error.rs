@@ -2,7 +2,7 @@
 //!
 //! Linkcy answers failures with
 //! `{details: [{field, rejectedValue, message}], errorCode, error, status, timestamp}`
-//! (research notes, [S]). Older builds omit `errorCode` and only send the
+//! (research notes). Older builds omit `errorCode` and only send the
 //! generic `error` (`"linkcy.bad.request"`). [`LinkcyErrorDecoder`] teaches
 //! banking-core to read that body, so every failed call becomes a
 //! [`banking_core::Error::Api`] carrying the code, the first detail message
@@ -15,7 +15,7 @@ banking_core::wire_enum! {
     /// The `errorCode` of a Linkcy error body.
     ///
     /// The SCA codes and their statuses come from the seed documentation of
-    /// the SCA headers; the others from the research notes ([S]).
+    /// the SCA headers; the others from the research notes (stated in the public reference).
     LinkcyErrorCode {
         /// 400: the consumer does not exist.
         ConsumerNotFound = "CONSUMER_NOT_FOUND",

@@ -1,7 +1,7 @@
 //! Ledgers (accounts of your end-users): list, create, get.
 //!
-//! Paths and fields come from the research notes ([S]); the get path
-//! `GET /api/partner/ledgers/{ledgerId}` is inferred ([I]) from the REST
+//! Paths and fields come from the research notes (stated in the public reference); the get path
+//! `GET /api/partner/ledgers/{ledgerId}` is inferred (inferred) from the REST
 //! layout of the other resources.
 
 use banking_core::money::Currency;
@@ -23,7 +23,7 @@ const LEDGER: &str = "/api/partner/ledgers/{ledgerId}";
 banking_core::wire_enum! {
     /// A ledger's `status`. The list filter documents PENDING, ACTIVE,
     /// CLOSING, CLOSED, SUSPENDED, FAILED; the guide's object adds CREATED
-    /// ([C]): the union is modelled.
+    /// (the sources conflict): the union is modelled.
     LedgerStatus {
         /// Being opened.
         Pending = "PENDING",
@@ -45,7 +45,7 @@ banking_core::wire_enum! {
 banking_core::wire_enum! {
     /// The kind of ledger to open (`type`): currency and country. Newer
     /// docs list EUR_BELGIUM and EUR_FRANCE, older ones EUR_LITHUANIA,
-    /// USD_USA and GBP_GREAT_BRITAIN ([C]).
+    /// USD_USA and GBP_GREAT_BRITAIN (the sources conflict).
     LedgerType {
         /// Euro ledger, Belgium.
         EurBelgium = "EUR_BELGIUM",
@@ -446,7 +446,7 @@ impl<'a> Ledgers<'a> {
         self.client.send_json(request).await
     }
 
-    /// `GET /api/partner/ledgers/{ledgerId}` (path inferred, [I]).
+    /// `GET /api/partner/ledgers/{ledgerId}` (path inferred, inferred).
     pub async fn get(&self, ledger_id: Uuid) -> banking_core::Result<Ledger> {
         let request = Request::get(LEDGER).param("ledgerId", ledger_id);
         self.client.send_json(request).await

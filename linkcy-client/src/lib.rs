@@ -104,7 +104,8 @@
 //! Transactions and SCA headers follow the Linkcy documentation the project
 //! started from; the other resources follow research notes on the public
 //! reference. Where a path, method or field is inferred the doc comment
-//! says so (`[I]`); where sources conflict (`[C]`) both values are accepted.
+//! says so ("inferred"); where sources conflict, it says which value the
+//! SDK sends, and enums accept the values of every version.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 

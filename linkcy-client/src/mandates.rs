@@ -1,8 +1,8 @@
 //! SEPA direct-debit mandates: list, create, get, activate, cancel.
 //!
-//! Paths and fields come from the research notes ([S]); the HTTP method of
+//! Paths and fields come from the research notes (stated in the public reference); the HTTP method of
 //! activate and cancel is not shown in the docs and is inferred to be
-//! `POST` ([I]).
+//! `POST` (inferred).
 
 use banking_core::transport::Request;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -322,14 +322,14 @@ impl<'a> Mandates<'a> {
         self.client.send_json(request).await
     }
 
-    /// `POST /api/partner/mandates/{mandateId}/activate` (method [I]); the
+    /// `POST /api/partner/mandates/{mandateId}/activate` (method inferred); the
     /// debtor's banking details must be complete.
     pub async fn activate(&self, mandate_id: Uuid) -> banking_core::Result<Created> {
         let request = Request::post(ACTIVATE).param("mandateId", mandate_id);
         self.client.send_json(request).await
     }
 
-    /// `POST /api/partner/mandates/{mandateId}/cancel` (method [I]);
+    /// `POST /api/partner/mandates/{mandateId}/cancel` (method inferred);
     /// irreversible.
     pub async fn cancel(&self, mandate_id: Uuid) -> banking_core::Result<Created> {
         let request = Request::post(CANCEL).param("mandateId", mandate_id);

@@ -2,7 +2,7 @@
 //!
 //! Every list endpoint takes `page` (0-based), `pageSize` (at most 100) and
 //! `sortDirection`, and answers `{content, totalElements, page, pageSize}`
-//! (seed and research notes, [S]). Streams walk the pages with banking-core's
+//! (seed and research notes). Streams walk the pages with banking-core's
 //! page-number paginator.
 
 use banking_core::pagination::{Page, Paginator, cursor};

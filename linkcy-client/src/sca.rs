@@ -15,7 +15,7 @@
 //!
 //! The header names and the strategy/factor values come from the seed
 //! documentation; `DATA_SIGNING` and `Linkcy-SCA-Signature` from the newer
-//! reference in the research notes ([S]).
+//! reference in the research notes (stated in the public reference).
 
 use std::fmt;
 
@@ -65,14 +65,14 @@ pub enum NoContentScaOutcome {
     /// The operation completed.
     Done,
     /// Linkcy answered 202 Waiting SCA.
-    Pending(PendingNoContentSca),
+    Pending(Box<PendingNoContentSca>),
 }
 
 impl NoContentScaOutcome {
     /// The pending SCA, if one is needed.
     pub fn pending(self) -> Option<PendingNoContentSca> {
         match self {
-            NoContentScaOutcome::Pending(pending) => Some(pending),
+            NoContentScaOutcome::Pending(pending) => Some(*pending),
             NoContentScaOutcome::Done => None,
         }
     }
@@ -110,18 +110,20 @@ pub(crate) async fn send_no_content(
 ) -> banking_core::Result<NoContentScaOutcome> {
     let response = transport.send(request.clone()).await?;
     if response.status() == 202 {
-        return Ok(NoContentScaOutcome::Pending(PendingNoContentSca {
-            transport: transport.clone(),
-            request,
-            challenge: response.json()?,
-        }));
+        return Ok(NoContentScaOutcome::Pending(Box::new(
+            PendingNoContentSca {
+                transport: transport.clone(),
+                request,
+                challenge: response.json()?,
+            },
+        )));
     }
     Ok(NoContentScaOutcome::Done)
 }
 
 /// The lifetime of an SCA interaction, as Linkcy sent it.
 ///
-/// The docs show two shapes ([C] in the research notes): a serialized Java
+/// The docs show two shapes (the sources conflict in the research notes): a serialized Java
 /// `Duration` object (`{"seconds": 600, "nano": 0, "negative": false, ...}`)
 /// and an ISO-8601 string (`"PT10M"`). Some answers may also carry an
 /// expiry instant. The original JSON is kept ([`ScaTtl::raw`]) and encoded

@@ -23,7 +23,7 @@ const DIRECT_DEBIT: &str = "/api/partner/transactions/direct-debit";
 /// Longest `reference` of a transfer to a beneficiary.
 ///
 /// The seed documents `[0 .. 60]`; the current reference (1.114.5, research
-/// notes [S]) lowered it to `[0 .. 18]`, which is also the UK Faster
+/// notes) lowered it to `[0 .. 18]`, which is also the UK Faster
 /// Payments reference limit. The SDK enforces what the server applies now,
 /// so a reference the server would refuse fails locally with a clear
 /// message instead of a `400` after the call.
@@ -37,7 +37,7 @@ banking_core::wire_enum! {
     /// The `type` of a transaction.
     ///
     /// The first nine values are the current reference's; the others come
-    /// from older sandbox docs (research notes [C]) and are kept so that
+    /// from older sandbox docs (the research notes list both) and are kept so that
     /// older data still matches.
     TransactionType {
         /// A card payment authorisation.
@@ -147,8 +147,8 @@ banking_core::wire_enum! {
 /// A Linkcy transaction (seed: "Get transaction's information").
 ///
 /// The seed collapses `information`, `sender` and `receiver`; their fields
-/// come from the research notes' sample ([S]), which is cut off inside
-/// `receiver`: `receiver` is modelled like `sender` ([I]).
+/// come from the research notes' sample (stated in the public reference), which is cut off inside
+/// `receiver`: `receiver` is modelled like `sender` (inferred).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
@@ -193,7 +193,7 @@ impl Transaction {
     }
 }
 
-/// `information` of a transaction (research notes [S]).
+/// `information` of a transaction (research notes).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
@@ -234,7 +234,7 @@ impl TransactionInformation {
     }
 }
 
-/// `sender` / `receiver` of a transaction (research notes [S]).
+/// `sender` / `receiver` of a transaction (research notes).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
