@@ -517,9 +517,15 @@ impl Response {
         self.idempotency_key.as_deref()
     }
 
-    /// Decodes the body; errors name the JSON path.
+    /// Decodes the body; errors name the JSON path. An empty body (204)
+    /// decodes as JSON `null`, so `()` and `Option<T>` accept it.
     pub fn json<T: DeserializeOwned>(&self) -> Result<T> {
-        json::decode_with_request_id(&self.body, self.request_id.as_deref())
+        let body: &[u8] = if self.body.is_empty() {
+            b"null"
+        } else {
+            &self.body
+        };
+        json::decode_with_request_id(body, self.request_id.as_deref())
     }
 }
 

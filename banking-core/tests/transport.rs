@@ -428,3 +428,16 @@ fn no_secret_reaches_logs_debug_or_errors() {
         }
     }
 }
+
+#[tokio::test]
+async fn no_content_decodes_as_unit() {
+    let server = MockServer::start().await;
+    Mock::given(method("PUT"))
+        .respond_with(ResponseTemplate::new(204))
+        .mount(&server)
+        .await;
+    let t = transport(&server);
+    t.send_json::<()>(Request::put("/rules")).await.unwrap();
+    let missing: Option<serde_json::Value> = t.send_json(Request::put("/rules")).await.unwrap();
+    assert_eq!(missing, None);
+}

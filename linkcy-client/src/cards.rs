@@ -13,7 +13,7 @@ use uuid::Uuid;
 use crate::client::LinkcyClient;
 use crate::created::Created;
 use crate::paging::{LinkcyPage, PageParams, SortDirection, stream_list};
-use crate::sca::{LinkcyScaOutcome, NoContentScaOutcome, SCA_HEADERS, ScaOptions, send_no_content};
+use crate::sca::{LinkcyScaOutcome, ScaOptions};
 use crate::validate;
 
 const CARDS: &str = "/api/partner/cards";
@@ -335,11 +335,11 @@ impl<'a> Cards<'a> {
         card_id: Uuid,
         rule: &CardRuleRequest,
         sca: &ScaOptions,
-    ) -> banking_core::Result<NoContentScaOutcome> {
+    ) -> banking_core::Result<LinkcyScaOutcome<()>> {
         rule.validate()?;
         let request = Request::put(CARD_RULES)
             .param("cardId", card_id)
             .json(rule)?;
-        send_no_content(self.client.transport(), sca.apply(request, &SCA_HEADERS)).await
+        self.client.send_sca(request, sca).await
     }
 }

@@ -168,8 +168,8 @@ pub use mandates::{
 };
 pub use paging::{LinkcyPage, MAX_PAGE_SIZE, SortDirection};
 pub use sca::{
-    LinkcyScaChallenge, LinkcyScaOutcome, NoContentScaOutcome, PendingNoContentSca, PendingSca,
-    SCA_HEADERS, ScaFactor, ScaOptions, ScaOutcome, ScaStrategy, ScaTtl,
+    LinkcyScaChallenge, LinkcyScaOutcome, PendingSca, SCA_HEADERS, ScaFactor, ScaOptions,
+    ScaOutcome, ScaStrategy, ScaTtl,
 };
 pub use transactions::{
     BeneficiaryTransferRequest, DeclineReason, DirectDebitRequest,

@@ -3,7 +3,7 @@
 use futures::TryStreamExt;
 use linkcy_client::{
     CardFilter, CardRuleCreator, CardRuleRequest, CardRuleType, CardStatus, CardType,
-    CreateCardRequest, DeliveryMethod, NoContentScaOutcome, ScaFactor, ScaOptions, ScaStrategy,
+    CreateCardRequest, DeliveryMethod, ScaFactor, ScaOptions, ScaOutcome, ScaStrategy,
 };
 use uuid::Uuid;
 use wiremock::matchers::{body_json, header, method, path};
@@ -164,7 +164,7 @@ async fn set_rule_puts_the_rule_and_completes_after_sca() {
     let pending = outcome.pending().unwrap();
     let sca_id = pending.challenge().sca_id.clone();
     let done = pending.complete(&sca_id).await.unwrap();
-    assert!(matches!(done, NoContentScaOutcome::Done));
+    assert!(matches!(done, ScaOutcome::Done(())));
     let sent = seen(&server, &rules_path).await;
     assert_eq!(sent.len(), 2);
     assert_eq!(sent[0].body, sent[1].body);
