@@ -5,10 +5,21 @@
 #![allow(clippy::print_stdout)] // a command-line tour prints what it does
 
 use banking_core::auth::{BearerAuth, ClientCredentials};
+use banking_core::money::{Currency, Decimal, Money};
 use banking_core::transport::Request;
 use secrecy::SecretString;
+use serde::Deserialize;
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
+
+/// An account as the simulated API returns it.
+#[derive(Debug, Deserialize)]
+struct Account {
+    id: String,
+    #[serde(with = "banking_core::money::wire::exact_number")]
+    balance: Decimal,
+    currency: Currency,
+}
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -38,7 +49,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let transport = banking_core::testkit::transport_for(&server)
         .auth(BearerAuth::new(source))
         .build()?;
-    let accounts: serde_json::Value = transport.send_json(Request::get("/accounts")).await?;
-    println!("accounts: {accounts}");
+    let accounts: Vec<Account> = transport.send_json(Request::get("/accounts")).await?;
+    for account in &accounts {
+        // Every digit survives: no f64 on the way.
+        let balance = Money::new(account.balance, account.currency);
+        println!("account {}: {balance}", account.id);
+    }
     Ok(())
 }
