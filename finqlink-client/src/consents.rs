@@ -4,7 +4,9 @@
 //! Documented: the statuses, the two scopes, `expires_in` (link expiry, at
 //! most 45 days) → `expires_at`, `consent_validity_days` (at most 180) →
 //! `authorized_until`, `webhook_url`, `options.ux_template`, and the
-//! redirect's `state` requirement and wait flag. Inferred names: the id
+//! redirect endpoint. The redirect's `state` requirement, its wait flag and
+//! `redirect_in_progress`, and the `deactivated` status, come from the
+//! research notes (a published copy of the reference). Inferred names: the id
 //! fields (`consent_id` in requests as in the data endpoints, `id`/`web_id`/
 //! `web_url` in the consent as in links), `scope`, `ais_method`,
 //! `redirect_url`, `inserted_at`, and the redirect's `query` and `wait`.

@@ -1,6 +1,9 @@
 //! FinqLink error codes and how their error bodies are read.
 //!
-//! Every FinqLink endpoint documents the same error object: an error instance
+//! The docs name `cooldown_failed` and `consent_not_active`; the other
+//! codes come from the research notes (a published copy of the reference,
+//! which lists "7 other" codes it does not show: they decode as
+//! `Unknown`). Every FinqLink endpoint documents the same error object: an error instance
 //! id, the request id, a machine-readable code and a human-readable message.
 //! The JSON names are hidden in the published docs; `code`, `message` and
 //! `request_id` are inferred, and both a flat object and one nested under

@@ -1,8 +1,10 @@
 //! Data refresh jobs (v2): `/ais/jobs/create`, `/ais/jobs/get`, and
 //! [`Jobs::wait`] / [`Jobs::follow`] to poll one to a terminal status.
 //!
-//! Documented names: `consent_id`, `callback_url`, `job_id`, `status`,
-//! `request_id`, `name`. The job's webhook URL, service provider and AIS
+//! The statuses, the cooldown and `consent_not_active` come from the docs;
+//! the names `consent_id`, `callback_url`, `job_id`, `status`, `request_id`
+//! and `name` from the research notes (a published copy of the job
+//! reference pages). The job's webhook URL, service provider and AIS
 //! method fields are described but unnamed: `webhook_url`,
 //! `service_provider` (as in `/links/get`) and `ais_method` are inferred.
 //! A job needs an `active` consent (else `consent_not_active`) and a

@@ -1,11 +1,14 @@
 //! Payment links (pay-by-link): `/links/create`, `/links/get`,
 //! `/links/list`.
 //!
-//! Documented names: `payment_method` (`provider_id`, `remitter_type`,
-//! `payment_scheme`, `env`), `options` (`type`, `user_editable`,
-//! `ux_template`), the link's `status`, `is_expired`, `payment_method`,
-//! `service_provider`, the webhook's `link_id`/`web_id`, and the list's
-//! `filter`/`pagination`. The docs hide the names of the payment intent
+//! From the docs: the flow types, `options.ux_template`, decimal-string
+//! amounts, the v2 statuses, the webhook's `link_id`/`web_id`, and the
+//! list's `filter`/`pagination`. From the research notes (a published copy
+//! of the API reference, not the docs this crate was built from):
+//! `payment_method` (`provider_id`, `remitter_type`, `payment_scheme`,
+//! `env`), `options.type`, `options.user_editable`, the link's `status`,
+//! `is_expired`, `payment_method` and `service_provider`, and the first
+//! ten link statuses. The docs hide the names of the payment intent
 //! fields and of the link's id, URL and timestamps: those below
 //! (`payment_intent`, `amount`, `currency`, `creditor_iban`, ..., `id`,
 //! `web_url`, `inserted_at`, `expires_at`, `link_id` in `/links/get`) are

@@ -1,9 +1,10 @@
 //! Transactions of a consent: `/ais/transactions/list` (v2, keyset paging,
 //! sorted by `booking_date_time`, newest first).
 //!
-//! Documented: `consent_id`, `filter` (amount range, currency, booking date
-//! range, account id, credit/debit indicator, status, `updated_from`/
-//! `updated_to`), `pagination`, and the response's `name`, `client_id`,
+//! The docs give the filters (amount range, date range, credit/debit,
+//! status) and keyset paging; the research notes (a published copy of the
+//! reference) add `consent_id`, `filter` with currency, account id and
+//! `updated_from`/`updated_to`, the sort order, and the response's `name`, `client_id`,
 //! `request_id`, `consent_id`, `transactions` and `pagination`. The other
 //! filter and transaction field names, and the indicator and status values,
 //! are inferred. Answers `consent_not_active` for an expired, revoked,

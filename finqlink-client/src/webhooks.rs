@@ -5,7 +5,9 @@
 //! names the key in the JWKS published at `{host}/.well-known/jwks.json`.
 //! Keys are RS256 or ES256 (per the key's `alg`) and the JWS payload is the
 //! raw JSON body. A webhook is rejected when its key id is unknown, its
-//! signature is invalid, or its payload differs from the body.
+//! signature is invalid, or its payload differs from the body. (The signing
+//! scheme comes from the research notes, a published copy of FinqLink's
+//! webhook signing page; the docs give the payloads.)
 //!
 //! ```
 //! use finqlink_client::webhooks::{WebhookEvent, WebhookVerifier, WebhookError};
