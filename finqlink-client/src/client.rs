@@ -531,6 +531,8 @@ impl FinqLinkClient {
             ));
         }
         body.validate(version)?;
+        // Through a `Value` so that `adapt` can edit the v1 wire form. Safe
+        // for money: FinqLink amounts encode as strings, never as numbers.
         let mut fields = serde_json::to_value(body)
             .map_err(|e| banking_core::Error::config(format!("cannot encode request: {e}")))?;
         body.adapt(version, &mut fields)?;
