@@ -440,8 +440,9 @@ impl FinqLinkClient {
         self.inner.transport.base_url()
     }
 
-    /// Where the webhook signing keys are published
-    /// (`{host}/.well-known/jwks.json`).
+    /// Where the webhook signing keys are published:
+    /// `{host}/.well-known/jwks.json`, or below the URL of an
+    /// [`Environment::Custom`].
     pub fn jwks_url(&self) -> &Url {
         &self.inner.jwks_url
     }

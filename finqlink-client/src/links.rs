@@ -59,7 +59,9 @@ banking_core::wire_enum! {
 }
 
 impl LinkStatus {
-    /// The payment went through (`completed` or `funds_received`).
+    /// The payment went through (`completed` or `funds_received`). Where
+    /// the creditor's bank reports on funds (v2, `libra_ro` so far), a
+    /// `completed` link may still turn `funds_rejected`.
     pub fn is_paid(&self) -> bool {
         matches!(self, LinkStatus::Completed | LinkStatus::FundsReceived)
     }

@@ -21,8 +21,9 @@
 //!   has not finished gets `cooldown_failed` (the simulator has no clock).
 //!
 //! Requests must carry [`CLIENT_ID`] and [`CLIENT_SECRET`] in the body (test
-//! mode), as [`FinqLinkSimulator::client`] does; others get a 401. Anything
-//! the simulator does not know gets a 599 naming the request.
+//! mode), as [`FinqLinkSimulator::client`] does; others get a 401. Unknown
+//! ids get FinqLink's 404 `not_found`; requests outside `/test` get a 599
+//! naming the request.
 //!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
