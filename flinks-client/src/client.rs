@@ -5,7 +5,9 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use banking_core::auth::{ApiKeyHeader, StaticBearer};
+use banking_core::auth::ApiKeyHeader;
+#[cfg(any(feature = "connect", feature = "upload"))]
+use banking_core::auth::StaticBearer;
 use banking_core::retry::RetryPolicy;
 use banking_core::transport::{Environment, RequestAuth, Transport, base_url_template};
 use banking_core::{Error, Result};
@@ -37,8 +39,10 @@ struct Inner {
     transport: Transport,
     customer_id: CustomerId,
     /// `flinks-auth-key: <secret key>` (GenerateAuthorizeToken).
+    #[cfg(feature = "connect")]
     secret_key: Arc<ApiKeyHeader>,
     /// `Authorization: Bearer <secret key>` (nightly status, Upload).
+    #[cfg(any(feature = "connect", feature = "upload"))]
     secret_bearer: Arc<StaticBearer>,
     /// `x-api-key` (data endpoints), when configured.
     api_key: Option<Arc<ApiKeyHeader>>,
@@ -225,6 +229,12 @@ impl FlinksClientBuilder {
         let customer_id = self
             .customer_id
             .ok_or_else(|| Error::config("FlinksClientBuilder: customer_id is required"))?;
+        // Required even where only x-api-key endpoints are compiled in: it is
+        // the account's base credential and the other families need it.
+        #[cfg_attr(
+            not(any(feature = "connect", feature = "upload")),
+            allow(unused_variables)
+        )]
         let secret_key = non_empty(self.secret_key, "secret_key")?
             .ok_or_else(|| Error::config("FlinksClientBuilder: secret_key is required"))?;
         let api_key = non_empty(self.api_key, "api_key")?;
@@ -251,7 +261,9 @@ impl FlinksClientBuilder {
             inner: Arc::new(Inner {
                 transport: transport.build()?,
                 customer_id,
+                #[cfg(feature = "connect")]
                 secret_key: ApiKeyHeader::new("flinks-auth-key", secret_key.clone())?,
+                #[cfg(any(feature = "connect", feature = "upload"))]
                 secret_bearer: StaticBearer::new(secret_key),
                 api_key: api_key
                     .map(|key| ApiKeyHeader::new("x-api-key", key))
