@@ -88,3 +88,27 @@ async fn slow_body_on_a_keyed_write_is_retried_with_its_key() {
     assert!(err.is_timeout() && !err.is_outcome_unknown(), "{err:?}");
     assert_eq!(count.load(Ordering::SeqCst), 3);
 }
+
+/// A chunked 2 KiB body: no content length, so the cap applies while reading.
+fn chunked_2k() -> &'static [u8] {
+    let mut reply = b"HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n800\r\n".to_vec();
+    reply.extend(std::iter::repeat_n(b'x', 0x800));
+    reply.extend_from_slice(b"\r\n0\r\n\r\n");
+    Box::leak(reply.into_boxed_slice())
+}
+
+#[tokio::test]
+async fn chunked_body_without_length_is_capped_while_reading() {
+    let (t, _) = raw_server(chunked_2k(), Duration::ZERO).await;
+    let small = Transport::builder(t.base_url().clone())
+        .max_response_bytes(1000)
+        .build()
+        .unwrap();
+    let err = small.send(Request::get("/big")).await.unwrap_err();
+    assert!(
+        matches!(err, Error::ResponseTooLarge { limit: 1000 }),
+        "{err:?}"
+    );
+    let ok = t.send(Request::get("/big")).await.unwrap();
+    assert_eq!(ok.body().len(), 0x800);
+}
