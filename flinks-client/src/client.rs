@@ -246,6 +246,7 @@ impl FlinksClientBuilder {
 
         let mut transport = Transport::builder(base_url)
             .error_decoder(Arc::new(FlinksErrorDecoder))
+            .user_agent(concat!("flinks-client/", env!("CARGO_PKG_VERSION")))
             .attempt_timeout(self.attempt_timeout.unwrap_or(ATTEMPT_TIMEOUT));
         if let Some(total) = self.total_timeout {
             transport = transport.total_timeout(total);

@@ -121,3 +121,47 @@ async fn a_pending_code_wins_over_an_error_status() {
         "077785a3-fd0f-42f7-9251-ee2ff7f3b4ff"
     );
 }
+
+#[tokio::test]
+async fn a_bare_202_is_pending_not_empty_data() {
+    let server = server().await;
+    Mock::given(method("POST"))
+        .and(path(api_path("BankingServices/GetAccountsSummary")))
+        .respond_with(json(202, r#"{"HttpStatusCode":202}"#))
+        .mount(&server)
+        .await;
+    let outcome = client(&server)
+        .connect()
+        .accounts_summary("077785a3-fd0f-42f7-9251-ee2ff7f3b4ff".parse().unwrap())
+        .await
+        .unwrap();
+    let pending = outcome.pending().expect("a 202 without data is pending");
+    assert_eq!(pending.flinks_code, FlinksCode::OperationPending);
+    assert_eq!(
+        pending.request_id.to_string(),
+        "077785a3-fd0f-42f7-9251-ee2ff7f3b4ff"
+    );
+}
+
+#[tokio::test]
+async fn the_user_agent_names_the_crate() {
+    let server = server().await;
+    Mock::given(method("GET"))
+        .and(path(api_path("BankingServices/Institutions")))
+        .and(wiremock::matchers::header(
+            "user-agent",
+            concat!("flinks-client/", env!("CARGO_PKG_VERSION")),
+        ))
+        .respond_with(json(200, "[]"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    assert!(
+        client(&server)
+            .connect()
+            .institutions()
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}

@@ -7,6 +7,7 @@
 //! | body | result |
 //! |---|---|
 //! | `FlinksCode` `OPERATION_PENDING` / `OPERATION_DISPATCHED` (any status) | pending |
+//! | no `FlinksCode`, and 202 in `HttpStatusCode` (or the status) | pending |
 //! | any other `FlinksCode` except `OK` / `CREATED` (even with a 2xx) | `Error::Api` |
 //! | non-empty `SecurityChallenges` (Authorize only) | MFA required |
 //! | otherwise, on a 2xx | ready |
@@ -44,7 +45,8 @@ pub struct Link {
 #[serde(rename_all = "PascalCase")]
 #[non_exhaustive]
 pub struct Pending {
-    /// `OPERATION_PENDING` or `OPERATION_DISPATCHED`.
+    /// `OPERATION_PENDING` or `OPERATION_DISPATCHED` (`OPERATION_PENDING`
+    /// for a bare 202 without a code).
     pub flinks_code: FlinksCode,
     /// The session to poll.
     pub request_id: RequestId,
@@ -99,6 +101,8 @@ pub(crate) enum Answer {
 struct Envelope {
     #[serde(default, rename = "FlinksCode")]
     flinks_code: Option<FlinksCode>,
+    #[serde(default, rename = "HttpStatusCode")]
+    http_status_code: Option<u16>,
     #[serde(default, rename = "SecurityChallenges")]
     security_challenges: Option<Vec<IgnoredAny>>,
 }
@@ -107,6 +111,21 @@ impl Envelope {
     fn of(body: &[u8]) -> Self {
         serde_json::from_slice(body).unwrap_or_default()
     }
+
+    /// A pending code; or, when the body has no code at all, a 202 in the
+    /// body (or else the status): a bare 202 must never read as empty data.
+    fn is_pending(&self, status: u16) -> bool {
+        match &self.flinks_code {
+            Some(code) => code.is_pending(),
+            None => self.http_status_code.unwrap_or(status) == 202 && !self.has_challenges(),
+        }
+    }
+
+    fn has_challenges(&self) -> bool {
+        self.security_challenges
+            .as_ref()
+            .is_some_and(|challenges| !challenges.is_empty())
+    }
 }
 
 /// A pending body; `RequestId` may be missing from it, then the session the
@@ -114,7 +133,8 @@ impl Envelope {
 #[derive(Deserialize)]
 #[serde(rename_all = "PascalCase")]
 struct PendingWire {
-    flinks_code: FlinksCode,
+    #[serde(default)]
+    flinks_code: Option<FlinksCode>,
     #[serde(default)]
     request_id: Option<RequestId>,
     #[serde(default)]
@@ -136,7 +156,7 @@ fn decode_pending(body: &[u8], session: Option<RequestId>) -> Result<Pending> {
         }))
     })?;
     Ok(Pending {
-        flinks_code: wire.flinks_code,
+        flinks_code: wire.flinks_code.unwrap_or(FlinksCode::OperationPending),
         request_id,
         message: wire.message,
         http_status_code: wire.http_status_code,
@@ -154,10 +174,10 @@ pub(crate) async fn send(
     match transport.send(request).await {
         Ok(response) => {
             let envelope = Envelope::of(response.body());
-            match envelope.flinks_code {
-                Some(code) if code.is_pending() => {
-                    decode_pending(response.body(), session).map(Answer::Pending)
-                }
+            if envelope.is_pending(response.status()) {
+                return decode_pending(response.body(), session).map(Answer::Pending);
+            }
+            match &envelope.flinks_code {
                 Some(code) if !code.is_success() => {
                     Err(Error::Api(Box::new(ApiError::from_response(
                         response.status(),
@@ -166,12 +186,7 @@ pub(crate) async fn send(
                         &FlinksErrorDecoder,
                     ))))
                 }
-                _ if envelope
-                    .security_challenges
-                    .is_some_and(|challenges| !challenges.is_empty()) =>
-                {
-                    Ok(Answer::Challenge(response))
-                }
+                _ if envelope.has_challenges() => Ok(Answer::Challenge(response)),
                 _ => Ok(Answer::Ready(response)),
             }
         }
