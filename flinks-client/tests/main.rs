@@ -1,0 +1,21 @@
+//! Integration tests of `flinks-client`: one wiremock test per endpoint
+//! (request sent + documented sample decoded), the simulator's flows,
+//! forward compatibility, round trips and secret hygiene.
+
+mod common;
+
+mod accounts_detail;
+mod accounts_summary;
+mod authorize;
+mod delete_card;
+mod enrich;
+mod flows;
+mod forward_compat;
+mod institutions;
+mod mfa_questions;
+mod nightly_refresh;
+mod round_trip;
+mod scheduled_refresh;
+mod secrets;
+mod statements;
+mod upload;
