@@ -3,9 +3,56 @@
 //!
 //! Provider crates (`linkcy-client`, `finqlink-client`, `flinks-client`, ...)
 //! describe each call as a [`transport::Request`]; this crate executes it:
-//! build URL → authenticate → send → retry what is safe → map errors → decode.
+//! build the URL → authenticate → send → retry what is safe → map errors →
+//! decode. The same path is open to integrators for endpoints a provider
+//! crate does not model yet (the raw escape hatch):
+//!
+//! ```no_run
+//! use banking_core::auth::StaticBearer;
+//! use banking_core::transport::{Request, Transport};
+//! use secrecy::SecretString;
+//!
+//! # async fn demo() -> banking_core::Result<()> {
+//! let transport = Transport::builder("https://api.example.com/v1/".parse().unwrap())
+//!     .auth(StaticBearer::new(SecretString::from("token")))
+//!     .build()?;
+//! let accounts: serde_json::Value = transport
+//!     .send_json(Request::get("/accounts/{id}").param("id", "acc-1"))
+//!     .await?;
+//! println!("{accounts}");
+//! # Ok(()) }
+//! ```
+//!
+//! | module | holds |
+//! |---|---|
+//! | [`transport`] | environments, request description, execution, timeouts, size cap, tracing |
+//! | [`auth`] | token sources, single-flight token cache, authenticators |
+//! | [`retry`] | the pure retry decision and its policy |
+//! | [`error`] | the one [`Error`] type and the API error body decoders |
+//! | [`money`] | `Money`, `Currency` and exact serde adapters |
+//! | [`pagination`] | lazy page and item streams over any cursor |
+//! | [`sca`] | SCA headers and the 202 flow |
+//! | [`enums`] | server enums that keep unknown values |
+//! | [`json`] | path-aware decoding |
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod auth;
+pub mod enums;
+pub mod error;
+pub mod json;
 pub mod money;
 pub mod pagination;
+pub mod retry;
+pub mod sca;
+#[cfg(feature = "testkit")]
+pub mod testkit;
+pub mod transport;
+
+pub use error::{Error, Result};
+
+#[doc(hidden)]
+pub mod __private {
+    pub use serde;
+    pub use tracing;
+}

@@ -1,0 +1,88 @@
+//! JSON encoding and path-aware decoding.
+//!
+//! Decode errors name the JSON path of the failing value and show the start
+//! of the body, so a provider's schema drift is found in seconds.
+//!
+//! ```
+//! #[derive(serde::Deserialize, Debug)]
+//! struct Page { items: Vec<Item> }
+//! #[derive(serde::Deserialize, Debug)]
+//! struct Item { id: u32 }
+//!
+//! let err = banking_core::json::from_slice::<Page>(br#"{"items":[{"id":1},{"id":"x"}]}"#)
+//!     .unwrap_err();
+//! assert!(err.to_string().contains("items[1].id"));
+//! ```
+
+use bytes::Bytes;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::error::{DecodeError, Error, Result, excerpt};
+
+/// Decodes `body` as `T`; errors carry the JSON path and a body excerpt.
+pub fn from_slice<T: DeserializeOwned>(body: &[u8]) -> Result<T> {
+    decode_with_request_id(body, None)
+}
+
+pub(crate) fn decode_with_request_id<T: DeserializeOwned>(
+    body: &[u8],
+    request_id: Option<&str>,
+) -> Result<T> {
+    let de = &mut serde_json::Deserializer::from_slice(body);
+    let value =
+        serde_path_to_error::deserialize(de).map_err(|e| decode_error(e, body, request_id))?;
+    Ok(value)
+}
+
+fn decode_error(
+    e: serde_path_to_error::Error<serde_json::Error>,
+    body: &[u8],
+    request_id: Option<&str>,
+) -> Error {
+    Error::Decode(Box::new(DecodeError {
+        path: e.path().to_string(),
+        message: e.inner().to_string(),
+        excerpt: excerpt(body),
+        request_id: request_id.map(str::to_owned),
+    }))
+}
+
+/// Encodes `value` as JSON bytes.
+pub fn to_vec<T: Serialize + ?Sized>(value: &T) -> Result<Bytes> {
+    serde_json::to_vec(value)
+        .map(Bytes::from)
+        .map_err(|e| Error::validation("body", format!("cannot encode as JSON: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(serde::Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Outer {
+        content: Vec<Inner>,
+    }
+    #[derive(serde::Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Inner {
+        amount: u64,
+    }
+
+    #[test]
+    fn decode_error_names_path_and_excerpt() {
+        let body = br#"{"content":[{"amount":1},{"amount":1},{"amount":"no"}]}"#;
+        let Err(Error::Decode(e)) = from_slice::<Outer>(body) else {
+            panic!("expected a decode error")
+        };
+        assert_eq!(e.path, "content[2].amount");
+        assert!(e.excerpt.starts_with(r#"{"content":["#));
+    }
+
+    #[test]
+    fn truncated_body_is_a_decode_error() {
+        let err = from_slice::<Outer>(br#"{"content":[{"amou"#).unwrap_err();
+        assert!(matches!(err, Error::Decode(_)), "{err:?}");
+    }
+}

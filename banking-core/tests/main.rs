@@ -1,0 +1,4 @@
+//! Integration tests of banking-core against local mock servers.
+
+mod support;
+mod transport;
