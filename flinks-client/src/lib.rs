@@ -1,6 +1,14 @@
-//! Typed async client for the Flinks API, built on `banking-core`.
+//! Typed async client for the Flinks APIs, built on `banking-core`.
 //!
-//! This crate is being built out; see the workspace `docs/ENDPOINTS.md` for
-//! the endpoints it covers.
+//! One cargo feature per API family, all on by default: `connect`,
+//! `enrich`, `upload`, `outbound`, `pay`.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+
+mod macros;
+
+pub mod datetime;
+pub mod error;
+pub mod ids;
+
+pub use error::FlinksCode;
