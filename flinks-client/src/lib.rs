@@ -10,5 +10,13 @@ mod macros;
 pub mod datetime;
 pub mod error;
 pub mod ids;
+/// Flinks Outbound (Open Banking): OAuth consent, Data Providers, Data
+/// Recipients, registrations and FDX 5 data access.
+#[cfg(feature = "outbound")]
+pub mod outbound;
+/// Flinks Pay: EFT v1 transactions and v2 payment sessions (EFT, GEFT,
+/// e-Transfer).
+#[cfg(feature = "pay")]
+pub mod pay;
 
 pub use error::FlinksCode;

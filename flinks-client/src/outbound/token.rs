@@ -116,7 +116,10 @@ impl OAuthClient {
                     .iter()
                     .map(|(k, v)| ((*k).to_owned(), serde_json::Value::from(*v)))
                     .collect();
-                ("application/json", serde_json::Value::Object(map).to_string())
+                (
+                    "application/json",
+                    serde_json::Value::Object(map).to_string(),
+                )
             }
             TokenEncoding::Form => (
                 "application/x-www-form-urlencoded",

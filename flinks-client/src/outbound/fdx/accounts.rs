@@ -437,11 +437,17 @@ pub struct AccountsApi<'a> {
 impl AccountsApi<'_> {
     /// `GET /api/fdx/5/accounts`: one page.
     pub async fn list(&self, request: &AccountsRequest) -> Result<AccountsPage> {
-        self.connection.transport().send_json(request.to_request()?).await
+        self.connection
+            .transport()
+            .send_json(request.to_request()?)
+            .await
     }
 
     /// Every account, page after page (lazily, following `nextOffset`).
-    pub fn stream(&self, request: AccountsRequest) -> impl Stream<Item = Result<FdxAccount>> + 'static {
+    pub fn stream(
+        &self,
+        request: AccountsRequest,
+    ) -> impl Stream<Item = Result<FdxAccount>> + 'static {
         let transport = self.connection.transport().clone();
         let first = request.offset.clone();
         Paginator::new(first, move |offset: Option<String>| {

@@ -67,7 +67,10 @@ pub struct HateoasLink {
 /// The offset is preferred to following `href` because the docs' samples
 /// point `href` at another host (`ob-preprod.flinksapp.dev`) than the one
 /// that served the page.
-pub(crate) fn next_offset(page: Option<&PageMetadata>, links: Option<&PageLinks>) -> Option<String> {
+pub(crate) fn next_offset(
+    page: Option<&PageMetadata>,
+    links: Option<&PageLinks>,
+) -> Option<String> {
     if let Some(offset) = page.and_then(|p| p.next_offset.as_deref()) {
         if !offset.is_empty() {
             return Some(offset.to_owned());
@@ -116,7 +119,10 @@ impl FdxError {
 /// Rejects `limit=0` before anything is sent.
 pub(crate) fn validate_limit(limit: Option<u32>) -> banking_core::Result<()> {
     if limit == Some(0) {
-        return Err(banking_core::Error::validation("limit", "must be at least 1"));
+        return Err(banking_core::Error::validation(
+            "limit",
+            "must be at least 1",
+        ));
     }
     Ok(())
 }
@@ -144,7 +150,10 @@ where
             f.write_str(self.expecting)
         }
 
-        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
             let Some(kind) = map.next_key::<String>()? else {
                 return Err(serde::de::Error::invalid_length(0, &self));
             };
@@ -164,7 +173,11 @@ where
 }
 
 /// Writes `{"<kind>": value}`, the inverse of [`deserialize_wrapped`].
-pub(crate) fn serialize_wrapped<S, T>(serializer: S, kind: &str, value: &T) -> Result<S::Ok, S::Error>
+pub(crate) fn serialize_wrapped<S, T>(
+    serializer: S,
+    kind: &str,
+    value: &T,
+) -> Result<S::Ok, S::Error>
 where
     S: serde::Serializer,
     T: Serialize,

@@ -100,10 +100,12 @@ impl PaymentNetworksRequest {
 
     fn to_request(&self) -> Result<Request> {
         super::validate_limit(self.limit)?;
-        Ok(Request::get("api/fdx/5/accounts/{accountId}/payment-networks")
-            .param("accountId", &self.account_id)
-            .query_opt("limit", self.limit)
-            .query_opt("offset", self.offset.as_deref()))
+        Ok(
+            Request::get("api/fdx/5/accounts/{accountId}/payment-networks")
+                .param("accountId", &self.account_id)
+                .query_opt("limit", self.limit)
+                .query_opt("offset", self.offset.as_deref()),
+        )
     }
 }
 
@@ -139,7 +141,10 @@ pub struct PaymentNetworksApi<'a> {
 impl PaymentNetworksApi<'_> {
     /// `GET /api/fdx/5/accounts/{accountId}/payment-networks`: one page.
     pub async fn list(&self, request: &PaymentNetworksRequest) -> Result<PaymentNetworksPage> {
-        self.connection.transport().send_json(request.to_request()?).await
+        self.connection
+            .transport()
+            .send_json(request.to_request()?)
+            .await
     }
 
     /// Every payment network of the account, page after page.

@@ -206,11 +206,17 @@ pub struct StatementsApi<'a> {
 impl StatementsApi<'_> {
     /// `GET /api/fdx/5/accounts/{accountId}/statements`: one page.
     pub async fn list(&self, request: &StatementsRequest) -> Result<StatementsPage> {
-        self.connection.transport().send_json(request.to_request()?).await
+        self.connection
+            .transport()
+            .send_json(request.to_request()?)
+            .await
     }
 
     /// Every statement of the account, page after page.
-    pub fn stream(&self, request: StatementsRequest) -> impl Stream<Item = Result<Statement>> + 'static {
+    pub fn stream(
+        &self,
+        request: StatementsRequest,
+    ) -> impl Stream<Item = Result<Statement>> + 'static {
         let transport = self.connection.transport().clone();
         let first = request.offset.clone();
         Paginator::new(first, move |offset: Option<String>| {

@@ -100,7 +100,8 @@ pub struct FdxTransaction {
 
 impl<'de> Deserialize<'de> for FdxTransaction {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let (kind, transaction) = super::deserialize_wrapped(deserializer, "an FDX transaction object")?;
+        let (kind, transaction) =
+            super::deserialize_wrapped(deserializer, "an FDX transaction object")?;
         Ok(Self {
             kind: TransactionKind::from(kind.as_str()),
             transaction,
@@ -271,12 +272,18 @@ pub struct TransactionsApi<'a> {
 impl TransactionsApi<'_> {
     /// `GET /api/fdx/5/accounts/{accountId}/transactions`: one page.
     pub async fn list(&self, request: &TransactionsRequest) -> Result<TransactionsPage> {
-        self.connection.transport().send_json(request.to_request()?).await
+        self.connection
+            .transport()
+            .send_json(request.to_request()?)
+            .await
     }
 
     /// Every transaction matching `request`, page after page (lazily,
     /// following `nextOffset`; stops on the first error).
-    pub fn stream(&self, request: TransactionsRequest) -> impl Stream<Item = Result<FdxTransaction>> + 'static {
+    pub fn stream(
+        &self,
+        request: TransactionsRequest,
+    ) -> impl Stream<Item = Result<FdxTransaction>> + 'static {
         let transport = self.connection.transport().clone();
         let first = request.offset.clone();
         Paginator::new(first, move |offset: Option<String>| {
