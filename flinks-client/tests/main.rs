@@ -1,0 +1,5 @@
+//! The one integration-test binary of flinks-client.
+
+mod outbound_auth;
+mod outbound_common;
+mod outbound_management;
