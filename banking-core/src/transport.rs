@@ -1064,6 +1064,10 @@ async fn read_capped(
             Error::ResponseTooLarge { limit },
         ));
     }
+    if response.content_length().is_some() {
+        // The length is known and within the cap: one read, no copy.
+        return response.bytes().await.map_err(classify);
+    }
     let mut body = Vec::new();
     while let Some(chunk) = response.chunk().await.map_err(classify)? {
         if body.len() + chunk.len() > limit {

@@ -1,0 +1,3 @@
+//! Cross-crate suites: reliability under faults and acceptance flows.
+
+mod reliability;
