@@ -3,3 +3,4 @@
 mod outbound_auth;
 mod outbound_common;
 mod outbound_management;
+mod outbound_fdx;
