@@ -4,3 +4,5 @@ mod outbound_auth;
 mod outbound_common;
 mod outbound_management;
 mod outbound_fdx;
+mod pay_common;
+mod pay_eft;
