@@ -2,7 +2,8 @@
 
 mod outbound_auth;
 mod outbound_common;
-mod outbound_management;
 mod outbound_fdx;
+mod outbound_management;
 mod pay_common;
 mod pay_eft;
+mod pay_sessions;

@@ -10,12 +10,19 @@ use url::Url;
 use wiremock::matchers::{body_json, body_string, header, method, path};
 use wiremock::{Mock, ResponseTemplate};
 
-use crate::outbound_common::{ADMIN_TOKEN, CLIENT_ID, CLIENT_SECRET, client, fixture_json, fixture_response, server};
+use crate::outbound_common::{
+    ADMIN_TOKEN, CLIENT_ID, CLIENT_SECRET, client, fixture_json, fixture_response, server,
+};
 
 #[test]
 fn seed_token_request_sample_has_the_fields_the_client_sends() {
     let sample = fixture_json("outbound_seed_token_client_credentials_request.json");
-    let keys: Vec<&str> = sample.as_object().unwrap().keys().map(String::as_str).collect();
+    let keys: Vec<&str> = sample
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
     assert_eq!(keys, ["client_id", "client_secret", "grant_type", "scope"]);
     assert_eq!(sample["grant_type"], "client_credentials");
     assert_eq!(sample["scope"], "client:admin");
@@ -26,8 +33,14 @@ async fn client_credentials_token_is_fetched_once_and_sent_as_bearer() {
     let server = server().await;
     Mock::given(method("GET"))
         .and(path("/api/v1/providers"))
-        .and(header("authorization", format!("Bearer {ADMIN_TOKEN}").as_str()))
-        .respond_with(fixture_response(200, "outbound_seed_providers_supported_200.json"))
+        .and(header(
+            "authorization",
+            format!("Bearer {ADMIN_TOKEN}").as_str(),
+        ))
+        .respond_with(fixture_response(
+            200,
+            "outbound_seed_providers_supported_200.json",
+        ))
         .expect(2)
         .mount(&server)
         .await;
@@ -61,12 +74,17 @@ async fn form_encoding_sends_rfc6749_body() {
     Mock::given(method("GET"))
         .and(path("/api/v1/providers"))
         .and(header("authorization", "Bearer {access_token}"))
-        .respond_with(fixture_response(200, "outbound_seed_providers_active_example_200.json"))
+        .respond_with(fixture_response(
+            200,
+            "outbound_seed_providers_active_example_200.json",
+        ))
         .expect(1)
         .mount(&server)
         .await;
     let client = OutboundClient::builder()
-        .environment(banking_core::transport::Environment::Custom(server.uri().parse().unwrap()))
+        .environment(banking_core::transport::Environment::Custom(
+            server.uri().parse().unwrap(),
+        ))
         .credentials(CLIENT_ID, SecretString::from(CLIENT_SECRET))
         .token_encoding(TokenEncoding::Form)
         .build()
@@ -149,7 +167,9 @@ fn consent_url_rejects_missing_state_and_admin_scope() {
 
 #[test]
 fn callback_with_code_and_matching_state_is_granted() {
-    let url: Url = "https://www.example.com/callback?code=code&state=state".parse().unwrap();
+    let url: Url = "https://www.example.com/callback?code=code&state=state"
+        .parse()
+        .unwrap();
     match ConsentCallback::parse(&url, "state").unwrap() {
         ConsentCallback::Granted { code } => assert_eq!(code.expose_secret(), "code"),
         other => panic!("expected Granted, got {other:?}"),
@@ -167,7 +187,10 @@ fn callback_with_error_is_denied() {
             error_description,
         } => {
             assert_eq!(error, OAuthErrorCode::AccessDenied);
-            assert_eq!(error_description.as_deref(), Some("The user denied the access"));
+            assert_eq!(
+                error_description.as_deref(),
+                Some("The user denied the access")
+            );
         }
         other => panic!("expected Denied, got {other:?}"),
     }
@@ -175,17 +198,37 @@ fn callback_with_error_is_denied() {
 
 #[test]
 fn callback_with_wrong_or_missing_state_is_rejected() {
-    let forged: Url = "https://www.example.com/callback?code=code&state=other".parse().unwrap();
-    assert!(ConsentCallback::parse(&forged, "state").unwrap_err().is_validation());
-    let missing: Url = "https://www.example.com/callback?code=code".parse().unwrap();
-    assert!(ConsentCallback::parse(&missing, "state").unwrap_err().is_validation());
-    let empty: Url = "https://www.example.com/callback?state=state".parse().unwrap();
-    assert!(ConsentCallback::parse(&empty, "state").unwrap_err().is_validation());
+    let forged: Url = "https://www.example.com/callback?code=code&state=other"
+        .parse()
+        .unwrap();
+    assert!(
+        ConsentCallback::parse(&forged, "state")
+            .unwrap_err()
+            .is_validation()
+    );
+    let missing: Url = "https://www.example.com/callback?code=code"
+        .parse()
+        .unwrap();
+    assert!(
+        ConsentCallback::parse(&missing, "state")
+            .unwrap_err()
+            .is_validation()
+    );
+    let empty: Url = "https://www.example.com/callback?state=state"
+        .parse()
+        .unwrap();
+    assert!(
+        ConsentCallback::parse(&empty, "state")
+            .unwrap_err()
+            .is_validation()
+    );
 }
 
 #[test]
 fn granted_callback_debug_hides_the_code() {
-    let url: Url = "https://www.example.com/callback?code=very-secret-code&state=s".parse().unwrap();
+    let url: Url = "https://www.example.com/callback?code=very-secret-code&state=s"
+        .parse()
+        .unwrap();
     let callback = ConsentCallback::parse(&url, "s").unwrap();
     assert!(!format!("{callback:?}").contains("very-secret-code"));
 }
@@ -203,14 +246,23 @@ async fn code_exchange_uses_the_exchanged_token_then_refreshes() {
             "code": "the-code",
             "redirect_uri": "https://example.com/callback",
         })))
-        .respond_with(fixture_response(200, "outbound_schema_built_token_authorization_code_200.json"))
+        .respond_with(fixture_response(
+            200,
+            "outbound_schema_built_token_authorization_code_200.json",
+        ))
         .expect(1)
         .mount(&server)
         .await;
     Mock::given(method("GET"))
         .and(path("/api/fdx/5/customers/current"))
-        .and(header("authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.user-access"))
-        .respond_with(fixture_response(200, "outbound_schema_built_fdx_customers_current_200.json"))
+        .and(header(
+            "authorization",
+            "Bearer eyJhbGciOiJSUzI1NiJ9.user-access",
+        ))
+        .respond_with(fixture_response(
+            200,
+            "outbound_schema_built_fdx_customers_current_200.json",
+        ))
         .expect(1)
         .mount(&server)
         .await;
@@ -255,7 +307,8 @@ async fn stored_refresh_token_resumes_the_connection() {
         .expect(1)
         .mount(&server)
         .await;
-    let connection = client(&server).connect_with_refresh_token(SecretString::from("stored-refresh"));
+    let connection =
+        client(&server).connect_with_refresh_token(SecretString::from("stored-refresh"));
     connection.revoke().await.unwrap();
 }
 

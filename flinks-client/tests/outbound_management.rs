@@ -20,7 +20,10 @@ async fn providers_decode_the_supported_providers_sample() {
     Mock::given(method("GET"))
         .and(path("/api/v1/providers"))
         .and(header("authorization", bearer().as_str()))
-        .respond_with(fixture_response(200, "outbound_seed_providers_supported_200.json"))
+        .respond_with(fixture_response(
+            200,
+            "outbound_seed_providers_supported_200.json",
+        ))
         .expect(1)
         .mount(&server)
         .await;
@@ -50,7 +53,10 @@ async fn providers_accept_the_active_providers_id_spelling() {
     let server = server().await;
     Mock::given(method("GET"))
         .and(path("/api/v1/providers"))
-        .respond_with(fixture_response(200, "outbound_seed_providers_active_example_200.json"))
+        .respond_with(fixture_response(
+            200,
+            "outbound_seed_providers_active_example_200.json",
+        ))
         .mount(&server)
         .await;
     let providers = client(&server).providers().list().await.unwrap();
@@ -81,19 +87,28 @@ async fn registrations_decode_the_seed_sample() {
     Mock::given(method("GET"))
         .and(path("/api/v1/recipients/providers/requests"))
         .and(header("authorization", bearer().as_str()))
-        .respond_with(fixture_response(200, "outbound_seed_registrations_all_200.json"))
+        .respond_with(fixture_response(
+            200,
+            "outbound_seed_registrations_all_200.json",
+        ))
         .expect(1)
         .mount(&server)
         .await;
     let registrations = client(&server).registrations().list().await.unwrap();
     assert_eq!(registrations.len(), 2);
     let first = &registrations[0];
-    assert_eq!(first.client_id, Some(RecipientId::new("dc-xxxxxxxxxxxxxxxxxxxxxxxxx")));
+    assert_eq!(
+        first.client_id,
+        Some(RecipientId::new("dc-xxxxxxxxxxxxxxxxxxxxxxxxx"))
+    );
     assert_eq!(first.client_name.as_deref(), Some("Flinks Fake"));
     assert_eq!(first.provider_id, Some(ProviderId(2000)));
     assert_eq!(first.provider_name.as_deref(), Some("NBC"));
     assert_eq!(first.country.as_deref(), Some("CA"));
-    assert_eq!(first.registration_status, Some(RegistrationStatus::PendingApproval));
+    assert_eq!(
+        first.registration_status,
+        Some(RegistrationStatus::PendingApproval)
+    );
     let expected = Utc.with_ymd_and_hms(2024, 2, 29, 14, 24, 42).unwrap()
         + chrono::Duration::nanoseconds(605_568_000);
     assert_eq!(first.requested_on, Some(expected));
@@ -121,7 +136,9 @@ async fn unknown_registration_status_is_kept() {
 async fn registration_request_puts_id_lists_in_the_path() {
     let server = server().await;
     Mock::given(method("POST"))
-        .and(path("/api/v1/recipients/providers/requests/dc-a%2Cdc-b/1000%2C2000"))
+        .and(path(
+            "/api/v1/recipients/providers/requests/dc-a%2Cdc-b/1000%2C2000",
+        ))
         .and(header("authorization", bearer().as_str()))
         .respond_with(ResponseTemplate::new(200))
         .expect(1)
@@ -146,7 +163,11 @@ async fn registration_request_validates_before_sending() {
         .mount(&server)
         .await;
     let client = client(&server);
-    let error = client.registrations().request(&[], &[ProviderId(1)]).await.unwrap_err();
+    let error = client
+        .registrations()
+        .request(&[], &[ProviderId(1)])
+        .await
+        .unwrap_err();
     assert!(error.is_validation());
     let error = client
         .registrations()
@@ -165,7 +186,8 @@ async fn registration_request_validates_before_sending() {
 #[tokio::test]
 async fn recipient_create_sends_the_body_and_keeps_the_secret_secret() {
     let server = server().await;
-    let mut response = crate::outbound_common::fixture_json("outbound_schema_built_recipient_200.json");
+    let mut response =
+        crate::outbound_common::fixture_json("outbound_schema_built_recipient_200.json");
     response["client_secret"] = "created-secret".into();
     Mock::given(method("POST"))
         .and(path("/api/v1/recipients"))
@@ -180,12 +202,24 @@ async fn recipient_create_sends_the_body_and_keeps_the_secret_secret() {
         .expect(1)
         .mount(&server)
         .await;
-    let request = CreateRecipient::new("Example Lender", ["https://example.com/callback".parse().unwrap()])
-        .terms_uri("https://example.com/terms".parse().unwrap())
-        .country("CA");
+    let request = CreateRecipient::new(
+        "Example Lender",
+        ["https://example.com/callback".parse().unwrap()],
+    )
+    .terms_uri("https://example.com/terms".parse().unwrap())
+    .country("CA");
     let recipient = client(&server).recipients().create(&request).await.unwrap();
-    assert_eq!(recipient.client_id, Some(RecipientId::new("dc-7tf8aijpjqofl3uxppi136ldc")));
-    assert_eq!(recipient.client_secret.as_ref().map(ExposeSecret::expose_secret), Some("created-secret"));
+    assert_eq!(
+        recipient.client_id,
+        Some(RecipientId::new("dc-7tf8aijpjqofl3uxppi136ldc"))
+    );
+    assert_eq!(
+        recipient
+            .client_secret
+            .as_ref()
+            .map(ExposeSecret::expose_secret),
+        Some("created-secret")
+    );
     assert!(!format!("{recipient:?}").contains("created-secret"));
 }
 
@@ -200,11 +234,33 @@ async fn recipient_create_validates_before_sending() {
         .await;
     let client = client(&server);
     let no_uri = CreateRecipient::new("Name", []);
-    assert!(client.recipients().create(&no_uri).await.unwrap_err().is_validation());
+    assert!(
+        client
+            .recipients()
+            .create(&no_uri)
+            .await
+            .unwrap_err()
+            .is_validation()
+    );
     let fragment = CreateRecipient::new("Name", ["https://example.com/cb#frag".parse().unwrap()]);
-    assert!(client.recipients().create(&fragment).await.unwrap_err().is_validation());
-    let country = CreateRecipient::new("Name", ["https://example.com/cb".parse().unwrap()]).country("Canada");
-    assert!(client.recipients().create(&country).await.unwrap_err().is_validation());
+    assert!(
+        client
+            .recipients()
+            .create(&fragment)
+            .await
+            .unwrap_err()
+            .is_validation()
+    );
+    let country =
+        CreateRecipient::new("Name", ["https://example.com/cb".parse().unwrap()]).country("Canada");
+    assert!(
+        client
+            .recipients()
+            .create(&country)
+            .await
+            .unwrap_err()
+            .is_validation()
+    );
 }
 
 #[tokio::test]
@@ -213,7 +269,10 @@ async fn recipient_get_decodes_the_recipient_object() {
     Mock::given(method("GET"))
         .and(path("/api/v1/recipients/dc-7tf8aijpjqofl3uxppi136ldc"))
         .and(header("authorization", bearer().as_str()))
-        .respond_with(fixture_response(200, "outbound_schema_built_recipient_200.json"))
+        .respond_with(fixture_response(
+            200,
+            "outbound_schema_built_recipient_200.json",
+        ))
         .expect(1)
         .mount(&server)
         .await;
@@ -222,10 +281,16 @@ async fn recipient_get_decodes_the_recipient_object() {
         .get(&RecipientId::new("dc-7tf8aijpjqofl3uxppi136ldc"))
         .await
         .unwrap();
-    assert_eq!(recipient.scope.as_deref(), Some("ACCOUNT_BASIC TRANSACTIONS"));
+    assert_eq!(
+        recipient.scope.as_deref(),
+        Some("ACCOUNT_BASIC TRANSACTIONS")
+    );
     assert_eq!(recipient.redirect_uris, ["https://example.com/callback"]);
     assert_eq!(recipient.name.as_deref(), Some("Example Lender"));
-    assert_eq!(recipient.logo_uri.as_deref(), Some("https://example.com/logo.png"));
+    assert_eq!(
+        recipient.logo_uri.as_deref(),
+        Some("https://example.com/logo.png")
+    );
     assert_eq!(recipient.client_uri.as_deref(), Some("https://example.com"));
     assert_eq!(recipient.contacts[0]["email"], "ops@example.com");
     assert!(recipient.client_secret.is_none());
@@ -236,7 +301,10 @@ async fn recipient_id_cannot_escape_its_path_segment() {
     let server = server().await;
     Mock::given(method("GET"))
         .and(path("/api/v1/recipients/..%2Fadmin"))
-        .respond_with(fixture_response(200, "outbound_schema_built_recipient_200.json"))
+        .respond_with(fixture_response(
+            200,
+            "outbound_schema_built_recipient_200.json",
+        ))
         .expect(1)
         .mount(&server)
         .await;
@@ -255,7 +323,10 @@ async fn recipient_update_replaces_redirect_uris() {
         .and(body_json(serde_json::json!({
             "redirect_uris": ["https://example.com/callback", "https://example.com/other"]
         })))
-        .respond_with(fixture_response(200, "outbound_schema_built_recipient_200.json"))
+        .respond_with(fixture_response(
+            200,
+            "outbound_schema_built_recipient_200.json",
+        ))
         .expect(1)
         .mount(&server)
         .await;
@@ -277,9 +348,14 @@ async fn recipient_update_replaces_redirect_uris() {
 async fn recipient_secret_regeneration_is_sent_once() {
     let server = server().await;
     Mock::given(method("POST"))
-        .and(path("/api/v1/recipients/dc-7tf8aijpjqofl3uxppi136ldc/secret"))
+        .and(path(
+            "/api/v1/recipients/dc-7tf8aijpjqofl3uxppi136ldc/secret",
+        ))
         .and(header("authorization", bearer().as_str()))
-        .respond_with(fixture_response(200, "outbound_schema_built_recipient_secret_200.json"))
+        .respond_with(fixture_response(
+            200,
+            "outbound_schema_built_recipient_secret_200.json",
+        ))
         .expect(1)
         .mount(&server)
         .await;
@@ -288,6 +364,9 @@ async fn recipient_secret_regeneration_is_sent_once() {
         .regenerate_secret(&RecipientId::new("dc-7tf8aijpjqofl3uxppi136ldc"))
         .await
         .unwrap();
-    assert_eq!(secret.client_secret.expose_secret(), "s3cr3t-regenerated-value");
+    assert_eq!(
+        secret.client_secret.expose_secret(),
+        "s3cr3t-regenerated-value"
+    );
     assert!(!format!("{secret:?}").contains("s3cr3t-regenerated-value"));
 }

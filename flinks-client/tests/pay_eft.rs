@@ -4,8 +4,9 @@
 use banking_core::money::Currency;
 use chrono::{Days, NaiveDate, Utc};
 use flinks_client::pay::{
-    AccountInfo, ContactInfo, EftParty, EftTransaction, PayClient, PaymentDirection, PaymentFrequency,
-    PaymentRequestId, PaymentRequestStatus, ScheduleId, ScheduleInfo, ScheduleStatus,
+    AccountInfo, ContactInfo, EftParty, EftTransaction, PayClient, PaymentDirection,
+    PaymentFrequency, PaymentRequestId, PaymentRequestStatus, ScheduleId, ScheduleInfo,
+    ScheduleStatus,
 };
 use rust_decimal::Decimal;
 use secrecy::SecretString;
@@ -13,7 +14,9 @@ use wiremock::matchers::{body_json, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use crate::outbound_common::{fixture_json, fixture_response};
-use crate::pay_common::{PAY_SECRET, PAY_TOKEN, X_CLIENT_ID, ok, pay_client, pay_server, token_requests};
+use crate::pay_common::{
+    PAY_SECRET, PAY_TOKEN, X_CLIENT_ID, ok, pay_client, pay_server, token_requests,
+};
 
 fn today() -> NaiveDate {
     Utc::now().date_naive()
@@ -28,10 +31,15 @@ fn jane() -> EftParty {
 
 /// The seed's request, dated `start`.
 fn seed_debit(start: NaiveDate) -> EftTransaction {
-    EftTransaction::debit(Decimal::from(250), Currency::CAD, jane(), ScheduleInfo::one_time(start))
-        .transaction_code(1)
-        .description("Invoice 1001")
-        .cross_reference_number("INV-1001")
+    EftTransaction::debit(
+        Decimal::from(250),
+        Currency::CAD,
+        jane(),
+        ScheduleInfo::one_time(start),
+    )
+    .transaction_code(1)
+    .description("Invoice 1001")
+    .cross_reference_number("INV-1001")
 }
 
 /// A server that must receive no transaction.
@@ -57,9 +65,15 @@ async fn create_transaction_sends_an_array_of_one_and_decodes_the_schedule() {
     Mock::given(method("POST"))
         .and(path("/api/v1/transactions"))
         .and(header("x-client-id", X_CLIENT_ID))
-        .and(header("authorization", format!("Bearer {PAY_TOKEN}").as_str()))
+        .and(header(
+            "authorization",
+            format!("Bearer {PAY_TOKEN}").as_str(),
+        ))
         .and(body_json(serde_json::json!([expected])))
-        .respond_with(fixture_response(200, "pay_seed_eft_create_transaction_200.json"))
+        .respond_with(fixture_response(
+            200,
+            "pay_seed_eft_create_transaction_200.json",
+        ))
         .expect(1)
         .mount(&server)
         .await;
@@ -71,18 +85,31 @@ async fn create_transaction_sends_an_array_of_one_and_decodes_the_schedule() {
     let schedule = &created.schedules[0];
     assert_eq!(
         schedule.id,
-        Some("a1b2c3d4-5678-90ab-cdef-1234567890ab".parse::<ScheduleId>().unwrap())
+        Some(
+            "a1b2c3d4-5678-90ab-cdef-1234567890ab"
+                .parse::<ScheduleId>()
+                .unwrap()
+        )
     );
     assert_eq!(schedule.amount.unwrap().to_string(), "250");
     assert_eq!(
         schedule.start_date.unwrap().naive(),
-        NaiveDate::from_ymd_opt(2026, 4, 15).unwrap().and_hms_opt(0, 0, 0).unwrap()
+        NaiveDate::from_ymd_opt(2026, 4, 15)
+            .unwrap()
+            .and_hms_opt(0, 0, 0)
+            .unwrap()
     );
     assert_eq!(schedule.start_date.unwrap().offset(), None);
-    assert_eq!(schedule.end_date, None, "0001-01-01T00:00:00 means no end date");
+    assert_eq!(
+        schedule.end_date, None,
+        "0001-01-01T00:00:00 means no end date"
+    );
     assert_eq!(schedule.transactions_count, Some(1));
     assert_eq!(schedule.frequency, Some(PaymentFrequency::OneTime));
-    assert_eq!(schedule.payor.as_ref().unwrap().name.as_deref(), Some("Jane Doe"));
+    assert_eq!(
+        schedule.payor.as_ref().unwrap().name.as_deref(),
+        Some("Jane Doe")
+    );
     assert_eq!(schedule.payor.as_ref().unwrap().email, None);
     assert_eq!(schedule.payee.as_ref().unwrap().name, None);
     assert_eq!(schedule.status, Some(ScheduleStatus::Active));
@@ -103,8 +130,13 @@ async fn create_transaction_is_not_resent_after_a_server_error() {
         .await;
     // Default retry policy: reads would be retried, this payment must not be.
     let client = PayClient::builder()
-        .environment(banking_core::transport::Environment::Custom(server.uri().parse().unwrap()))
-        .credentials(crate::pay_common::PAY_CLIENT_ID, SecretString::from(PAY_SECRET))
+        .environment(banking_core::transport::Environment::Custom(
+            server.uri().parse().unwrap(),
+        ))
+        .credentials(
+            crate::pay_common::PAY_CLIENT_ID,
+            SecretString::from(PAY_SECRET),
+        )
         .x_client_id(X_CLIENT_ID)
         .build()
         .unwrap();
@@ -125,40 +157,40 @@ async fn debit_rules_are_checked_before_sending() {
         ("today", seed_debit(today()), "startDate"),
         (
             "recurring with both",
-            EftTransaction::debit(
-                Decimal::from(10),
-                Currency::CAD,
-                jane(),
-                {
-                    let mut both = ScheduleInfo::recurring_until(start, start + Days::new(90));
-                    both.transactions_count = Some(3);
-                    both
-                },
-            ),
+            EftTransaction::debit(Decimal::from(10), Currency::CAD, jane(), {
+                let mut both = ScheduleInfo::recurring_until(start, start + Days::new(90));
+                both.transactions_count = Some(3);
+                both
+            }),
             "exactly one",
         ),
         (
             "recurring with neither",
-            EftTransaction::debit(
-                Decimal::from(10),
-                Currency::CAD,
-                jane(),
-                {
-                    let mut neither = ScheduleInfo::recurring_until(start, start);
-                    neither.end_date = None;
-                    neither
-                },
-            ),
+            EftTransaction::debit(Decimal::from(10), Currency::CAD, jane(), {
+                let mut neither = ScheduleInfo::recurring_until(start, start);
+                neither.end_date = None;
+                neither
+            }),
             "exactly one",
         ),
         (
             "301 payments",
-            EftTransaction::debit(Decimal::from(10), Currency::CAD, jane(), ScheduleInfo::recurring_count(start, 301)),
+            EftTransaction::debit(
+                Decimal::from(10),
+                Currency::CAD,
+                jane(),
+                ScheduleInfo::recurring_count(start, 301),
+            ),
             "transactionsCount",
         ),
         (
             "end before start",
-            EftTransaction::debit(Decimal::from(10), Currency::CAD, jane(), ScheduleInfo::recurring_until(start, start)),
+            EftTransaction::debit(
+                Decimal::from(10),
+                Currency::CAD,
+                jane(),
+                ScheduleInfo::recurring_until(start, start),
+            ),
             "endDate",
         ),
         (
@@ -173,7 +205,12 @@ async fn debit_rules_are_checked_before_sending() {
         ),
         (
             "zero amount",
-            EftTransaction::debit(Decimal::ZERO, Currency::CAD, jane(), ScheduleInfo::one_time(start)),
+            EftTransaction::debit(
+                Decimal::ZERO,
+                Currency::CAD,
+                jane(),
+                ScheduleInfo::one_time(start),
+            ),
             "amount",
         ),
         (
@@ -181,7 +218,10 @@ async fn debit_rules_are_checked_before_sending() {
             EftTransaction::debit(
                 Decimal::from(10),
                 Currency::CAD,
-                EftParty::new(AccountInfo::new("001", "1234", "1234567"), ContactInfo::new("J", "D")),
+                EftParty::new(
+                    AccountInfo::new("001", "1234", "1234567"),
+                    ContactInfo::new("J", "D"),
+                ),
                 ScheduleInfo::one_time(start),
             ),
             "transitNumber",
@@ -194,17 +234,32 @@ async fn debit_rules_are_checked_before_sending() {
     }
     let mut with_payee = seed_debit(start);
     with_payee.payee = Some(jane());
-    assert!(api.create(&with_payee).await.unwrap_err().to_string().contains("payee"));
-    assert_eq!(crate::pay_common::token_requests(&_server).await, 0, "no token either");
+    assert!(
+        api.create(&with_payee)
+            .await
+            .unwrap_err()
+            .to_string()
+            .contains("payee")
+    );
+    assert_eq!(
+        crate::pay_common::token_requests(&_server).await,
+        0,
+        "no token either"
+    );
 }
 
 #[tokio::test]
 async fn recurring_debits_within_the_rules_are_accepted() {
     let start = today() + Days::new(1);
     assert!(
-        EftTransaction::debit(Decimal::from(10), Currency::CAD, jane(), ScheduleInfo::recurring_count(start, 300))
-            .validate(today())
-            .is_ok()
+        EftTransaction::debit(
+            Decimal::from(10),
+            Currency::CAD,
+            jane(),
+            ScheduleInfo::recurring_count(start, 300)
+        )
+        .validate(today())
+        .is_ok()
     );
     assert!(
         EftTransaction::debit(
@@ -222,14 +277,37 @@ async fn recurring_debits_within_the_rules_are_accepted() {
 async fn credit_rules_are_checked_before_sending() {
     let (_server, client) = no_transaction_server().await;
     let api = client.transactions();
-    let tomorrow = EftTransaction::credit(Decimal::from(5), Currency::CAD, jane(), today() + Days::new(1));
-    assert!(api.create(&tomorrow).await.unwrap_err().to_string().contains("today"));
+    let tomorrow = EftTransaction::credit(
+        Decimal::from(5),
+        Currency::CAD,
+        jane(),
+        today() + Days::new(1),
+    );
+    assert!(
+        api.create(&tomorrow)
+            .await
+            .unwrap_err()
+            .to_string()
+            .contains("today")
+    );
     let mut recurring = EftTransaction::credit(Decimal::from(5), Currency::CAD, jane(), today());
     recurring.schedule_info = ScheduleInfo::recurring_count(today(), 2);
-    assert!(api.create(&recurring).await.unwrap_err().to_string().contains("OneTime"));
+    assert!(
+        api.create(&recurring)
+            .await
+            .unwrap_err()
+            .to_string()
+            .contains("OneTime")
+    );
     let mut with_payor = EftTransaction::credit(Decimal::from(5), Currency::CAD, jane(), today());
     with_payor.payor = Some(jane());
-    assert!(api.create(&with_payor).await.unwrap_err().to_string().contains("payor"));
+    assert!(
+        api.create(&with_payor)
+            .await
+            .unwrap_err()
+            .to_string()
+            .contains("payor")
+    );
     assert!(
         EftTransaction::credit(Decimal::from(5), Currency::CAD, jane(), today())
             .validate(today())
@@ -257,7 +335,11 @@ async fn credit_today_is_sent_with_the_payee() {
         .mount(&server)
         .await;
     let credit = EftTransaction::credit("12.50".parse().unwrap(), Currency::CAD, jane(), today());
-    pay_client(&server).transactions().create(&credit).await.unwrap();
+    pay_client(&server)
+        .transactions()
+        .create(&credit)
+        .await
+        .unwrap();
     let body = &server
         .received_requests()
         .await
@@ -266,14 +348,19 @@ async fn credit_today_is_sent_with_the_payee() {
         .find(|r| r.url.path() == "/api/v1/transactions")
         .unwrap()
         .body;
-    assert!(String::from_utf8_lossy(body).contains(r#""amount":12.50"#), "scale kept on the wire");
+    assert!(
+        String::from_utf8_lossy(body).contains(r#""amount":12.50"#),
+        "scale kept on the wire"
+    );
 }
 
 #[tokio::test]
 async fn v1_calls_need_the_x_client_id() {
     let server = pay_server().await;
     let client = PayClient::builder()
-        .environment(banking_core::transport::Environment::Custom(server.uri().parse().unwrap()))
+        .environment(banking_core::transport::Environment::Custom(
+            server.uri().parse().unwrap(),
+        ))
         .credentials("pay-client", SecretString::from(PAY_SECRET))
         .build()
         .unwrap();
@@ -289,8 +376,14 @@ async fn payment_request_status_and_cancel() {
     Mock::given(method("GET"))
         .and(path(format!("/api/v1/paymentrequests/{id}")))
         .and(header("x-client-id", X_CLIENT_ID))
-        .and(header("authorization", format!("Bearer {PAY_TOKEN}").as_str()))
-        .respond_with(fixture_response(200, "pay_schema_built_payment_request_200.json"))
+        .and(header(
+            "authorization",
+            format!("Bearer {PAY_TOKEN}").as_str(),
+        ))
+        .respond_with(fixture_response(
+            200,
+            "pay_schema_built_payment_request_200.json",
+        ))
         .expect(1)
         .mount(&server)
         .await;
@@ -318,7 +411,9 @@ async fn schedule_cancel_and_institutions() {
     let server = pay_server().await;
     let schedule: ScheduleId = "a1b2c3d4-5678-90ab-cdef-1234567890ab".parse().unwrap();
     Mock::given(method("POST"))
-        .and(path("/api/v1/schedules/a1b2c3d4-5678-90ab-cdef-1234567890ab/cancel"))
+        .and(path(
+            "/api/v1/schedules/a1b2c3d4-5678-90ab-cdef-1234567890ab/cancel",
+        ))
         .and(header("x-client-id", X_CLIENT_ID))
         .respond_with(ok())
         .expect(1)
@@ -346,13 +441,19 @@ async fn pay_secrets_stay_out_of_debug_and_errors() {
     banking_core::testkit::catch_all(&server).await;
     Mock::given(method("POST"))
         .and(path("/api/v1/authorize"))
-        .respond_with(ResponseTemplate::new(401).set_body_json(serde_json::json!({"error": "invalid_client"})))
+        .respond_with(
+            ResponseTemplate::new(401)
+                .set_body_json(serde_json::json!({"error": "invalid_client"})),
+        )
         .mount(&server)
         .await;
     let client = pay_client(&server);
     let error = client.institutions().list().await.unwrap_err();
     let shown = format!("{client:?} {error} {error:?}");
     assert!(!shown.contains(PAY_SECRET), "{shown}");
-    assert!(!shown.contains("cGF5LWNsaWVudDpwYXktc2VjcmV0LXZhbHVl"), "{shown}");
+    assert!(
+        !shown.contains("cGF5LWNsaWVudDpwYXktc2VjcmV0LXZhbHVl"),
+        "{shown}"
+    );
     assert!(matches!(error, banking_core::Error::Auth(_)), "{error:?}");
 }
