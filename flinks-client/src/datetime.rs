@@ -142,6 +142,49 @@ impl<'de> Deserialize<'de> for Timestamp {
     }
 }
 
+/// Serde adapter for an optional calendar date that Flinks writes as
+/// `2025-01-31`, `2021/01/22` or as a timestamp whose date part is meant.
+///
+/// Encodes as `YYYY-MM-DD`.
+pub mod lenient_date {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use super::Timestamp;
+
+    /// Parses one of the accepted forms.
+    pub fn parse(s: &str) -> Option<NaiveDate> {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .or_else(|_| NaiveDate::parse_from_str(s, "%Y/%m/%d"))
+            .ok()
+            .or_else(|| s.parse::<Timestamp>().ok().map(|t| t.naive().date()))
+    }
+
+    /// Serializes `Some(date)` as `YYYY-MM-DD`, `None` as null.
+    pub fn serialize<S: Serializer>(
+        value: &Option<NaiveDate>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(date) => serializer.collect_str(&date.format("%Y-%m-%d")),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    /// Deserializes null or one of the accepted forms.
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<NaiveDate>, D::Error> {
+        match Option::<String>::deserialize(deserializer)? {
+            None => Ok(None),
+            Some(s) if s.is_empty() => Ok(None),
+            Some(s) => parse(&s)
+                .map(Some)
+                .ok_or_else(|| serde::de::Error::custom(format!("invalid date {s:?}"))),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,6 +224,15 @@ mod tests {
             let t: Timestamp = serde_json::from_value(serde_json::json!(wire)).unwrap();
             assert_eq!(serde_json::to_value(t).unwrap(), serde_json::json!(wire));
         }
+    }
+
+    #[test]
+    fn lenient_dates_accept_each_documented_form() {
+        let expected = NaiveDate::from_ymd_opt(2021, 1, 22);
+        assert_eq!(lenient_date::parse("2021-01-22"), expected);
+        assert_eq!(lenient_date::parse("2021/01/22"), expected);
+        assert_eq!(lenient_date::parse("2021-01-22T00:00:00"), expected);
+        assert_eq!(lenient_date::parse("22.01.2021"), None);
     }
 
     #[test]

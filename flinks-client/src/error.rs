@@ -9,84 +9,83 @@
 
 use std::collections::BTreeMap;
 
+use banking_core::error::{ErrorDecoder, ErrorDetails, FieldError, GenericErrorDecoder};
 use serde::{Deserialize, Serialize};
 
-use crate::macros::string_enum;
-
-string_enum! {
+banking_core::wire_enum! {
     /// The `FlinksCode` of a private.fin.ag response.
     ///
     /// Codes and meanings come from the Flinks error-code table (research
     /// notes, [DOC]) unless a variant says otherwise.
-    pub enum FlinksCode {
+    FlinksCode {
         /// Success.
-        Ok => "OK",
+        Ok = "OK",
         /// Created.
-        Created => "CREATED",
+        Created = "CREATED",
         /// Still processing in the background: poll the `*Async` endpoint.
-        OperationPending => "OPERATION_PENDING",
+        OperationPending = "OPERATION_PENDING",
         /// A synchronous call ran past 210 s and moved to the background:
         /// poll the `*Async` endpoint.
-        OperationDispatched => "OPERATION_DISPATCHED",
+        OperationDispatched = "OPERATION_DISPATCHED",
         /// The `RequestId` is unknown or its session has ended.
-        SessionNonexistent => "SESSION_NONEXISTENT",
+        SessionNonexistent = "SESSION_NONEXISTENT",
         /// The login is still being processed (for example `DeleteCard`
         /// right after `Authorize`).
-        CardInUse => "CARD_IN_USE",
+        CardInUse = "CARD_IN_USE",
         /// Authentication with Flinks failed.
-        AccessDenied => "ACCESS_DENIED",
+        AccessDenied = "ACCESS_DENIED",
         /// Unknown `LoginId`, or wrong username or password.
-        InvalidLogin => "INVALID_LOGIN",
+        InvalidLogin = "INVALID_LOGIN",
         /// Malformed or missing input.
-        InvalidRequest => "INVALID_REQUEST",
+        InvalidRequest = "INVALID_REQUEST",
         /// Wrong answer to an MFA challenge.
-        InvalidSecurityResponse => "INVALID_SECURITY_RESPONSE",
+        InvalidSecurityResponse = "INVALID_SECURITY_RESPONSE",
         /// Wrong or incomplete MFA answer that cannot be retried (older docs).
-        InvalidSecurityResponseNoRetry => "INVALID_SECURITY_RESPONSE_NO_RETRY",
+        InvalidSecurityResponseNoRetry = "INVALID_SECURITY_RESPONSE_NO_RETRY",
         /// The institution rejected the username.
-        InvalidUsername => "INVALID_USERNAME",
+        InvalidUsername = "INVALID_USERNAME",
         /// The institution rejected the password.
-        InvalidPassword => "INVALID_PASSWORD",
+        InvalidPassword = "INVALID_PASSWORD",
         /// No stored answer for the MFA prompt.
-        QuestionNotFound => "QUESTION_NOT_FOUND",
+        QuestionNotFound = "QUESTION_NOT_FOUND",
         /// The institution cannot be reached; try again later.
-        RetryLater => "RETRY_LATER",
+        RetryLater = "RETRY_LATER",
         /// Rate limited.
-        TooManyRequests => "TOO_MANY_REQUESTS",
+        TooManyRequests = "TOO_MANY_REQUESTS",
         /// An answer was given to a prompt that was not asked.
-        UnknownChallengeKey => "UNKNOWN_CHALLENGE_KEY",
+        UnknownChallengeKey = "UNKNOWN_CHALLENGE_KEY",
         /// The institution did not authorize, or data was requested before
         /// the session was authorized.
-        Unauthorized => "UNAUTHORIZED",
+        Unauthorized = "UNAUTHORIZED",
         /// The user must act in their online banking first.
-        NewAccount => "NEW_ACCOUNT",
+        NewAccount = "NEW_ACCOUNT",
         /// The institution deactivated the login.
-        DisabledLogin => "DISABLED_LOGIN",
+        DisabledLogin = "DISABLED_LOGIN",
         /// The institution is unavailable.
-        DisabledInstitution => "DISABLED_INSTITUTION",
+        DisabledInstitution = "DISABLED_INSTITUTION",
         /// Unexpected Flinks error.
-        AggregationError => "AGGREGATION_ERROR",
+        AggregationError = "AGGREGATION_ERROR",
         /// Another session is open on this login (seen only in a
         /// third-party Node client).
-        ConcurrentSession => "CONCURRENT_SESSION",
+        ConcurrentSession = "CONCURRENT_SESSION",
         /// The session expired: 8 minutes idle during `Authorize` or 30
         /// minutes of processing (seen only in a third-party Node client).
-        SessionExpired => "SESSION_EXPIRED",
+        SessionExpired = "SESSION_EXPIRED",
         /// `Authorize` was called on an already authorized session (seen
         /// only in a third-party Node client).
-        AlreadyAuthorized => "ALREADY_AUTHORIZED",
+        AlreadyAuthorized = "ALREADY_AUTHORIZED",
         /// Not every MFA prompt was answered (seen only in a third-party
         /// Node client).
-        SecurityResponsesIncomplete => "SECURITYRESPONSES_INCOMPLETE",
+        SecurityResponsesIncomplete = "SECURITYRESPONSES_INCOMPLETE",
         /// No transactions, or fewer than required (seen only in a
         /// third-party Node client).
-        NoTransaction => "NO_TRANSACTION",
+        NoTransaction = "NO_TRANSACTION",
         /// The feature is not enabled on the instance (seen only in a
         /// third-party Node client).
-        MethodNotAvailable => "METHOD_NOT_AVAILABLE",
+        MethodNotAvailable = "METHOD_NOT_AVAILABLE",
         /// The institution is in maintenance (listed among nightly-refresh
         /// errors; the space is verbatim).
-        BankMaintenanceRetryLater => "BANK MAINTENANCE_RETRY_LATER",
+        BankMaintenanceRetryLater = "BANK MAINTENANCE_RETRY_LATER",
     }
 }
 
@@ -148,6 +147,62 @@ pub struct ConnectErrorBody {
     pub validation_details: Option<BTreeMap<String, Vec<String>>>,
 }
 
+/// Reads private.fin.ag error bodies for `banking-core`: `FlinksCode` →
+/// code, `Message` → message, `ValidationDetails` → field errors. Bodies of
+/// another shape (`{"message": "..."}`, an HTML page) fall back to
+/// [`GenericErrorDecoder`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FlinksErrorDecoder;
+
+impl ErrorDecoder for FlinksErrorDecoder {
+    fn decode(&self, status: u16, body: &[u8]) -> ErrorDetails {
+        match serde_json::from_slice::<ConnectErrorBody>(body) {
+            Ok(parsed) if parsed.flinks_code.is_some() || parsed.message.is_some() => {
+                let field_errors = parsed
+                    .validation_details
+                    .unwrap_or_default()
+                    .into_iter()
+                    .flat_map(|(field, messages)| {
+                        messages
+                            .into_iter()
+                            .map(move |message| FieldError::new(Some(field.clone()), Some(message)))
+                    })
+                    .collect();
+                ErrorDetails::new(
+                    parsed.flinks_code.map(|code| code.as_str().to_owned()),
+                    parsed.message,
+                )
+                .with_field_errors(field_errors)
+            }
+            _ => GenericErrorDecoder.decode(status, body),
+        }
+    }
+}
+
+/// Reads the [`FlinksCode`] of a `banking_core::Error`.
+///
+/// ```
+/// use flinks_client::error::{FlinksCode, FlinksErrorExt};
+///
+/// fn should_ask_the_user_again(err: &banking_core::Error) -> bool {
+///     matches!(
+///         err.flinks_code(),
+///         Some(FlinksCode::InvalidSecurityResponse | FlinksCode::InvalidLogin)
+///     )
+/// }
+/// # let _ = should_ask_the_user_again;
+/// ```
+pub trait FlinksErrorExt {
+    /// The `FlinksCode` of an API error, if the body had one.
+    fn flinks_code(&self) -> Option<FlinksCode>;
+}
+
+impl FlinksErrorExt for banking_core::Error {
+    fn flinks_code(&self) -> Option<FlinksCode> {
+        self.provider_code().map(FlinksCode::from)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,6 +220,29 @@ mod tests {
             FlinksCode::OperationDispatched.to_string(),
             "OPERATION_DISPATCHED"
         );
+    }
+
+    #[test]
+    fn decoder_reads_the_envelope_and_validation_details() {
+        let body = br#"{"HttpStatusCode":400,"Message":"bad","FlinksCode":"INVALID_REQUEST",
+            "ValidationDetails":{"LoginId":["is required","must be a GUID"]}}"#;
+        let details = FlinksErrorDecoder.decode(400, body);
+        assert_eq!(details.code.as_deref(), Some("INVALID_REQUEST"));
+        assert_eq!(details.message.as_deref(), Some("bad"));
+        assert_eq!(details.field_errors.len(), 2);
+        assert_eq!(details.field_errors[1].field.as_deref(), Some("LoginId"));
+        assert_eq!(
+            details.field_errors[1].message.as_deref(),
+            Some("must be a GUID")
+        );
+    }
+
+    #[test]
+    fn decoder_falls_back_for_other_shapes() {
+        let details = FlinksErrorDecoder.decode(401, br#"{"message":"Invalid Bearer Token"}"#);
+        assert_eq!(details.message.as_deref(), Some("Invalid Bearer Token"));
+        let details = FlinksErrorDecoder.decode(502, b"<html>Bad Gateway</html>");
+        assert_eq!(details.code, None);
     }
 
     #[test]

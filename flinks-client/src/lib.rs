@@ -6,8 +6,22 @@
 #![deny(missing_docs)]
 
 mod macros;
+mod nullable;
 
+#[cfg(any(feature = "enrich", feature = "upload"))]
+mod attributes;
+#[cfg(any(feature = "connect", feature = "enrich"))]
+mod category;
+#[cfg(any(feature = "connect", feature = "enrich", feature = "upload"))]
+mod client;
+#[cfg(any(feature = "connect", feature = "enrich", feature = "upload"))]
+mod login;
+
+#[cfg(feature = "connect")]
+pub mod connect;
 pub mod datetime;
+#[cfg(feature = "enrich")]
+pub mod enrich;
 pub mod error;
 pub mod ids;
 /// Flinks Outbound (Open Banking): OAuth consent, Data Providers, Data
@@ -18,5 +32,13 @@ pub mod outbound;
 /// e-Transfer).
 #[cfg(feature = "pay")]
 pub mod pay;
+#[cfg(feature = "testkit")]
+pub mod testkit;
+#[cfg(feature = "upload")]
+pub mod upload;
 
-pub use error::FlinksCode;
+#[cfg(any(feature = "connect", feature = "enrich", feature = "upload"))]
+pub use client::{FlinksClient, FlinksClientBuilder};
+pub use error::{FlinksCode, FlinksErrorExt};
+#[cfg(any(feature = "connect", feature = "enrich", feature = "upload"))]
+pub use login::{CustomerType, Login};
