@@ -37,7 +37,7 @@ impl FdxConnection {
 
     /// The refresh token, to store (encrypted) and resume the connection
     /// later with `connect_with_refresh_token`. Flinks' refresh tokens do
-    /// not rotate and expire after 30 days unused (research notes [DOC]).
+    /// not rotate and expire after 30 days unused (research notes `[DOC]`).
     pub fn refresh_token(&self) -> Option<&SecretString> {
         self.refresh_token.as_ref()
     }

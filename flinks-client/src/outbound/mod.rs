@@ -4,17 +4,17 @@
 //! Two kinds of credentials meet here:
 //!
 //! * a **client-credentials** token (partner or Data Recipient `client_id`
-//!   and secret, scope `client:admin`) for [`OutboundClient::providers`],
-//!   [`OutboundClient::recipients`] and [`OutboundClient::registrations`];
+//!   and secret, scope `client:admin`) for [`OutboundClient::providers`](crate::outbound::OutboundClient::providers),
+//!   [`OutboundClient::recipients`](crate::outbound::OutboundClient::recipients) and [`OutboundClient::registrations`](crate::outbound::OutboundClient::registrations);
 //! * a **user** token, obtained after the user consents: build the consent
-//!   URL with [`OutboundClient::consent_url`], read the redirect with
-//!   [`ConsentCallback::parse`], exchange the code with
-//!   [`OutboundClient::connect_with_code`] and read FDX data through the
-//!   returned [`FdxConnection`]. Store its refresh token to resume later
-//!   with [`OutboundClient::connect_with_refresh_token`].
+//!   URL with [`OutboundClient::consent_url`](crate::outbound::OutboundClient::consent_url), read the redirect with
+//!   [`ConsentCallback::parse`](crate::outbound::ConsentCallback::parse), exchange the code with
+//!   [`OutboundClient::connect_with_code`](crate::outbound::OutboundClient::connect_with_code) and read FDX data through the
+//!   returned [`FdxConnection`](crate::outbound::FdxConnection). Store its refresh token to resume later
+//!   with [`OutboundClient::connect_with_refresh_token`](crate::outbound::OutboundClient::connect_with_refresh_token).
 //!
 //! Errors: FDX bodies `{code, message, debugMessage}` and OAuth bodies
-//! `{error, error_description}` are typed through [`OutboundErrorExt`].
+//! `{error, error_description}` are typed through [`OutboundErrorExt`](crate::outbound::OutboundErrorExt).
 
 mod client;
 mod connection;

@@ -4,7 +4,7 @@
 //! the secret (`POST /api/v1/recipients/{client_id}/secret`).
 //!
 //! The recipient object is documented by the update response (research
-//! notes [DOC]). The create body and the create and regenerate responses
+//! notes `[DOC]`). The create body and the create and regenerate responses
 //! are not shown in the docs: the create body reuses the recipient
 //! object's fields and the secret is read from `client_secret` (inferred).
 

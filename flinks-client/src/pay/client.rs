@@ -18,9 +18,9 @@ use super::schedules::SchedulesApi;
 use super::sessions::{SessionId, SessionsApi};
 use super::transactions::TransactionsApi;
 
-/// Pay sandbox (EFT setup guide, research notes [DOC]).
+/// Pay sandbox (EFT setup guide, research notes `[DOC]`).
 pub const SANDBOX_URL: &str = "https://payments-uat.flinksapp.com/";
-/// Pay production (EFT setup guide, research notes [DOC]).
+/// Pay production (EFT setup guide, research notes `[DOC]`).
 pub const PRODUCTION_URL: &str = "https://payments.flinksapp.com/";
 
 /// Client of Flinks Pay: EFT v1 transactions and v2 sessions (EFT, GEFT,
@@ -99,7 +99,7 @@ impl PayClient {
     }
 
     /// The hosted Flinks Pay flow of a session: `{base}/app/?sessionId={id}`
-    /// (research notes [DOC]). Open it in a browser or an iframe.
+    /// (research notes `[DOC]`). Open it in a browser or an iframe.
     pub fn hosted_flow_url(&self, session_id: &SessionId) -> Url {
         let mut url = self.inner.transport.base_url().clone();
         url.set_path(&format!("{}app/", url.path()));

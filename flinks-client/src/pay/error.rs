@@ -1,5 +1,5 @@
 //! Pay error bodies: RFC 7807 problem details (`400/401/403 ProblemDetails`
-//! in the v2 session specs, research notes [DOC]).
+//! in the v2 session specs, research notes `[DOC]`).
 
 use banking_core::error::{ErrorDecoder, ErrorDetails, FieldError};
 use serde::{Deserialize, Serialize};

@@ -4,7 +4,7 @@
 //!
 //! Every payment request is validated before it is sent (account number
 //! formats, amounts in cents, the EFT schedule rules) and never resent
-//! automatically. Pay tokens are single-use, so [`PayClient`] fetches one
+//! automatically. Pay tokens are single-use, so [`PayClient`](crate::pay::PayClient) fetches one
 //! per request.
 
 mod client;

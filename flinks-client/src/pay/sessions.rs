@@ -5,7 +5,7 @@
 //! A session is launched in the hosted Flinks Pay flow
 //! ([`PayClient::hosted_flow_url`](super::PayClient::hosted_flow_url)) and
 //! moves `Initiated → InProgress → Completed | Failed | Canceled | Expired`;
-//! poll its status about every 30 s (research notes [DOC]).
+//! poll its status about every 30 s (research notes `[DOC]`).
 //!
 //! GEFT is an EFT session with `options.guarantee.enable = true`; a regular
 //! EFT session needs the RegularEft feature (else 403) and takes no payee.

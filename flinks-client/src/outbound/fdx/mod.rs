@@ -7,7 +7,7 @@
 //! [`banking_core::pagination::Paginator`].
 //!
 //! The docs warn that "FDX responses are different for each Data Provider"
-//! (research notes, [DOC]); every field is therefore optional.
+//! (research notes, `[DOC]`); every field is therefore optional.
 
 pub mod accounts;
 pub mod customers;

@@ -2,7 +2,7 @@
 //! paged) and download (`GET .../statements/{statementId}`).
 //!
 //! The list shape follows the FDX 5 standard (the docs name the endpoint
-//! only). Download facts are from the research notes [DOC]: `Accept` picks
+//! only). Download facts are from the research notes `[DOC]`: `Accept` picks
 //! the format (PDF by default), a 302 may point elsewhere, code `1300` means
 //! "still processing" and `1203` "unsupported type".
 
