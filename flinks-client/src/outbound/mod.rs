@@ -25,6 +25,8 @@ mod ids;
 mod providers;
 mod recipients;
 mod registrations;
+#[cfg(feature = "testkit")]
+pub mod testkit;
 mod token;
 
 pub use client::{

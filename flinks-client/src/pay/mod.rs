@@ -14,6 +14,8 @@ mod parties;
 mod payment_requests;
 mod schedules;
 mod sessions;
+#[cfg(feature = "testkit")]
+pub mod testkit;
 mod transactions;
 
 pub use client::{PRODUCTION_URL, PayClient, PayClientBuilder, SANDBOX_URL};
