@@ -547,6 +547,16 @@ struct TokenResponse {
 }
 
 impl OAuthClient {
+    fn new(token_url: Url, client_id: String, client_secret: Option<SecretString>) -> Self {
+        OAuthClient {
+            token_url,
+            client_id,
+            client_secret,
+            method: ClientAuthMethod::Body,
+            scope: None,
+        }
+    }
+
     /// Posts a token request with `params` (secrets exposed only here).
     async fn request(&self, http: &reqwest::Client, params: &[(&str, &str)]) -> Result<Token> {
         let mut req = http
@@ -627,13 +637,7 @@ impl ClientCredentials {
     /// Client credentials against `token_url`.
     pub fn new(token_url: Url, client_id: impl Into<String>, client_secret: SecretString) -> Self {
         ClientCredentials {
-            client: OAuthClient {
-                token_url,
-                client_id: client_id.into(),
-                client_secret: Some(client_secret),
-                method: ClientAuthMethod::Body,
-                scope: None,
-            },
+            client: OAuthClient::new(token_url, client_id.into(), Some(client_secret)),
         }
     }
 
@@ -666,6 +670,21 @@ struct RefreshSlot(Mutex<Option<SecretString>>);
 impl RefreshSlot {
     fn get(&self) -> Option<SecretString> {
         self.0.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Exchanges the kept refresh token for a new token, keeping the
+    /// rotated refresh token if the answer has one.
+    async fn exchange(&self, client: &OAuthClient, http: &reqwest::Client) -> Result<Token> {
+        let rt = self
+            .get()
+            .ok_or_else(|| Error::config("no refresh token"))?;
+        let params = [
+            ("grant_type", "refresh_token"),
+            ("refresh_token", rt.expose_secret()),
+        ];
+        let token = client.request(http, &params).await?;
+        self.keep(&token);
+        Ok(token)
     }
 
     fn keep(&self, token: &Token) {
@@ -704,13 +723,7 @@ impl PasswordGrant {
         password: SecretString,
     ) -> Self {
         PasswordGrant {
-            client: OAuthClient {
-                token_url,
-                client_id: client_id.into(),
-                client_secret,
-                method: ClientAuthMethod::Body,
-                scope: None,
-            },
+            client: OAuthClient::new(token_url, client_id.into(), client_secret),
             username: username.into(),
             password,
             refresh: RefreshSlot::default(),
@@ -733,16 +746,9 @@ impl PasswordGrant {
 impl TokenSource for PasswordGrant {
     fn fetch<'a>(&'a self, http: &'a reqwest::Client) -> BoxFuture<'a, Result<Token>> {
         Box::pin(async move {
-            if let Some(rt) = self.refresh.get() {
-                let params = [
-                    ("grant_type", "refresh_token"),
-                    ("refresh_token", rt.expose_secret()),
-                ];
-                match self.client.request(http, &params).await {
-                    Ok(token) => {
-                        self.refresh.keep(&token);
-                        return Ok(token);
-                    }
+            if self.refresh.get().is_some() {
+                match self.refresh.exchange(&self.client, http).await {
+                    Ok(token) => return Ok(token),
                     Err(e) => {
                         tracing::debug!(error = %e, "refresh token refused; using the password")
                     }
@@ -783,13 +789,7 @@ impl RefreshTokenGrant {
         refresh_token: SecretString,
     ) -> Self {
         RefreshTokenGrant {
-            client: OAuthClient {
-                token_url,
-                client_id: client_id.into(),
-                client_secret,
-                method: ClientAuthMethod::Body,
-                scope: None,
-            },
+            client: OAuthClient::new(token_url, client_id.into(), client_secret),
             refresh: RefreshSlot(Mutex::new(Some(refresh_token))),
         }
     }
@@ -808,19 +808,7 @@ impl RefreshTokenGrant {
 
 impl TokenSource for RefreshTokenGrant {
     fn fetch<'a>(&'a self, http: &'a reqwest::Client) -> BoxFuture<'a, Result<Token>> {
-        Box::pin(async move {
-            let rt = self
-                .refresh
-                .get()
-                .ok_or_else(|| Error::config("no refresh token"))?;
-            let params = [
-                ("grant_type", "refresh_token"),
-                ("refresh_token", rt.expose_secret()),
-            ];
-            let token = self.client.request(http, &params).await?;
-            self.refresh.keep(&token);
-            Ok(token)
-        })
+        Box::pin(self.refresh.exchange(&self.client, http))
     }
 }
 

@@ -60,6 +60,9 @@ pub enum Error {
     /// The client was configured with an invalid value (URL, header, ...).
     #[error("configuration error: {0}")]
     Config(String),
+    /// A listing broke its paging contract (a repeated cursor).
+    #[error(transparent)]
+    Pagination(#[from] crate::pagination::PaginationError),
 }
 
 impl Error {

@@ -13,7 +13,7 @@
 //!   [`PaginationError::RepeatedCursor`] instead of looping or silently
 //!   dropping the rest of the listing. The stream's error type converts it
 //!   with `From` (hence the `E: From<PaginationError>` bound); for
-//!   [`crate::Error`] it becomes a non-retryable [`crate::Error::Decode`];
+//!   [`crate::Error`] it becomes the non-retryable [`crate::Error::Pagination`];
 //! * after [`max_pages`](Paginator::max_pages) pages (checked first, so a
 //!   capped listing never reports a repeat it did not need to follow).
 //!
@@ -88,19 +88,6 @@ pub enum PaginationError {
         /// The 1-based number of the page whose next cursor repeated.
         page: usize,
     },
-}
-
-/// A repeated cursor means a page body broke the paging contract, so it
-/// surfaces as a decode error (not retryable).
-impl From<PaginationError> for crate::Error {
-    fn from(err: PaginationError) -> Self {
-        crate::Error::Decode(Box::new(crate::error::DecodeError {
-            path: "next page cursor".to_owned(),
-            message: err.to_string(),
-            excerpt: String::new(),
-            request_id: None,
-        }))
-    }
 }
 
 /// Builds page and item streams from a function that fetches one page.
