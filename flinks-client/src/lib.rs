@@ -89,6 +89,14 @@ pub mod datetime;
 pub mod enrich;
 pub mod error;
 pub mod ids;
+/// Flinks Outbound (Open Banking): OAuth consent, Data Providers, Data
+/// Recipients, registrations and FDX 5 data access.
+#[cfg(feature = "outbound")]
+pub mod outbound;
+/// Flinks Pay: EFT v1 transactions and v2 payment sessions (EFT, GEFT,
+/// e-Transfer).
+#[cfg(feature = "pay")]
+pub mod pay;
 #[cfg(feature = "testkit")]
 pub mod testkit;
 #[cfg(feature = "upload")]
