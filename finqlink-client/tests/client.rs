@@ -1,10 +1,12 @@
 use banking_core::retry::RetryPolicy;
+use banking_core::testkit::LogCapture;
 use banking_core::transport::CallOptions;
 use finqlink_client::links::{LinkCreateRequest, PaymentIntent};
 use finqlink_client::providers::ProvidersListRequest;
 use finqlink_client::{ApiVersion, Credentials, Environment, FinqLinkClient};
 use secrecy::SecretString;
 use serde_json::json;
+use tracing::Instrument;
 use url::Url;
 use wiremock::matchers::{body_json, body_string_contains, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -296,73 +298,56 @@ fn the_client_is_cheap_to_share() {
     assert_traits::<FinqLinkClient>();
 }
 
-/// Collects everything the subscriber writes.
-#[derive(Clone, Default)]
-struct Captured(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
-
-impl std::io::Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 #[tokio::test]
 async fn secrets_never_reach_the_logs() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let capture = LogCapture::start();
+    async {
+        let server = server().await;
+        Mock::given(method("POST"))
+            .and(path("/oauth/token"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+                "access_token": "tok-logged-never", "expires_in": 3600
+            })))
+            .mount(&server)
+            .await;
+        Mock::given(method("POST"))
+            .and(path("/v2/providers/list"))
+            .respond_with(ResponseTemplate::new(401).set_body_raw(
+                r#"{"code":"unauthorized","message":"no"}"#,
+                "application/json",
+            ))
+            .mount(&server)
+            .await;
+        let err = client(&server)
+            .providers()
+            .list(&ProvidersListRequest::new())
+            .await
+            .unwrap_err();
+        tracing::error!(error = %err, debug = ?err, "call failed");
+        let token_url = format!("{}/oauth/token", server.uri()).parse().unwrap();
+        let oauth = FinqLinkClient::builder(
+            Environment::Production(host(&server)),
+            Credentials::oauth2(token_url, CLIENT_ID, SecretString::from(CLIENT_SECRET)),
+        )
+        .retry_policy(RetryPolicy::none())
+        .build()
+        .unwrap();
+        let err = oauth
+            .providers()
+            .list(&ProvidersListRequest::new())
+            .await
+            .unwrap_err();
+        tracing::error!(error = %err, debug = ?err, client = ?oauth, "call failed");
+    }
+    .instrument(capture.span())
+    .await;
 
-    let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/oauth/token"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
-            "access_token": "tok-logged-never", "expires_in": 3600
-        })))
-        .mount(&server)
-        .await;
-    Mock::given(method("POST"))
-        .and(path("/v2/providers/list"))
-        .respond_with(ResponseTemplate::new(401).set_body_raw(
-            r#"{"code":"unauthorized","message":"no"}"#,
-            "application/json",
-        ))
-        .mount(&server)
-        .await;
-    let err = client(&server)
-        .providers()
-        .list(&ProvidersListRequest::new())
-        .await
-        .unwrap_err();
-    tracing::error!(error = %err, debug = ?err, "call failed");
-    let token_url = format!("{}/oauth/token", server.uri()).parse().unwrap();
-    let oauth = FinqLinkClient::builder(
-        Environment::Production(host(&server)),
-        Credentials::oauth2(token_url, CLIENT_ID, SecretString::from(CLIENT_SECRET)),
-    )
-    .retry_policy(RetryPolicy::none())
-    .build()
-    .unwrap();
-    let err = oauth
-        .providers()
-        .list(&ProvidersListRequest::new())
-        .await
-        .unwrap_err();
-    tracing::error!(error = %err, debug = ?err, client = ?oauth, "call failed");
-
-    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let lines = capture.lines();
     assert!(
-        logs.contains("call failed"),
-        "the subscriber captured nothing: {logs}"
+        lines.iter().any(|l| l.contains("call failed")),
+        "the subscriber captured nothing: {lines:?}"
     );
+    let logs = capture.everything();
     assert!(!logs.contains(CLIENT_SECRET), "secret in logs: {logs}");
     assert!(!logs.contains("tok-logged-never"), "token in logs: {logs}");
 }

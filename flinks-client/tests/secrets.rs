@@ -1,33 +1,18 @@
 //! No credential, token, password or MFA answer appears in Debug output,
 //! errors or logs.
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
-
+use banking_core::testkit::LogCapture;
 use flinks_client::connect::{
     AccountsDetailRequest, AnswerMfaQuestionsRequest, AuthorizeOutcome, AuthorizeRequest,
     MfaAnswer, SecurityResponses,
 };
 use flinks_client::testkit::{self, FlinksSandbox};
 use secrecy::SecretString;
+use tracing::Instrument;
 use wiremock::Mock;
 use wiremock::matchers::method;
 
 use crate::common::{API_KEY, SECRET, builder, client, json, server};
-
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
 
 #[test]
 fn debug_output_hides_every_secret() {
@@ -85,23 +70,16 @@ async fn errors_do_not_carry_the_credentials_sent() {
 
 #[tokio::test]
 async fn logs_never_contain_credentials_tokens_or_answers() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(move || writer.clone())
-        .with_ansi(false)
-        .with_span_events(tracing_subscriber::fmt::format::FmtSpan::CLOSE)
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
-
+    let capture = LogCapture::start();
     let sandbox = FlinksSandbox::start().await;
     let client = sandbox.client();
     let connect = client.connect();
-    // Other tests run in parallel without a subscriber; make sure the call
-    // sites they registered first are enabled for this thread's subscriber.
-    tracing::callsite::rebuild_interest_cache();
-    let token = connect.generate_authorize_token().await.unwrap();
+    let span = capture.span();
+    let token = connect
+        .generate_authorize_token()
+        .instrument(span.clone())
+        .await
+        .unwrap();
     let token_value = token.expose_secret().to_owned();
     let AuthorizeOutcome::MfaRequired(challenge) = connect
         .authorize_with_token(
@@ -112,6 +90,7 @@ async fn logs_never_contain_credentials_tokens_or_answers() {
                 SecretString::from(testkit::PASSWORD),
             ),
         )
+        .instrument(span.clone())
         .await
         .unwrap()
     else {
@@ -120,14 +99,21 @@ async fn logs_never_contain_credentials_tokens_or_answers() {
     let answers = challenge
         .responses()
         .answer(testkit::MFA_PROMPT, SecretString::from(testkit::MFA_ANSWER));
-    connect.answer_security_challenges(&answers).await.unwrap();
-    connect.institutions().await.unwrap();
+    connect
+        .answer_security_challenges(&answers)
+        .instrument(span.clone())
+        .await
+        .unwrap();
+    connect.institutions().instrument(span).await.unwrap();
 
-    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let lines = capture.lines();
     assert!(
-        logs.contains("BankingServices/Authorize"),
-        "the transport logs each call:\n{logs}"
+        lines
+            .iter()
+            .any(|l| l.contains("BankingServices/Authorize")),
+        "the transport logs each call:\n{lines:?}"
     );
+    let logs = capture.everything();
     for secret in [
         testkit::SECRET_KEY,
         testkit::API_KEY,

@@ -102,10 +102,6 @@ impl LinkcyClient {
         self.inner.auth.cache().invalidate();
     }
 
-    pub(crate) fn transport(&self) -> &Transport {
-        &self.inner.transport
-    }
-
     pub(crate) async fn send_json<T: DeserializeOwned>(
         &self,
         request: Request,

@@ -20,7 +20,6 @@
 use std::fmt;
 
 use banking_core::sca::{ScaHeaderNames, ScaId};
-use banking_core::transport::{Request, Transport};
 use chrono::{DateTime, FixedOffset, TimeDelta};
 use serde::{Deserialize, Serialize};
 

@@ -1,10 +1,12 @@
 //! No password or token appears in Debug, Display or errors.
 
+use banking_core::testkit::LogCapture;
 use linkcy_client::testkit::LinkcySimulator;
 use linkcy_client::{
     LinkcyCredentials, LoginRequest, LoginResponse, RefreshRequest, ScaOptions, TransactionFilter,
 };
 use secrecy::SecretString;
+use tracing::Instrument;
 use wiremock::Mock;
 use wiremock::matchers::{method, path};
 
@@ -71,53 +73,40 @@ fn client_for(server: &wiremock::MockServer) -> linkcy_client::LinkcyClient {
     client(server)
 }
 
-/// A writer that keeps everything logged.
-#[derive(Clone, Default)]
-struct Captured(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
-
-impl std::io::Write for Captured {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 #[tokio::test]
 async fn logs_of_logins_refreshes_and_sca_calls_hold_no_secret() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let capture = LogCapture::start();
+    async {
+        let simulator = LinkcySimulator::start().await;
+        let client = simulator.client();
+        client
+            .transactions()
+            .list(&TransactionFilter::new())
+            .await
+            .unwrap();
+        simulator.expire_tokens();
+        simulator.revoke_refresh_tokens();
+        client
+            .transactions()
+            .list(&TransactionFilter::new())
+            .await
+            .unwrap();
+        let signed = ScaOptions::new()
+            .strategy(linkcy_client::ScaStrategy::DataSigning)
+            .signature(SecretString::from("c2lnbmF0dXJl"));
+        let card =
+            linkcy_client::CreateCardRequest::new(uuid::Uuid::nil(), uuid::Uuid::nil(), "JANE");
+        client.cards().create(&card, &signed).await.unwrap();
+    }
+    .instrument(capture.span())
+    .await;
 
-    let simulator = LinkcySimulator::start().await;
-    let client = simulator.client();
-    client
-        .transactions()
-        .list(&TransactionFilter::new())
-        .await
-        .unwrap();
-    simulator.expire_tokens();
-    simulator.revoke_refresh_tokens();
-    client
-        .transactions()
-        .list(&TransactionFilter::new())
-        .await
-        .unwrap();
-    let signed = ScaOptions::new()
-        .strategy(linkcy_client::ScaStrategy::DataSigning)
-        .signature(SecretString::from("c2lnbmF0dXJl"));
-    let card = linkcy_client::CreateCardRequest::new(uuid::Uuid::nil(), uuid::Uuid::nil(), "JANE");
-    client.cards().create(&card, &signed).await.unwrap();
-
-    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
-    assert!(logs.contains("/api/partner/login"), "{logs}");
+    let lines = capture.lines();
+    assert!(
+        lines.iter().any(|l| l.contains("/api/partner/login")),
+        "{lines:?}"
+    );
+    let logs = capture.everything();
     assert_clean(&logs);
     assert!(!logs.contains("simulated-"), "{logs}");
 }
