@@ -28,7 +28,7 @@ use bytes::Bytes;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
 use reqwest::{Method, redirect};
-use secrecy::{ExposeSecret, SecretString};
+use secrecy::{ExposeSecret, SecretSlice, SecretString};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use tracing::Instrument;
@@ -592,7 +592,7 @@ pub struct TransportBuilder {
     retry: RetryPolicy,
     default_headers: Vec<(String, String)>,
     idempotency_header: String,
-    identity_pem: Option<Vec<u8>>,
+    identity_pem: Option<SecretSlice<u8>>,
     http: Option<reqwest::Client>,
 }
 
@@ -668,8 +668,10 @@ impl TransportBuilder {
     }
 
     /// Presents this PEM client certificate and key (mutual TLS).
+    /// The PEM holds a private key: it is kept as a secret (zeroed on drop,
+    /// never printed).
     pub fn identity_pem(mut self, pem: &[u8]) -> Self {
-        self.identity_pem = Some(pem.to_vec());
+        self.identity_pem = Some(SecretSlice::from(pem.to_vec()));
         self
     }
 
@@ -698,7 +700,7 @@ impl TransportBuilder {
                     .connect_timeout(self.connect_timeout)
                     .user_agent(header_value("user-agent", &self.user_agent)?);
                 if let Some(pem) = &self.identity_pem {
-                    let id = reqwest::Identity::from_pem(pem)
+                    let id = reqwest::Identity::from_pem(pem.expose_secret())
                         .map_err(|e| Error::config(format!("invalid client identity: {e}")))?;
                     b = b.identity(id);
                 }
