@@ -112,7 +112,7 @@ impl NewAccount {
 
     fn validate(&self) -> Result<()> {
         validate::text("name", &self.name, NAME_MAX)?;
-        validate::iban("iban", &self.iban)?;
+        banking_core::validate::iban("iban", &self.iban)?;
         if let Some(bic) = &self.bic {
             validate::bic("bic", bic)?;
         }

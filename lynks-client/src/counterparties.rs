@@ -113,7 +113,7 @@ impl NewCounterparty {
 
     fn validate(&self) -> Result<()> {
         validate::text("name", &self.name, NAME_MAX)?;
-        validate::iban("iban", &self.iban)?;
+        banking_core::validate::iban("iban", &self.iban)?;
         if let Some(bic) = &self.bic {
             validate::bic("bic", bic)?;
         }
@@ -221,7 +221,7 @@ impl Counterparties<'_> {
     /// no paging, so the answer is one array).
     pub async fn list(&self, filter: &CounterpartyFilter) -> Result<Vec<Counterparty>> {
         if let Some(iban) = &filter.iban {
-            validate::iban("iban", iban)?;
+            banking_core::validate::iban("iban", iban)?;
         }
         self.call(
             Request::get("/v2/counterparties")
