@@ -64,7 +64,9 @@
 //! strings); no `f64` is involved. Reads are retried on transient
 //! failures. Creates, which can move money or send invoices, are never
 //! resent: LYNKS documents no idempotency key, so a create that may have
-//! reached the server fails with `Error::OutcomeUnknown`.
+//! reached the server fails with `Error::OutcomeUnknown`. A create that
+//! fails with `Error::Decode` was accepted (the server answered 2xx with a
+//! body this version cannot read): look it up before creating it again.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
