@@ -44,7 +44,7 @@ pub async fn run() -> banking_core::Result<Report> {
     let payment = NewCreditTransfer::new(
         account,
         counterparty.id.clone(),
-        Decimal::new(12_500_00, 2),
+        Decimal::new(1_250_000, 2),
         Currency::EUR,
         category.id.clone(),
     )
