@@ -56,11 +56,17 @@ async fn flinks_detail_is_ready_after_polling() {
 async fn lynks_statement_keeps_fx_fields_and_transfer_awaits_signatures() {
     let report = lynks_tour::run().await.unwrap();
     assert!(
-        has(&report, "statement entry: 9234.50 (originally 10000.00 USD)"),
+        has(
+            &report,
+            "statement entry: 9234.50 (originally 10000.00 USD)"
+        ),
         "{report:?}"
     );
     assert!(
-        has(&report, "credit transfer 12500.00 EUR: WAITING_FOR_SIGNATURES"),
+        has(
+            &report,
+            "credit transfer 12500.00 EUR: WAITING_FOR_SIGNATURES"
+        ),
         "{report:?}"
     );
 }
