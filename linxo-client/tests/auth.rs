@@ -282,3 +282,15 @@ fn build_refuses_incomplete_configuration_without_a_runtime() {
         .unwrap_err();
     assert!(no_user.is_validation(), "{no_user:?}");
 }
+
+#[tokio::test]
+async fn invalidate_token_makes_the_next_call_fetch_one() {
+    let server = server().await;
+    mount_tokens(&server, None, Some(2)).await;
+    mount_me(&server, USER_TOKEN).await;
+    let user = user_client(&server);
+    user.users().me().await.unwrap();
+    user.users().me().await.unwrap();
+    user.invalidate_token();
+    user.users().me().await.unwrap();
+}

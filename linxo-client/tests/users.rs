@@ -141,3 +141,69 @@ async fn delete_sends_delete_and_accepts_204() {
         .await
         .unwrap();
 }
+
+#[tokio::test]
+async fn create_is_not_resent_but_reads_are_retried() {
+    use banking_core::retry::RetryPolicy;
+    use std::time::Duration;
+
+    let server = server().await;
+    mount_tokens(&server, None, None).await;
+    Mock::given(method("POST"))
+        .and(path("/users"))
+        .respond_with(ResponseTemplate::new(503))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/users/me"))
+        .respond_with(ResponseTemplate::new(503))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/users/me"))
+        .respond_with(ok_fixture("schema_built_users_me_200.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let mut policy = RetryPolicy::default();
+    policy.initial_backoff = Duration::from_millis(1);
+    policy.max_backoff = Duration::from_millis(5);
+    let client = builder(&server).retry_policy(policy).build().unwrap();
+    let err = client
+        .users()
+        .create(&NewUser::new(USER_EMAIL, SecretString::from(USER_PASSWORD)))
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(503));
+    let user = client
+        .as_user(USER_EMAIL, SecretString::from(USER_PASSWORD))
+        .unwrap();
+    assert_eq!(user.users().me().await.unwrap().id.as_str(), "5120034");
+}
+
+#[tokio::test]
+async fn per_call_options_apply_to_the_handle() {
+    use banking_core::transport::CallOptions;
+    use std::time::Duration;
+
+    let server = server().await;
+    mount_tokens(&server, None, None).await;
+    Mock::given(method("GET"))
+        .and(path("/users/me"))
+        .respond_with(
+            ok_fixture("schema_built_users_me_200.json").set_delay(Duration::from_millis(500)),
+        )
+        .mount(&server)
+        .await;
+    let err = user_client(&server)
+        .users()
+        .with_options(CallOptions::new().timeout(Duration::from_millis(50)))
+        .me()
+        .await
+        .unwrap_err();
+    assert!(err.is_timeout(), "{err:?}");
+}
