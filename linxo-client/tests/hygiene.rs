@@ -89,3 +89,66 @@ async fn validation_errors_do_not_echo_the_password() {
     assert!(err.is_validation());
     assert!(!format!("{err} {err:?}").contains("abcdef"));
 }
+
+/// Collects everything logged at any level.
+#[derive(Clone, Default)]
+struct Logs(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for Logs {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn logs_of_a_whole_flow_do_not_show_secrets() {
+    let logs = Logs::default();
+    let writer = logs.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_writer(move || writer.clone())
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    let server = server().await;
+    mount_tokens(&server, None, None).await;
+    Mock::given(method("POST"))
+        .and(path("/users"))
+        .respond_with(ResponseTemplate::new(201).insert_header("location", "/users/1"))
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/widget/widget_session"))
+        .respond_with(ok_fixture("schema_built_widget_session_200.json"))
+        .mount(&server)
+        .await;
+    // An unknown status is logged at debug level.
+    let body = fixture("schema_built_users_me_200.json").replace("MALE", "UNDISCLOSED");
+    Mock::given(method("GET"))
+        .and(path("/users/me"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(body, "application/json"))
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    client
+        .users()
+        .create(&NewUser::new(USER_EMAIL, SecretString::from(USER_PASSWORD)))
+        .await
+        .unwrap();
+    let user = client
+        .as_user(USER_EMAIL, SecretString::from(USER_PASSWORD))
+        .unwrap();
+    user.widget_sessions().create().await.unwrap();
+    user.users().me().await.unwrap();
+
+    let text = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
+    assert!(
+        text.contains("UNDISCLOSED"),
+        "logs were not captured: {text}"
+    );
+    assert_clean(&text);
+}
