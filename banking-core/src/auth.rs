@@ -512,6 +512,17 @@ pub enum ClientAuthMethod {
     Basic,
 }
 
+/// How a token request body is encoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum TokenEncoding {
+    /// `application/x-www-form-urlencoded`, as RFC 6749 specifies.
+    #[default]
+    Form,
+    /// `application/json`, for providers that document a JSON body.
+    Json,
+}
+
 /// The OAuth2 client: token URL and client credentials.
 #[derive(Clone)]
 struct OAuthClient {
@@ -519,6 +530,7 @@ struct OAuthClient {
     client_id: String,
     client_secret: Option<SecretString>,
     method: ClientAuthMethod,
+    encoding: TokenEncoding,
     scope: Option<String>,
 }
 
@@ -528,6 +540,7 @@ impl fmt::Debug for OAuthClient {
             .field("token_url", &self.token_url.as_str())
             .field("client_id", &self.client_id)
             .field("method", &self.method)
+            .field("encoding", &self.encoding)
             .field("scope", &self.scope)
             .finish_non_exhaustive()
     }
@@ -553,6 +566,7 @@ impl OAuthClient {
             client_id,
             client_secret,
             method: ClientAuthMethod::Body,
+            encoding: TokenEncoding::Form,
             scope: None,
         }
     }
@@ -561,7 +575,6 @@ impl OAuthClient {
     async fn request(&self, http: &reqwest::Client, params: &[(&str, &str)]) -> Result<Token> {
         let mut req = http
             .post(self.token_url.clone())
-            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(ACCEPT, "application/json");
         let mut form: Vec<(&str, &str)> = params.to_vec();
         if let Some(scope) = &self.scope {
@@ -578,17 +591,37 @@ impl OAuthClient {
                 }
             }
         }
-        let body = url::form_urlencoded::Serializer::new(String::new())
-            .extend_pairs(form)
-            .finish();
-        let response = req.body(body).send().await.map_err(|e| {
-            let not_sent = e.is_connect();
-            Error::Transport(TransportError::new(
-                "token request failed",
-                not_sent,
-                Some(Box::new(e.without_url())),
-            ))
-        })?;
+        let (content_type, body) = match self.encoding {
+            TokenEncoding::Form => (
+                "application/x-www-form-urlencoded",
+                url::form_urlencoded::Serializer::new(String::new())
+                    .extend_pairs(form)
+                    .finish(),
+            ),
+            TokenEncoding::Json => {
+                let map: serde_json::Map<String, serde_json::Value> = form
+                    .into_iter()
+                    .map(|(k, v)| (k.to_owned(), serde_json::Value::from(v)))
+                    .collect();
+                (
+                    "application/json",
+                    serde_json::Value::Object(map).to_string(),
+                )
+            }
+        };
+        let response = req
+            .header(CONTENT_TYPE, content_type)
+            .body(body)
+            .send()
+            .await
+            .map_err(|e| {
+                let not_sent = e.is_connect();
+                Error::Transport(TransportError::new(
+                    "token request failed",
+                    not_sent,
+                    Some(Box::new(e.without_url())),
+                ))
+            })?;
         let status = response.status().as_u16();
         let body = response.bytes().await.map_err(|e| {
             Error::Transport(TransportError::new(
@@ -639,18 +672,6 @@ impl ClientCredentials {
         ClientCredentials {
             client: OAuthClient::new(token_url, client_id.into(), Some(client_secret)),
         }
-    }
-
-    /// Requests this scope.
-    pub fn scope(mut self, scope: impl Into<String>) -> Self {
-        self.client.scope = Some(scope.into());
-        self
-    }
-
-    /// Sets how the client authenticates.
-    pub fn auth_method(mut self, method: ClientAuthMethod) -> Self {
-        self.client.method = method;
-        self
     }
 }
 
@@ -729,18 +750,6 @@ impl PasswordGrant {
             refresh: RefreshSlot::default(),
         }
     }
-
-    /// Requests this scope.
-    pub fn scope(mut self, scope: impl Into<String>) -> Self {
-        self.client.scope = Some(scope.into());
-        self
-    }
-
-    /// Sets how the client authenticates.
-    pub fn auth_method(mut self, method: ClientAuthMethod) -> Self {
-        self.client.method = method;
-        self
-    }
 }
 
 impl TokenSource for PasswordGrant {
@@ -794,12 +803,6 @@ impl RefreshTokenGrant {
         }
     }
 
-    /// Sets how the client authenticates.
-    pub fn auth_method(mut self, method: ClientAuthMethod) -> Self {
-        self.client.method = method;
-        self
-    }
-
     /// The current refresh token, to persist across restarts.
     pub fn refresh_token(&self) -> Option<SecretString> {
         self.refresh.get()
@@ -811,6 +814,101 @@ impl TokenSource for RefreshTokenGrant {
         Box::pin(self.refresh.exchange(&self.client, http))
     }
 }
+
+/// OAuth2 authorization-code grant: the first fetch exchanges the code
+/// (once: codes are single-use), later ones use the refresh token it
+/// returned, keeping it as it rotates.
+pub struct AuthorizationCodeGrant {
+    client: OAuthClient,
+    code: Mutex<Option<SecretString>>,
+    redirect_uri: Url,
+    refresh: RefreshSlot,
+}
+
+impl fmt::Debug for AuthorizationCodeGrant {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AuthorizationCodeGrant")
+            .field("client", &self.client)
+            .field("redirect_uri", &self.redirect_uri.as_str())
+            .finish_non_exhaustive()
+    }
+}
+
+impl AuthorizationCodeGrant {
+    /// Exchanges `code`, received on `redirect_uri`, at `token_url`.
+    pub fn new(
+        token_url: Url,
+        client_id: impl Into<String>,
+        client_secret: Option<SecretString>,
+        code: SecretString,
+        redirect_uri: Url,
+    ) -> Self {
+        AuthorizationCodeGrant {
+            client: OAuthClient::new(token_url, client_id.into(), client_secret),
+            code: Mutex::new(Some(code)),
+            redirect_uri,
+            refresh: RefreshSlot::default(),
+        }
+    }
+
+    /// The current refresh token, to persist across restarts.
+    pub fn refresh_token(&self) -> Option<SecretString> {
+        self.refresh.get()
+    }
+}
+
+impl TokenSource for AuthorizationCodeGrant {
+    fn fetch<'a>(&'a self, http: &'a reqwest::Client) -> BoxFuture<'a, Result<Token>> {
+        Box::pin(async move {
+            // Taken even if the exchange fails: a code is never sent twice.
+            let code = self.code.lock().unwrap_or_else(|e| e.into_inner()).take();
+            let Some(code) = code else {
+                return self.refresh.exchange(&self.client, http).await;
+            };
+            let params = [
+                ("grant_type", "authorization_code"),
+                ("code", code.expose_secret()),
+                ("redirect_uri", self.redirect_uri.as_str()),
+            ];
+            let token = self.client.request(http, &params).await?;
+            self.refresh.keep(&token);
+            Ok(token)
+        })
+    }
+}
+
+/// The settings every grant shares: scope, client authentication and body
+/// encoding.
+macro_rules! oauth_settings {
+    ($($grant:ty),*) => {$(
+        impl $grant {
+            /// Requests this scope.
+            pub fn scope(mut self, scope: impl Into<String>) -> Self {
+                self.client.scope = Some(scope.into());
+                self
+            }
+
+            /// Sets how the client authenticates.
+            pub fn auth_method(mut self, method: ClientAuthMethod) -> Self {
+                self.client.method = method;
+                self
+            }
+
+            /// Sets how the token request body is encoded.
+            pub fn encoding(mut self, encoding: TokenEncoding) -> Self {
+                self.client.encoding = encoding;
+                self
+            }
+        }
+    )*};
+}
+
+oauth_settings!(
+    ClientCredentials,
+    PasswordGrant,
+    RefreshTokenGrant,
+    AuthorizationCodeGrant
+);
 
 /// Reads a JWT's `exp` claim, without checking its signature (the token is
 /// only used to time its refresh).
@@ -1077,6 +1175,112 @@ mod tests {
         .auth_method(ClientAuthMethod::Basic);
         grant.fetch(&http()).await.unwrap();
         assert_eq!(grant.refresh_token().unwrap().expose_secret(), "r1");
+    }
+
+    #[tokio::test]
+    async fn json_encoded_token_requests() {
+        let server = MockServer::start().await;
+        Mock::given(path("/oauth/token"))
+            .and(wiremock::matchers::header(
+                "content-type",
+                "application/json",
+            ))
+            .and(wiremock::matchers::body_json(serde_json::json!({
+                "grant_type": "client_credentials",
+                "scope": "client:admin",
+                "client_id": "client-1",
+                "client_secret": "very-secret-client-secret"
+            })))
+            .respond_with(ResponseTemplate::new(200).set_body_json(token_body("j1", 60)))
+            .expect(1)
+            .mount(&server)
+            .await;
+        let token = cc(&server)
+            .scope("client:admin")
+            .encoding(TokenEncoding::Json)
+            .fetch(&http())
+            .await
+            .unwrap();
+        assert_eq!(token.access_token.expose_secret(), "j1");
+    }
+
+    #[tokio::test]
+    async fn authorization_code_is_exchanged_once_then_refreshed() {
+        let server = MockServer::start().await;
+        Mock::given(path("/token"))
+            .and(body_string_contains("grant_type=authorization_code"))
+            .and(body_string_contains("code=code-123"))
+            .and(body_string_contains(
+                "redirect_uri=https%3A%2F%2Fapp.example%2Fcallback",
+            ))
+            .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
+                "access_token": "a1", "refresh_token": "r1", "expires_in": 3600
+            })))
+            .expect(1)
+            .mount(&server)
+            .await;
+        Mock::given(path("/token"))
+            .and(body_string_contains("refresh_token=r1"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
+                "access_token": "a2", "refresh_token": "r2"
+            })))
+            .expect(1)
+            .mount(&server)
+            .await;
+        let grant = AuthorizationCodeGrant::new(
+            format!("{}/token", server.uri()).parse().unwrap(),
+            "cid",
+            Some(SecretString::from("cs")),
+            SecretString::from("code-123"),
+            "https://app.example/callback".parse().unwrap(),
+        );
+        let http = http();
+        assert_eq!(
+            grant
+                .fetch(&http)
+                .await
+                .unwrap()
+                .access_token
+                .expose_secret(),
+            "a1"
+        );
+        assert_eq!(
+            grant
+                .fetch(&http)
+                .await
+                .unwrap()
+                .access_token
+                .expose_secret(),
+            "a2"
+        );
+        assert_eq!(grant.refresh_token().unwrap().expose_secret(), "r2");
+        assert!(!format!("{grant:?}").contains("code-123"));
+    }
+
+    #[tokio::test]
+    async fn a_refused_code_is_not_sent_again() {
+        let server = MockServer::start().await;
+        Mock::given(path("/token"))
+            .respond_with(ResponseTemplate::new(400).set_body_json(serde_json::json!({
+                "error": "invalid_grant"
+            })))
+            .expect(1)
+            .mount(&server)
+            .await;
+        let grant = AuthorizationCodeGrant::new(
+            format!("{}/token", server.uri()).parse().unwrap(),
+            "cid",
+            None,
+            SecretString::from("code-123"),
+            "https://app.example/callback".parse().unwrap(),
+        );
+        let first = grant.fetch(&http()).await.unwrap_err();
+        assert_eq!(first.provider_code(), Some("invalid_grant"));
+        // No code and no refresh token left: a configuration error, no request.
+        assert!(matches!(
+            grant.fetch(&http()).await.unwrap_err(),
+            Error::Config(_)
+        ));
     }
 
     #[test]

@@ -34,6 +34,7 @@
 //! | [`sca`] | SCA headers and the 202 flow |
 //! | [`enums`] | server enums that keep unknown values |
 //! | [`json`] | path-aware decoding |
+//! | [`validate`] | client-side checks shared by the providers (IBAN, amounts, lengths) |
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -48,8 +49,12 @@ pub mod sca;
 #[cfg(feature = "testkit")]
 pub mod testkit;
 pub mod transport;
+pub mod validate;
 
 pub use error::{Error, Result};
+/// The HTTP client the SDK runs on, for implementing [`auth::TokenSource`]
+/// and [`auth::Authenticator`] without a direct dependency.
+pub use reqwest;
 
 #[doc(hidden)]
 pub mod __private {

@@ -186,6 +186,11 @@ pub enum ScaOutcome<T, C> {
 }
 
 impl<T, C> ScaOutcome<T, C> {
+    /// Whether the operation completed.
+    pub fn is_done(&self) -> bool {
+        matches!(self, ScaOutcome::Done(_))
+    }
+
     /// The result, if the operation completed.
     pub fn done(self) -> Option<T> {
         match self {
@@ -240,7 +245,8 @@ impl<T: DeserializeOwned, C: DeserializeOwned> PendingSca<T, C> {
 }
 
 /// Sends `request`: `202` gives [`ScaOutcome::Pending`] with the challenge
-/// decoded from the body; any other success decodes `T`.
+/// decoded from the body; any other success decodes `T` (use `()` for a
+/// bodiless `204`).
 pub async fn send_with_sca<T: DeserializeOwned, C: DeserializeOwned>(
     transport: &Transport,
     request: Request,

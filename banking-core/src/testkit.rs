@@ -17,6 +17,10 @@
 
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
+mod logs;
+
+pub use logs::LogCapture;
+
 use crate::retry::RetryPolicy;
 use crate::transport::{Transport, TransportBuilder};
 

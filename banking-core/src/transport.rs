@@ -28,7 +28,7 @@ use bytes::Bytes;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
 use reqwest::{Method, redirect};
-use secrecy::{ExposeSecret, SecretString};
+use secrecy::{ExposeSecret, SecretSlice, SecretString};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use tracing::Instrument;
@@ -517,9 +517,15 @@ impl Response {
         self.idempotency_key.as_deref()
     }
 
-    /// Decodes the body; errors name the JSON path.
+    /// Decodes the body; errors name the JSON path. An empty body (204)
+    /// decodes as JSON `null`, so `()` and `Option<T>` accept it.
     pub fn json<T: DeserializeOwned>(&self) -> Result<T> {
-        json::decode_with_request_id(&self.body, self.request_id.as_deref())
+        let body: &[u8] = if self.body.is_empty() {
+            b"null"
+        } else {
+            &self.body
+        };
+        json::decode_with_request_id(body, self.request_id.as_deref())
     }
 }
 
@@ -586,7 +592,7 @@ pub struct TransportBuilder {
     retry: RetryPolicy,
     default_headers: Vec<(String, String)>,
     idempotency_header: String,
-    identity_pem: Option<Vec<u8>>,
+    identity_pem: Option<SecretSlice<u8>>,
     http: Option<reqwest::Client>,
 }
 
@@ -662,8 +668,10 @@ impl TransportBuilder {
     }
 
     /// Presents this PEM client certificate and key (mutual TLS).
+    /// The PEM holds a private key: it is kept as a secret (zeroed on drop,
+    /// never printed).
     pub fn identity_pem(mut self, pem: &[u8]) -> Self {
-        self.identity_pem = Some(pem.to_vec());
+        self.identity_pem = Some(SecretSlice::from(pem.to_vec()));
         self
     }
 
@@ -692,7 +700,7 @@ impl TransportBuilder {
                     .connect_timeout(self.connect_timeout)
                     .user_agent(header_value("user-agent", &self.user_agent)?);
                 if let Some(pem) = &self.identity_pem {
-                    let id = reqwest::Identity::from_pem(pem)
+                    let id = reqwest::Identity::from_pem(pem.expose_secret())
                         .map_err(|e| Error::config(format!("invalid client identity: {e}")))?;
                     b = b.identity(id);
                 }

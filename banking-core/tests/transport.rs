@@ -1,16 +1,16 @@
 //! Transport behaviour: retries, re-authentication, deadlines, caps, hygiene.
 
-use std::io::Write;
 use std::sync::atomic::Ordering;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use banking_core::Error;
 use banking_core::auth::{ApiKeyHeader, StaticBearer};
 use banking_core::error::TimeoutKind;
 use banking_core::retry::RetryPolicy;
+use banking_core::testkit::LogCapture;
 use banking_core::transport::{CallOptions, Request, Transport};
 use secrecy::SecretString;
+use tracing::Instrument;
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -374,57 +374,52 @@ async fn decode_errors_name_the_path() {
     assert_eq!(d.path, "[1].id");
 }
 
-/// Collects what the tracing subscriber writes.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-#[test]
-fn no_secret_reaches_logs_debug_or_errors() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
+#[tokio::test]
+async fn no_secret_reaches_logs_debug_or_errors() {
+    let capture = LogCapture::start();
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(400).set_body_string(r#"{"errorCode":"BAD"}"#))
+        .mount(&server)
+        .await;
+    let t = Transport::builder(server.uri().parse().unwrap())
+        .auth(ApiKeyHeader::new("x-api-key", SecretString::from("key-SECRET-1")).unwrap())
         .build()
         .unwrap();
-    let (err, transport_debug) = rt.block_on(async {
-        let server = MockServer::start().await;
-        Mock::given(method("POST"))
-            .respond_with(ResponseTemplate::new(400).set_body_string(r#"{"errorCode":"BAD"}"#))
-            .mount(&server)
-            .await;
-        let t = Transport::builder(server.uri().parse().unwrap())
-            .auth(ApiKeyHeader::new("x-api-key", SecretString::from("key-SECRET-1")).unwrap())
-            .build()
-            .unwrap();
-        let req = Request::post("/p")
-            .sensitive_header("flinks-auth-key", &SecretString::from("hdr-SECRET-2"))
-            .json(&serde_json::json!({"password": "body-SECRET-3"}))
-            .unwrap();
-        (t.send(req).await.unwrap_err(), format!("{t:?}"))
-    });
-    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let req = Request::post("/p")
+        .sensitive_header("flinks-auth-key", &SecretString::from("hdr-SECRET-2"))
+        .json(&serde_json::json!({"password": "body-SECRET-3"}))
+        .unwrap();
+    let err = t.send(req).instrument(capture.span()).await.unwrap_err();
     assert!(
-        logs.contains("banking.request"),
-        "spans are emitted: {logs}"
+        capture
+            .lines()
+            .iter()
+            .any(|l| l.contains("banking.request")),
+        "spans are emitted: {:?}",
+        capture.lines()
     );
-    for text in [logs, format!("{err}"), format!("{err:?}"), transport_debug] {
+    for text in [
+        capture.everything(),
+        format!("{err}"),
+        format!("{err:?}"),
+        format!("{t:?}"),
+    ] {
         for secret in ["key-SECRET-1", "hdr-SECRET-2", "body-SECRET-3"] {
             assert!(!text.contains(secret), "{secret} leaked into: {text}");
         }
     }
+}
+
+#[tokio::test]
+async fn no_content_decodes_as_unit() {
+    let server = MockServer::start().await;
+    Mock::given(method("PUT"))
+        .respond_with(ResponseTemplate::new(204))
+        .mount(&server)
+        .await;
+    let t = transport(&server);
+    t.send_json::<()>(Request::put("/rules")).await.unwrap();
+    let missing: Option<serde_json::Value> = t.send_json(Request::put("/rules")).await.unwrap();
+    assert_eq!(missing, None);
 }

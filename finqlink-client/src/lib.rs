@@ -1,6 +1,106 @@
-//! Typed async client for the FinqLink (Finqware) API, built on `banking-core`.
+//! Typed async client for the FinqLink (Finqware) API, built on
+//! `banking-core`: FinqLink Pay (providers and payment links) and FinqLink
+//! Data (AIS consents, accounts, balances, transactions and refresh jobs),
+//! on the v2 API (default), the v1 API (Pay only) and the sandbox.
 //!
-//! This crate is being built out; see the workspace `docs/ENDPOINTS.md` for
-//! the endpoints it covers.
+//! # Pay by link
+//!
+//! The creditor creates a payment link; the payer opens it, picks a bank and
+//! authorizes the transfer there; the creditor follows the link's status (or
+//! receives `link_status_update` webhooks). This example runs offline
+//! against the crate's simulator (feature `testkit`); with real credentials
+//! build the client with [`Environment::Sandbox`] or
+//! [`Environment::Production`] and your FinqLink host instead.
+//!
+//! ```
+//! use banking_core::money::Currency;
+//! use finqlink_client::links::{FlowType, LinkCreateRequest, LinkGetRequest, PaymentIntent};
+//! use finqlink_client::parse_amount;
+//! use finqlink_client::testkit::FinqLinkSimulator;
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> banking_core::Result<()> {
+//! let sim = FinqLinkSimulator::start().await;
+//! let client = sim.client();
+//!
+//! // 100.50 RON to the sandbox creditor account; amounts are exact decimals.
+//! let intent = PaymentIntent::new(
+//!     parse_amount("100.50")?,
+//!     Currency::RON,
+//!     "RO10RZBR0000069999999970",
+//!     "Demo Shop SRL",
+//! )
+//! .remittance_info("Order 1234");
+//! let link = client
+//!     .links()
+//!     .create(&LinkCreateRequest::new(intent).flow_type(FlowType::Link))
+//!     .await?;
+//! println!("send the payer to {}", link.web_url.as_ref().expect("a WebUI link"));
+//!
+//! // Follow the link until the payment settles one way or the other.
+//! let get = LinkGetRequest::new(link.id.expect("created links have an id"));
+//! let status = loop {
+//!     let status = client.links().get(&get).await?.status.expect("links have a status");
+//!     if status.is_paid() || status.is_failed() {
+//!         break status;
+//!     }
+//!     // Real code waits here (or listens for webhooks).
+//! };
+//! assert!(status.is_paid());
+//! # Ok(()) }
+//! ```
+//!
+//! # Versions, environments and credentials
+//!
+//! * [`ApiVersion::V2`] (default) or [`ApiVersion::V1`]; an AIS call on a
+//!   v1 client fails with [`banking_core::Error::Validation`] before any
+//!   request.
+//! * [`Environment::Sandbox`] uses the `/test` paths, [`Environment::Production`]
+//!   the `/v2` or `/v1` paths, [`Environment::Custom`] a base URL as is;
+//!   [`FinqLinkClientBuilder::path_prefix`] overrides the prefix.
+//! * [`Credentials::oauth2`] (production: bearer tokens from your token
+//!   URL, cached and refreshed) or [`Credentials::test_mode`] (credentials in
+//!   each body); `client_id` is always in the body, as FinqLink requires.
+//!   Optional mutual TLS with [`FinqLinkClientBuilder::identity_pem`].
+//!
+//! # Safety rails
+//!
+//! Creates, revokes and the consent redirect are never resent by the
+//! transport (FinqLink has no idempotency keys); reads (`get`/`list`) are
+//! retried. Requests are validated before sending (amounts, IBANs, limits,
+//! consent timings, scopes, page sizes). Errors carry typed FinqLink codes
+//! through [`FinqLinkErrorExt`]. Webhooks are verified with
+//! [`webhooks::WebhookVerifier`].
+//!
+//! # Sources
+//!
+//! The published docs show few JSON samples and hide many field names.
+//! Where a name is inferred rather than documented, the item's doc comment
+//! says so; `docs/ENDPOINTS.md` lists each endpoint with its source.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+
+pub mod accounts;
+mod amount;
+pub mod balances;
+mod client;
+pub mod consents;
+mod dates;
+mod error;
+mod ids;
+pub mod jobs;
+pub mod links;
+pub mod pagination;
+pub mod providers;
+#[cfg(feature = "testkit")]
+pub mod testkit;
+pub mod transactions;
+mod validate;
+pub mod webhooks;
+mod webui;
+
+pub use amount::parse_amount;
+pub use client::{ApiVersion, Credentials, Environment, FinqLinkClient, FinqLinkClientBuilder};
+pub use error::{FinqLinkErrorCode, FinqLinkErrorDecoder, FinqLinkErrorExt};
+pub use ids::{AccountId, ConsentId, JobId, LinkId, ProviderId, TransactionId, WebId};
+pub use webui::UxTemplate;

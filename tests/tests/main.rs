@@ -1,3 +1,4 @@
 //! Cross-crate suites: reliability under faults and acceptance flows.
 
+mod acceptance;
 mod reliability;

@@ -1,0 +1,161 @@
+//! Client-side checks shared by the provider crates.
+//!
+//! Each check returns [`Error::Validation`] naming the wire field, so a bad
+//! request is refused before anything is sent.
+//!
+//! ```
+//! use banking_core::money::{Currency, Decimal};
+//! use banking_core::validate;
+//!
+//! assert!(validate::iban("iban", "FR1420041010050500013M02606").is_ok());
+//! let err = validate::iban("iban", "FR1420041010050500013M02607").unwrap_err();
+//! assert_eq!(err.to_string(), "invalid request: iban: invalid IBAN: the check digits do not match");
+//!
+//! assert!(validate::positive_amount("amount", Decimal::new(1521, 2), 2).is_ok());
+//! assert!(validate::positive_amount("amount", Decimal::new(15215, 3), 2).is_err());
+//! assert!(validate::amount_for_currency("amount", Decimal::new(100, 0), Currency::JPY).is_ok());
+//! assert!(validate::amount_for_currency("amount", Decimal::new(1005, 1), Currency::JPY).is_err());
+//! ```
+
+use rust_decimal::Decimal;
+
+use crate::Error;
+use crate::error::Result;
+use crate::money::Currency;
+
+/// An IBAN in electronic form (ISO 13616): 15 to 34 upper-case letters and
+/// digits, a country code, two check digits and a matching mod-97 checksum,
+/// so a typo is caught before money moves. The printed form with spaces is
+/// refused: APIs expect the electronic one.
+pub fn iban(field: &str, iban: &str) -> Result<()> {
+    let invalid = |why: &str| Error::validation(field, format!("invalid IBAN: {why}"));
+    let bytes = iban.as_bytes();
+    if !(15..=34).contains(&bytes.len()) {
+        return Err(invalid("must be 15 to 34 characters without spaces"));
+    }
+    if !bytes
+        .iter()
+        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    {
+        return Err(invalid("only upper-case letters and digits are allowed"));
+    }
+    if !bytes[..2].iter().all(u8::is_ascii_uppercase) || !bytes[2..4].iter().all(u8::is_ascii_digit)
+    {
+        return Err(invalid(
+            "must start with a country code and two check digits",
+        ));
+    }
+    let remainder = bytes[4..].iter().chain(&bytes[..4]).fold(0u32, |acc, b| {
+        let value = if b.is_ascii_digit() {
+            u32::from(b - b'0')
+        } else {
+            u32::from(b - b'A') + 10
+        };
+        let shift = if value >= 10 { 100 } else { 10 };
+        (acc * shift + value) % 97
+    });
+    if remainder != 1 {
+        return Err(invalid("the check digits do not match"));
+    }
+    Ok(())
+}
+
+/// A strictly positive amount with at most `max_decimals` decimal places
+/// (trailing zeros do not count: `10.50` has one).
+pub fn positive_amount(field: &str, amount: Decimal, max_decimals: u32) -> Result<()> {
+    if amount <= Decimal::ZERO {
+        return Err(Error::validation(
+            field,
+            format!("must be positive, got {amount}"),
+        ));
+    }
+    max_scale(field, amount, max_decimals)
+}
+
+/// A strictly positive amount with no more decimal places than `currency`
+/// has (any, for a currency whose minor units are unknown).
+pub fn amount_for_currency(field: &str, amount: Decimal, currency: Currency) -> Result<()> {
+    positive_amount(field, amount, currency.minor_units().unwrap_or(u32::MAX))
+}
+
+/// At most `max_decimals` decimal places, trailing zeros not counted.
+pub fn max_scale(field: &str, amount: Decimal, max_decimals: u32) -> Result<()> {
+    if amount.normalize().scale() > max_decimals {
+        return Err(Error::validation(
+            field,
+            format!("must have at most {max_decimals} decimal places, got {amount}"),
+        ));
+    }
+    Ok(())
+}
+
+/// Text of `min..=max` characters (Unicode scalar values).
+pub fn length(field: &str, value: &str, min: usize, max: usize) -> Result<()> {
+    let len = value.chars().count();
+    if len < min || len > max {
+        return Err(Error::validation(
+            field,
+            format!("must be {min} to {max} characters, got {len}"),
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ibans() {
+        for good in [
+            "FR1420041010050500013M02606",
+            "GB82WEST12345698765432",
+            "BE68539007547034",
+            "DE89370400440532013000",
+            "RO10RZBR0000069999999970",
+        ] {
+            assert!(iban("iban", good).is_ok(), "{good}");
+        }
+        for bad in [
+            "FR1420041010050500013M02607",
+            "GB82 WEST 1234 5698 7654 32",
+            "gb82west12345698765432",
+            "1282WEST12345698765432",
+            "GB8",
+            "string",
+            "",
+        ] {
+            let err = iban("iban", bad).unwrap_err();
+            assert!(err.is_validation(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn amounts() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert!(positive_amount("a", d("0.01"), 2).is_ok());
+        assert!(
+            positive_amount("a", d("10.50"), 1).is_ok(),
+            "trailing zeros do not count"
+        );
+        assert!(positive_amount("a", d("0"), 2).is_err());
+        assert!(positive_amount("a", d("-1"), 2).is_err());
+        assert!(positive_amount("a", d("1.001"), 2).is_err());
+        assert!(amount_for_currency("a", d("1.001"), Currency::new("QQQ").unwrap()).is_ok());
+        assert_eq!(
+            max_scale("amount", d("1.234"), 2).unwrap_err().to_string(),
+            "invalid request: amount: must have at most 2 decimal places, got 1.234"
+        );
+    }
+
+    #[test]
+    fn lengths() {
+        assert!(length("ref", "Rent", 0, 18).is_ok());
+        assert!(
+            length("ref", "ééé", 3, 3).is_ok(),
+            "counts characters, not bytes"
+        );
+        assert!(length("ref", "", 1, 18).is_err());
+        assert!(length("ref", &"x".repeat(19), 0, 18).is_err());
+    }
+}

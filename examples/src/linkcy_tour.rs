@@ -1,0 +1,54 @@
+//! Linkcy: a transfer that needs strong customer authentication, then the
+//! transaction history streamed page by page.
+
+use futures::TryStreamExt;
+use linkcy_client::testkit::LinkcySimulator;
+use linkcy_client::{
+    BeneficiaryTransferRequest, ScaOptions, ScaOutcome, ScaStrategy, TransactionFilter,
+};
+use rust_decimal::Decimal;
+use uuid::Uuid;
+
+use crate::Report;
+
+/// Sends 15.21 to a beneficiary (202 Waiting SCA, approval, replay with the
+/// SCA id), then streams every transaction.
+pub async fn run() -> banking_core::Result<Report> {
+    let simulator = LinkcySimulator::start().await;
+    let client = simulator.client();
+    let mut report = Report::new();
+
+    let ledger = Uuid::from_u128(0x410e5c37_9603_4e5b_81b1_7cb895f362e8);
+    let beneficiary = Uuid::from_u128(0xb595c981_8a0f_4604_a66c_209d65193394);
+    let transfer = BeneficiaryTransferRequest::new(Decimal::new(1521, 2), ledger, beneficiary)
+        .reference("Invoice 42");
+    let sca = ScaOptions::new().strategy(ScaStrategy::JoinCode);
+    let created = match client.transactions().create(&transfer, &sca).await? {
+        ScaOutcome::Done(created) => created,
+        ScaOutcome::Pending(pending) => {
+            let challenge = pending.challenge().clone();
+            report.push(format!(
+                "SCA needed: join code {}",
+                challenge.join_code.as_deref().unwrap_or("(none)")
+            ));
+            // The user approves on their phone; the simulator stands in.
+            simulator.approve(&challenge.sca_id);
+            pending
+                .complete(&challenge.sca_id)
+                .await?
+                .done()
+                .ok_or_else(|| banking_core::Error::validation("sca", "not approved"))?
+        }
+    };
+    report.push(format!("transfer created: {}", created.id));
+
+    let transactions: Vec<_> = client
+        .transactions()
+        .stream(TransactionFilter::new().page_size(2))
+        .try_collect()
+        .await?;
+    for t in &transactions {
+        report.push(format!("transaction {}: {} {}", t.id, t.amount, t.currency));
+    }
+    Ok(report)
+}

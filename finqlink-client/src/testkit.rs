@@ -1,0 +1,522 @@
+//! An offline FinqLink sandbox for tests (feature `testkit`).
+//!
+//! [`FinqLinkSimulator::start`] runs a local HTTP server (wiremock) that
+//! answers the sandbox `/test/...` paths with the documentation's payloads
+//! and plays FinqLink's flows:
+//!
+//! * payment links advance one status per `/links/get`:
+//!   `created → started → requested → intent_accepted → awaiting_authz →
+//!   completed`, as if a payer went through the WebUI;
+//! * `/links/list` pages the links created so far, newest first, with the
+//!   keyset cursor (`limit`, `after`, `"more?"`);
+//! * consents advance one status per `/ais/consents/get`: `created →
+//!   started → requested → sca_url_retrieved → awaiting_authz → authorized →
+//!   active`; `revoke` ends them; `redirect` (with a `state`) activates them;
+//! * data endpoints answer `consent_not_active` until the consent is active,
+//!   and serve two pages of balances and of transactions;
+//! * jobs advance one status per `/ais/jobs/get`: `job_started →
+//!   accounts_ready → balances_ready → transactions_fetching →
+//!   job_completed` (`transactions_fetching` is skipped for an
+//!   accounts/balances consent); a second job for a consent whose last job
+//!   has not finished gets `cooldown_failed` (the simulator has no clock).
+//!
+//! Requests must carry [`CLIENT_ID`] and [`CLIENT_SECRET`] in the body (test
+//! mode), as [`FinqLinkSimulator::client`] does; others get a 401. Unknown
+//! ids get FinqLink's 404 `not_found`; requests outside `/test` get a 599
+//! naming the request.
+//!
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> banking_core::Result<()> {
+//! use finqlink_client::consents::{ConsentCreateRequest, ConsentRequest};
+//! use finqlink_client::testkit::FinqLinkSimulator;
+//!
+//! let sim = FinqLinkSimulator::start().await;
+//! let client = sim.client();
+//! let consent = client.consents().create(&ConsentCreateRequest::new()).await?;
+//! let get = ConsentRequest::new(consent.id.expect("the simulator sets ids"));
+//! let mut status = client.consents().get(&get).await?.status;
+//! while !status.as_ref().is_some_and(|s| s.is_usable()) {
+//!     status = client.consents().get(&get).await?.status;
+//! }
+//! # Ok(()) }
+//! ```
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use serde_json::{Value, json};
+use uuid::Uuid;
+use wiremock::matchers::{method, path_regex};
+use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+
+use crate::client::{Credentials, Environment, FinqLinkClient, FinqLinkClientBuilder};
+
+/// The `client_id` the simulator accepts.
+pub const CLIENT_ID: &str = "testkit-client";
+/// The `client_secret` the simulator accepts.
+pub const CLIENT_SECRET: &str = "testkit-secret";
+
+const LINK_FLOW: [&str; 6] = [
+    "created",
+    "started",
+    "requested",
+    "intent_accepted",
+    "awaiting_authz",
+    "completed",
+];
+const CONSENT_FLOW: [&str; 7] = [
+    "created",
+    "started",
+    "requested",
+    "sca_url_retrieved",
+    "awaiting_authz",
+    "authorized",
+    "active",
+];
+const FULL_JOB_FLOW: [&str; 5] = [
+    "job_started",
+    "accounts_ready",
+    "balances_ready",
+    "transactions_fetching",
+    "job_completed",
+];
+const SHORT_JOB_FLOW: [&str; 4] = [
+    "job_started",
+    "accounts_ready",
+    "balances_ready",
+    "job_completed",
+];
+
+fn fixture(text: &str) -> Value {
+    serde_json::from_str(text).expect("testkit fixtures are valid JSON")
+}
+
+macro_rules! doc_payload {
+    ($name:literal) => {
+        fixture(include_str!(concat!("../fixtures/", $name)))
+    };
+}
+
+struct Link {
+    id: Uuid,
+    web_id: String,
+    step: usize,
+    body: Value,
+}
+
+struct Consent {
+    id: Uuid,
+    web_id: String,
+    status: String,
+    step: usize,
+    scope: Value,
+}
+
+struct Job {
+    consent_id: Uuid,
+    flow: &'static [&'static str],
+    step: usize,
+}
+
+#[derive(Default)]
+struct State {
+    /// Oldest first.
+    links: Vec<Link>,
+    consents: HashMap<Uuid, Consent>,
+    jobs: HashMap<String, Job>,
+    /// The last job per consent, for the cooldown rule.
+    last_job: HashMap<Uuid, String>,
+    requests: u64,
+}
+
+/// An offline FinqLink sandbox; see the [module docs](self).
+#[derive(Debug)]
+pub struct FinqLinkSimulator {
+    server: MockServer,
+}
+
+struct Simulator {
+    state: Arc<Mutex<State>>,
+}
+
+impl FinqLinkSimulator {
+    /// Starts the simulator on a free local port.
+    pub async fn start() -> Self {
+        let server = MockServer::start().await;
+        let state = Arc::new(Mutex::new(State::default()));
+        Mock::given(method("POST"))
+            .and(path_regex("^/test/"))
+            .respond_with(Simulator { state })
+            .mount(&server)
+            .await;
+        banking_core::testkit::catch_all(&server).await;
+        FinqLinkSimulator { server }
+    }
+
+    /// The simulator's base URL (its host; the API is under `/test`).
+    pub fn uri(&self) -> String {
+        self.server.uri()
+    }
+
+    /// The underlying mock server, to mount extra mocks or inspect requests.
+    pub fn server(&self) -> &MockServer {
+        &self.server
+    }
+
+    /// A client builder for the simulator: sandbox paths, test-mode
+    /// credentials, retries off (so tests see every response as served).
+    pub fn client_builder(&self) -> FinqLinkClientBuilder {
+        let host = self.server.uri().parse().expect("mock server URI is a URL");
+        FinqLinkClient::builder(
+            Environment::Sandbox(host),
+            Credentials::test_mode(CLIENT_ID, CLIENT_SECRET.to_owned().into()),
+        )
+        .retry_policy(banking_core::retry::RetryPolicy::none())
+    }
+
+    /// A client for the simulator.
+    pub fn client(&self) -> FinqLinkClient {
+        self.client_builder()
+            .build()
+            .expect("the simulator's client configuration is valid")
+    }
+}
+
+/// A FinqLink error answer: status, code, message.
+struct SimError {
+    status: u16,
+    code: &'static str,
+    message: String,
+}
+
+fn error(status: u16, code: &'static str, message: &str) -> SimError {
+    SimError {
+        status,
+        code,
+        message: message.to_owned(),
+    }
+}
+
+impl SimError {
+    fn response(self) -> ResponseTemplate {
+        ResponseTemplate::new(self.status).set_body_json(json!({
+            "id": format!("err-{}", Uuid::new_v4()),
+            "request_id": format!("req-{}", Uuid::new_v4()),
+            "code": self.code,
+            "message": self.message,
+        }))
+    }
+}
+
+fn ok(body: Value) -> ResponseTemplate {
+    ResponseTemplate::new(200).set_body_json(body)
+}
+
+fn uuid_field(body: &Value, field: &str) -> Result<Uuid, SimError> {
+    body.get(field)
+        .and_then(Value::as_str)
+        .and_then(|s| Uuid::parse_str(s).ok())
+        .ok_or_else(|| error(400, "validation_error", &format!("{field} must be a UUID")))
+}
+
+fn page_limit(body: &Value) -> usize {
+    body.pointer("/pagination/limit")
+        .and_then(Value::as_u64)
+        .map_or(50, |l| l.clamp(1, 250) as usize)
+}
+
+fn cursor(body: &Value) -> Option<&str> {
+    body.pointer("/pagination/after").and_then(Value::as_str)
+}
+
+impl Respond for Simulator {
+    fn respond(&self, request: &Request) -> ResponseTemplate {
+        let Ok(body) = serde_json::from_slice::<Value>(&request.body) else {
+            return error(400, "bad_request", "body must be JSON").response();
+        };
+        let authenticated = body.get("client_id").and_then(Value::as_str) == Some(CLIENT_ID)
+            && body.get("client_secret").and_then(Value::as_str) == Some(CLIENT_SECRET);
+        if !authenticated {
+            return error(401, "unauthorized", "invalid client credentials").response();
+        }
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        state.requests += 1;
+        let path = request.url.path().trim_start_matches("/test/");
+        let result = match path {
+            "providers/list" => Ok(doc_payload!("schema_built_providers_list_v2_200.json")),
+            "providers/get" => Ok(doc_payload!("schema_built_providers_get_200.json")),
+            "links/create" => Ok(state.create_link(&body)),
+            "links/get" => state.get_link(&body),
+            "links/list" => Ok(state.list_links(&body)),
+            "ais/consents/create" => Ok(state.create_consent(&body)),
+            "ais/consents/get" => state.advance_consent(&body),
+            "ais/consents/revoke" => state.revoke_consent(&body),
+            "ais/consents/redirect" => state.redirect_consent(&body),
+            "ais/accounts/list" => state
+                .active_consent(&body)
+                .map(|_| doc_payload!("schema_built_accounts_list_200.json")),
+            "ais/balances/list" => state.active_consent(&body).map(|_| {
+                two_pages(
+                    &body,
+                    doc_payload!("schema_built_balances_list_page1_200.json"),
+                    doc_payload!("schema_built_balances_list_page2_200.json"),
+                )
+            }),
+            "ais/transactions/list" => state.active_consent(&body).map(|_| {
+                two_pages(
+                    &body,
+                    doc_payload!("schema_built_transactions_list_page1_200.json"),
+                    doc_payload!("schema_built_transactions_list_page2_200.json"),
+                )
+            }),
+            "ais/jobs/create" => state.create_job(&body),
+            "ais/jobs/get" => state.advance_job(&body),
+            _ => Err(error(404, "not_found", &format!("no endpoint {path}"))),
+        };
+        result.map_or_else(SimError::response, ok)
+    }
+}
+
+/// The first page without a cursor, the second for the first page's cursor.
+fn two_pages(body: &Value, first: Value, second: Value) -> Value {
+    let first_cursor = first.pointer("/pagination/after").and_then(Value::as_str);
+    if cursor(body).is_some() && cursor(body) == first_cursor {
+        second
+    } else {
+        first
+    }
+}
+
+impl State {
+    fn create_link(&mut self, body: &Value) -> Value {
+        let id = Uuid::new_v4();
+        let web_id = format!("pl-{}", &id.simple().to_string()[..8]);
+        let mut link = doc_payload!("schema_built_links_create_200.json");
+        link["id"] = json!(id);
+        link["web_id"] = json!(web_id);
+        link["web_url"] = json!(format!("https://sandbox.invalid/pay/{web_id}"));
+        link["request_id"] = json!(format!("req-{}", self.requests));
+        self.links.push(Link {
+            id,
+            web_id,
+            step: 0,
+            body: body.clone(),
+        });
+        link
+    }
+
+    fn link_view(link: &Link) -> Value {
+        let mut view = doc_payload!("schema_built_links_get_200.json");
+        view["id"] = json!(link.id);
+        view["web_id"] = json!(link.web_id);
+        view["web_url"] = json!(format!("https://sandbox.invalid/pay/{}", link.web_id));
+        view["status"] = json!(LINK_FLOW[link.step]);
+        if let Some(provider) = link.body.pointer("/payment_method/provider_id") {
+            view["service_provider"]["provider_id"] = provider.clone();
+            view["payment_method"]["provider_id"] = provider.clone();
+        }
+        view
+    }
+
+    fn get_link(&mut self, body: &Value) -> Result<Value, SimError> {
+        let id = uuid_field(body, "link_id")?;
+        let link = self
+            .links
+            .iter_mut()
+            .find(|l| l.id == id)
+            .ok_or_else(|| error(404, "not_found", "no such link"))?;
+        let view = Self::link_view(link);
+        link.step = (link.step + 1).min(LINK_FLOW.len() - 1);
+        Ok(view)
+    }
+
+    fn list_links(&self, body: &Value) -> Value {
+        // Newest first; the cursor is the position of the last link served.
+        let newest_first: Vec<&Link> = self.links.iter().rev().collect();
+        let start = cursor(body)
+            .and_then(|c| c.strip_prefix("cursor-"))
+            .and_then(|n| n.parse::<usize>().ok())
+            .unwrap_or(0);
+        let limit = page_limit(body);
+        let page: Vec<Value> = newest_first
+            .iter()
+            .skip(start)
+            .take(limit)
+            .map(|l| Self::link_view(l))
+            .collect();
+        let end = start + page.len();
+        let more = end < newest_first.len();
+        let mut pagination = json!({ "count": page.len(), "more?": more });
+        if more {
+            pagination["after"] = json!(format!("cursor-{end}"));
+        }
+        json!({ "client_id": CLIENT_ID, "links": page, "pagination": pagination })
+    }
+
+    fn create_consent(&mut self, body: &Value) -> Value {
+        let id = Uuid::new_v4();
+        let web_id = format!("cl-{}", &id.simple().to_string()[..8]);
+        let scope = body
+            .get("scope")
+            .cloned()
+            .unwrap_or_else(|| json!(["accounts", "balances", "transactions"]));
+        let mut consent = doc_payload!("schema_built_consents_create_200.json");
+        consent["id"] = json!(id);
+        consent["web_id"] = json!(web_id);
+        consent["web_url"] = json!(format!("https://sandbox.invalid/consent/{web_id}"));
+        consent["scope"] = scope.clone();
+        if let Some(days) = body.get("consent_validity_days") {
+            consent["consent_validity_days"] = days.clone();
+        }
+        self.consents.insert(
+            id,
+            Consent {
+                id,
+                web_id,
+                status: CONSENT_FLOW[0].to_owned(),
+                step: 0,
+                scope,
+            },
+        );
+        consent
+    }
+
+    fn consent_view(consent: &Consent) -> Value {
+        let mut view = doc_payload!("schema_built_consents_get_200.json");
+        view["id"] = json!(consent.id);
+        view["web_id"] = json!(consent.web_id);
+        view["status"] = json!(consent.status);
+        view["scope"] = consent.scope.clone();
+        view
+    }
+
+    fn consent_mut(&mut self, body: &Value) -> Result<&mut Consent, SimError> {
+        let id = uuid_field(body, "consent_id")?;
+        self.consents
+            .get_mut(&id)
+            .ok_or_else(|| error(404, "not_found", "no such consent"))
+    }
+
+    fn advance_consent(&mut self, body: &Value) -> Result<Value, SimError> {
+        let consent = self.consent_mut(body)?;
+        let view = Self::consent_view(consent);
+        if consent.status == CONSENT_FLOW[consent.step] && consent.step + 1 < CONSENT_FLOW.len() {
+            consent.step += 1;
+            consent.status = CONSENT_FLOW[consent.step].to_owned();
+        }
+        Ok(view)
+    }
+
+    fn revoke_consent(&mut self, body: &Value) -> Result<Value, SimError> {
+        let consent = self.consent_mut(body)?;
+        consent.status = "revoked".to_owned();
+        Ok(Self::consent_view(consent))
+    }
+
+    fn redirect_consent(&mut self, body: &Value) -> Result<Value, SimError> {
+        let query = body
+            .get("query")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        let state = url::form_urlencoded::parse(query.as_bytes())
+            .find(|(k, _)| k == "state")
+            .map(|(_, v)| v.into_owned())
+            .ok_or_else(|| error(400, "validation_error", "query must contain state"))?;
+        // The simulator's state parameter is the consent's web id.
+        let consent = self
+            .consents
+            .values_mut()
+            .find(|c| c.web_id == state)
+            .ok_or_else(|| error(404, "not_found", "no consent for this state"))?;
+        let wait = body.get("wait").and_then(Value::as_bool) == Some(true);
+        consent.step = CONSENT_FLOW.len() - 1;
+        consent.status = CONSENT_FLOW[consent.step].to_owned();
+        let mut view = Self::consent_view(consent);
+        if !wait {
+            view["status"] = json!("redirect_in_progress");
+        }
+        Ok(view)
+    }
+
+    fn active_consent(&mut self, body: &Value) -> Result<Uuid, SimError> {
+        let consent = self.consent_mut(body)?;
+        if consent.status != "active" {
+            return Err(error(
+                400,
+                "consent_not_active",
+                "Consent is not usable for this operation (e.g. expired, revoked, failed, suspended)",
+            ));
+        }
+        Ok(consent.id)
+    }
+
+    fn create_job(&mut self, body: &Value) -> Result<Value, SimError> {
+        let consent_id = self.active_consent(body)?;
+        let busy = self
+            .last_job
+            .get(&consent_id)
+            .and_then(|id| self.jobs.get(id))
+            .is_some_and(|job| job.step + 1 < job.flow.len());
+        if busy {
+            return Err(error(
+                400,
+                "cooldown_failed",
+                "Data refresh cooldown period not yet elapsed",
+            ));
+        }
+        let with_transactions = self.consents[&consent_id]
+            .scope
+            .as_array()
+            .is_some_and(|s| s.iter().any(|v| v == "transactions"));
+        let job_id = Uuid::new_v4().to_string();
+        self.jobs.insert(
+            job_id.clone(),
+            Job {
+                consent_id,
+                flow: if with_transactions {
+                    &FULL_JOB_FLOW
+                } else {
+                    &SHORT_JOB_FLOW
+                },
+                step: 0,
+            },
+        );
+        self.last_job.insert(consent_id, job_id.clone());
+        let mut job = doc_payload!("schema_built_jobs_create_200.json");
+        job["job_id"] = json!(job_id);
+        job["consent_id"] = json!(consent_id);
+        Ok(job)
+    }
+
+    fn advance_job(&mut self, body: &Value) -> Result<Value, SimError> {
+        let consent_id = uuid_field(body, "consent_id")?;
+        let consent_status = &self
+            .consents
+            .get(&consent_id)
+            .ok_or_else(|| error(404, "not_found", "no such consent"))?
+            .status;
+        if ["expired", "revoked", "failed", "suspended"].contains(&consent_status.as_str()) {
+            return Err(error(
+                400,
+                "consent_not_active",
+                "Consent is not usable for this operation (e.g. expired, revoked, failed, suspended)",
+            ));
+        }
+        let job_id = body
+            .get("job_id")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        let job = self
+            .jobs
+            .get_mut(job_id)
+            .filter(|job| job.consent_id == consent_id)
+            .ok_or_else(|| error(404, "not_found", "no such job for this consent"))?;
+        let mut view = doc_payload!("schema_built_jobs_get_200.json");
+        view["job_id"] = json!(job_id);
+        view["consent_id"] = json!(consent_id);
+        view["status"] = json!(job.flow[job.step]);
+        job.step = (job.step + 1).min(job.flow.len() - 1);
+        Ok(view)
+    }
+}

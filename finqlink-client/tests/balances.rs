@@ -1,0 +1,92 @@
+use banking_core::money::Currency;
+use chrono::NaiveDate;
+use finqlink_client::AccountId;
+use finqlink_client::balances::BalancesListRequest;
+use finqlink_client::pagination::Pagination;
+use futures::TryStreamExt;
+use rust_decimal::Decimal;
+use serde_json::json;
+use wiremock::Mock;
+use wiremock::matchers::{body_json, method, path};
+
+use crate::support::*;
+
+#[tokio::test]
+async fn list_sends_filters_and_decodes_exact_amounts() {
+    let server = server().await;
+    Mock::given(method("POST"))
+        .and(path("/v2/ais/balances/list"))
+        .and(body_json(with_credentials(json!({
+            "consent_id": CONSENT_ID,
+            "filter": { "currency": "RON", "type": "closingBooked", "account_id": "acc-ron-1" },
+            "pagination": { "limit": 2 }
+        }))))
+        .respond_with(json_response("schema_built_balances_list_page1_200.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let req = BalancesListRequest::new(consent_id())
+        .currency(Currency::RON)
+        .balance_type("closingBooked")
+        .account_id("acc-ron-1")
+        .pagination(Pagination::new().limit(2));
+    let page = client(&server).balances().list(&req).await.unwrap();
+
+    assert_eq!(page.balances.len(), 2);
+    assert_eq!(
+        page.balances[0].account_id,
+        Some(AccountId::from("acc-ron-1"))
+    );
+    assert_eq!(page.balances[0].amount.unwrap().to_string(), "1520.75");
+    assert_eq!(page.balances[1].amount.unwrap().to_string(), "-20.00");
+    assert_eq!(page.balances[1].currency, Some(Currency::RON));
+    assert_eq!(
+        page.balances[1].reference_date,
+        NaiveDate::from_ymd_opt(2024, 4, 30)
+    );
+    let info = page.pagination.unwrap();
+    assert_eq!((info.count, info.more), (Some(2), true));
+    assert_eq!(info.next_cursor(), Some("YmFsYW5jZS0y"));
+}
+
+#[tokio::test]
+async fn stream_reads_every_page_once() {
+    let server = server().await;
+    Mock::given(method("POST"))
+        .and(path("/v2/ais/balances/list"))
+        .and(body_json(with_credentials(
+            json!({ "consent_id": CONSENT_ID }),
+        )))
+        .respond_with(json_response("schema_built_balances_list_page1_200.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/v2/ais/balances/list"))
+        .and(body_json(with_credentials(json!({
+            "consent_id": CONSENT_ID,
+            "pagination": { "after": "YmFsYW5jZS0y" }
+        }))))
+        .respond_with(json_response("schema_built_balances_list_page2_200.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let client = client(&server);
+    let amounts: Vec<Decimal> = client
+        .balances()
+        .stream(BalancesListRequest::new(consent_id()))
+        .map_ok(|b| b.amount.unwrap())
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(
+        amounts,
+        [
+            Decimal::new(152075, 2),
+            Decimal::new(-2000, 2),
+            Decimal::new(50, 2)
+        ]
+    );
+}

@@ -1,0 +1,17 @@
+//! FinqLink client tests: one binary, one module per resource.
+
+mod support;
+
+mod accounts;
+mod balances;
+mod client;
+mod consents;
+mod errors;
+mod jobs;
+mod links;
+mod properties;
+mod providers;
+mod roundtrip;
+mod testkit;
+mod transactions;
+mod webhooks;

@@ -1,0 +1,272 @@
+use banking_core::money::Currency;
+use chrono::{NaiveDate, TimeZone, Utc};
+use finqlink_client::pagination::Pagination;
+use finqlink_client::transactions::{
+    CreditDebitIndicator, TransactionStatus, TransactionsListRequest,
+};
+use finqlink_client::{FinqLinkErrorCode, FinqLinkErrorExt, TransactionId};
+use futures::{StreamExt, TryStreamExt};
+use rust_decimal::Decimal;
+use serde_json::json;
+use wiremock::matchers::{body_json, body_partial_json, method, path};
+use wiremock::{Mock, ResponseTemplate};
+
+use crate::support::*;
+
+#[tokio::test]
+async fn list_sends_every_filter_and_decodes_exact_transactions() {
+    let server = server().await;
+    Mock::given(method("POST"))
+        .and(path("/v2/ais/transactions/list"))
+        .and(body_json(with_credentials(json!({
+            "consent_id": CONSENT_ID,
+            "filter": {
+                "amount_min": "0.50",
+                "amount_max": "1000",
+                "currency": "RON",
+                "booking_date_from": "2024-04-01",
+                "booking_date_to": "2024-05-31",
+                "account_id": "acc-ron-1",
+                "credit_debit_indicator": "credit",
+                "status": "booked",
+                "updated_from": "2024-04-01T00:00:00Z",
+                "updated_to": "2024-06-01T12:30:00Z"
+            },
+            "pagination": { "limit": 250 }
+        }))))
+        .respond_with(json_response(
+            "schema_built_transactions_list_page1_200.json",
+        ))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let req = TransactionsListRequest::new(consent_id())
+        .amount_min(Decimal::new(50, 2))
+        .amount_max(Decimal::new(1000, 0))
+        .currency(Currency::RON)
+        .booking_date_from(NaiveDate::from_ymd_opt(2024, 4, 1).unwrap())
+        .booking_date_to(NaiveDate::from_ymd_opt(2024, 5, 31).unwrap())
+        .account_id("acc-ron-1")
+        .credit_debit_indicator(CreditDebitIndicator::Credit)
+        .status(TransactionStatus::Booked)
+        .updated_from(Utc.with_ymd_and_hms(2024, 4, 1, 0, 0, 0).unwrap())
+        .updated_to(Utc.with_ymd_and_hms(2024, 6, 1, 12, 30, 0).unwrap())
+        .pagination(Pagination::new().limit(250));
+    let page = client(&server).transactions().list(&req).await.unwrap();
+
+    assert_eq!(page.name.as_deref(), Some("Demo Shop"));
+    assert_eq!(page.client_id.as_deref(), Some("demo-client"));
+    assert_eq!(page.consent_id, Some(consent_id()));
+    let tx = &page.transactions[0];
+    assert_eq!(tx.id, Some(TransactionId::from("tx-1003")));
+    assert_eq!(tx.amount, Some(Decimal::new(10050, 2)));
+    assert_eq!(tx.amount.unwrap().to_string(), "100.50");
+    assert_eq!(tx.currency, Some(Currency::RON));
+    assert_eq!(
+        tx.credit_debit_indicator,
+        Some(CreditDebitIndicator::Credit)
+    );
+    assert_eq!(tx.status, Some(TransactionStatus::Booked));
+    assert_eq!(
+        tx.booking_date_time,
+        Some(Utc.with_ymd_and_hms(2024, 5, 1, 9, 30, 0).unwrap())
+    );
+    assert_eq!(tx.value_date, NaiveDate::from_ymd_opt(2024, 5, 1));
+    assert_eq!(tx.remittance_information.as_deref(), Some("Factura 1234"));
+    assert_eq!(tx.counterparty_name.as_deref(), Some("SC Exemplu SRL"));
+    assert_eq!(
+        tx.counterparty_iban.as_deref(),
+        Some("RO10RZBR0000069999999970")
+    );
+    assert_eq!(
+        tx.updated_at,
+        Some(Utc.with_ymd_and_hms(2024, 5, 1, 9, 31, 0).unwrap())
+    );
+    let big = &page.transactions[1];
+    assert_eq!(big.amount.unwrap().to_string(), "12345678901234567.89");
+    assert_eq!(
+        big.credit_debit_indicator,
+        Some(CreditDebitIndicator::Debit)
+    );
+    assert_eq!(big.status, Some(TransactionStatus::Pending));
+    assert_eq!(page.pagination.unwrap().next_cursor(), Some("dHgtMTAwMg"));
+}
+
+#[tokio::test]
+async fn stream_crosses_pages_and_stops_on_more_false() {
+    let server = server().await;
+    Mock::given(method("POST"))
+        .and(path("/v2/ais/transactions/list"))
+        .and(body_json(with_credentials(
+            json!({ "consent_id": CONSENT_ID }),
+        )))
+        .respond_with(json_response(
+            "schema_built_transactions_list_page1_200.json",
+        ))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/v2/ais/transactions/list"))
+        .and(body_json(with_credentials(json!({
+            "consent_id": CONSENT_ID,
+            "pagination": { "after": "dHgtMTAwMg" }
+        }))))
+        .respond_with(json_response(
+            "schema_built_transactions_list_page2_200.json",
+        ))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let client = client(&server);
+    let ids: Vec<String> = client
+        .transactions()
+        .stream(TransactionsListRequest::new(consent_id()))
+        .map_ok(|t| t.id.unwrap().to_string())
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(ids, ["tx-1003", "tx-1002", "tx-1001"]);
+}
+
+#[tokio::test]
+async fn consent_not_active_is_a_typed_error_and_ends_a_stream() {
+    let server = server().await;
+    Mock::given(method("POST"))
+        .and(path("/v2/ais/transactions/list"))
+        .and(body_partial_json(json!({ "consent_id": CONSENT_ID })))
+        .respond_with(ResponseTemplate::new(400).set_body_raw(
+            fixture_bytes("schema_built_error_consent_not_active_400.json"),
+            "application/json",
+        ))
+        .expect(2)
+        .mount(&server)
+        .await;
+
+    let client = client(&server);
+    let err = client
+        .transactions()
+        .list(&TransactionsListRequest::new(consent_id()))
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(400));
+    assert_eq!(
+        err.finqlink_code(),
+        Some(FinqLinkErrorCode::ConsentNotActive)
+    );
+    assert!(err.is_consent_not_active());
+    assert!(!err.is_cooldown());
+    let api = err.api_error().unwrap();
+    assert_eq!(
+        api.message.as_deref(),
+        Some("Consent is not usable for this operation (e.g. expired, revoked, failed, suspended)")
+    );
+
+    let items: Vec<_> = client
+        .transactions()
+        .stream(TransactionsListRequest::new(consent_id()))
+        .collect()
+        .await;
+    assert_eq!(items.len(), 1);
+    assert!(items[0].as_ref().unwrap_err().is_consent_not_active());
+}
+
+#[tokio::test]
+async fn bad_transaction_filters_are_refused_before_sending() {
+    let server = server().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(200))
+        .expect(0)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let t = client.transactions();
+    let day = |d| NaiveDate::from_ymd_opt(2024, 5, d).unwrap();
+    let cases = [
+        (
+            "negative min",
+            t.list(&TransactionsListRequest::new(consent_id()).amount_min(Decimal::new(-1, 0)))
+                .await,
+        ),
+        (
+            "min above max",
+            t.list(
+                &TransactionsListRequest::new(consent_id())
+                    .amount_min(Decimal::new(10, 0))
+                    .amount_max(Decimal::new(5, 0)),
+            )
+            .await,
+        ),
+        (
+            "reversed booking dates",
+            t.list(
+                &TransactionsListRequest::new(consent_id())
+                    .booking_date_from(day(2))
+                    .booking_date_to(day(1)),
+            )
+            .await,
+        ),
+        (
+            "reversed update times",
+            t.list(
+                &TransactionsListRequest::new(consent_id())
+                    .updated_from(Utc.with_ymd_and_hms(2024, 5, 2, 0, 0, 0).unwrap())
+                    .updated_to(Utc.with_ymd_and_hms(2024, 5, 1, 0, 0, 0).unwrap()),
+            )
+            .await,
+        ),
+        (
+            "limit 251",
+            t.list(
+                &TransactionsListRequest::new(consent_id())
+                    .pagination(Pagination::new().limit(251)),
+            )
+            .await,
+        ),
+    ];
+    for (case, result) in cases {
+        let err = result.expect_err(case);
+        assert!(err.is_validation(), "{case}: {err}");
+    }
+}
+
+#[test]
+fn dates_without_offsets_and_unknown_enum_values_decode() {
+    let tx: finqlink_client::transactions::Transaction = serde_json::from_value(json!({
+        "booking_date_time": "2024-05-01T09:30:00",
+        "value_date": "2024-05-01T00:00:00Z",
+        "credit_debit_indicator": "CRDT",
+        "status": "information",
+        "amount": "-0.01",
+        "some_future_field": { "nested": true }
+    }))
+    .unwrap();
+    assert_eq!(
+        tx.booking_date_time,
+        Some(Utc.with_ymd_and_hms(2024, 5, 1, 9, 30, 0).unwrap())
+    );
+    assert_eq!(tx.value_date, NaiveDate::from_ymd_opt(2024, 5, 1));
+    assert_eq!(
+        tx.credit_debit_indicator,
+        Some(CreditDebitIndicator::Unknown("CRDT".into()))
+    );
+    assert_eq!(
+        tx.status,
+        Some(TransactionStatus::Unknown("information".into()))
+    );
+    assert_eq!(tx.amount, Some(Decimal::new(-1, 2)));
+    let err = serde_json::from_value::<finqlink_client::transactions::Transaction>(
+        json!({ "booking_date_time": "yesterday" }),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("yesterday"), "{err}");
+    // Amounts that break the FinqLink decimal rules are refused, not guessed.
+    assert!(
+        serde_json::from_value::<finqlink_client::transactions::Transaction>(
+            json!({ "amount": "1,000.00" })
+        )
+        .is_err()
+    );
+}

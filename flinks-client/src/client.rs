@@ -1,0 +1,384 @@
+//! [`FlinksClient`]: the client of the private.fin.ag APIs (Connect, Enrich,
+//! Upload), and its builder.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use banking_core::auth::ApiKeyHeader;
+#[cfg(any(feature = "connect", feature = "upload"))]
+use banking_core::auth::StaticBearer;
+use banking_core::retry::RetryPolicy;
+use banking_core::transport::{Environment, RequestAuth, Transport, base_url_template};
+use banking_core::{Error, Result};
+use secrecy::{ExposeSecret, SecretString};
+use url::Url;
+
+use crate::error::FlinksErrorDecoder;
+use crate::ids::CustomerId;
+
+/// `{instance}-api.private.fin.ag`, with your customer id as the base path.
+const BASE_TEMPLATE: &str = "https://{instance}-api.private.fin.ag/v3/{customerId}/";
+/// Flinks' public sandbox instance.
+const SANDBOX_INSTANCE: &str = "toolbox";
+/// Flinks answers a synchronous call within 210 s, then moves it to the
+/// background (`OPERATION_DISPATCHED`); attempts must outlast that.
+const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(240);
+
+/// Client of the Flinks private.fin.ag APIs: Connect, Enrich and Upload.
+///
+/// Cheap to clone (an `Arc` inside); clones share one connection pool. Built
+/// with [`FlinksClient::builder`]. Outbound and Pay have their own clients:
+/// other hosts, other credentials.
+#[derive(Clone)]
+pub struct FlinksClient {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    transport: Transport,
+    customer_id: CustomerId,
+    /// `flinks-auth-key: <secret key>` (GenerateAuthorizeToken).
+    #[cfg(feature = "connect")]
+    secret_key: Arc<ApiKeyHeader>,
+    /// `Authorization: Bearer <secret key>` (nightly status, Upload).
+    #[cfg(any(feature = "connect", feature = "upload"))]
+    secret_bearer: Arc<StaticBearer>,
+    /// `x-api-key` (data endpoints), when configured.
+    api_key: Option<Arc<ApiKeyHeader>>,
+}
+
+impl fmt::Debug for FlinksClient {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FlinksClient")
+            .field("base_url", &self.inner.transport.base_url().as_str())
+            .field("customer_id", &self.inner.customer_id)
+            .field(
+                "api_key",
+                &self.inner.api_key.as_ref().map(|_| "[REDACTED]"),
+            )
+            .finish_non_exhaustive()
+    }
+}
+
+impl FlinksClient {
+    /// Starts a builder (sandbox environment by default).
+    pub fn builder() -> FlinksClientBuilder {
+        FlinksClientBuilder::default()
+    }
+
+    /// The Connect API.
+    #[cfg(feature = "connect")]
+    pub fn connect(&self) -> crate::connect::Connect<'_> {
+        crate::connect::Connect::new(self)
+    }
+
+    /// The Enrich (attributes) API.
+    #[cfg(feature = "enrich")]
+    pub fn enrich(&self) -> crate::enrich::Enrich<'_> {
+        crate::enrich::Enrich::new(self)
+    }
+
+    /// The Upload (attributes from your own transactions) API.
+    #[cfg(feature = "upload")]
+    pub fn upload(&self) -> crate::upload::Upload<'_> {
+        crate::upload::Upload::new(self)
+    }
+
+    /// Your customer id.
+    pub fn customer_id(&self) -> CustomerId {
+        self.inner.customer_id
+    }
+
+    /// The transport, to send requests this crate does not model yet with
+    /// the same retry, error mapping and tracing. Paths are relative to
+    /// `.../v3/{customerId}/`; pass the credential with
+    /// [`Request::auth`](banking_core::transport::Request::auth).
+    pub fn raw(&self) -> &Transport {
+        &self.inner.transport
+    }
+
+    pub(crate) fn transport(&self) -> &Transport {
+        &self.inner.transport
+    }
+
+    /// `flinks-auth-key: <secret key>`.
+    #[cfg(feature = "connect")]
+    pub(crate) fn secret_key_auth(&self) -> RequestAuth {
+        RequestAuth::With(self.inner.secret_key.clone())
+    }
+
+    /// `Authorization: Bearer <secret key>`.
+    #[cfg(any(feature = "connect", feature = "upload"))]
+    pub(crate) fn secret_bearer_auth(&self) -> RequestAuth {
+        RequestAuth::With(self.inner.secret_bearer.clone())
+    }
+
+    /// `x-api-key`, or a configuration error naming the endpoint that needs
+    /// it (raised before anything is sent).
+    #[cfg(any(feature = "connect", feature = "enrich"))]
+    pub(crate) fn api_key_auth(&self, endpoint: &str) -> Result<RequestAuth> {
+        match &self.inner.api_key {
+            Some(key) => Ok(RequestAuth::With(key.clone())),
+            None => Err(Error::config(format!(
+                "{endpoint} needs the x-api-key: set it with FlinksClientBuilder::api_key"
+            ))),
+        }
+    }
+}
+
+/// Builder of [`FlinksClient`]. `build()` validates everything and needs no
+/// async runtime.
+///
+/// ```
+/// use banking_core::transport::Environment;
+/// use flinks_client::FlinksClient;
+/// use secrecy::SecretString;
+///
+/// let client = FlinksClient::builder()
+///     .environment(Environment::Production)
+///     .instance("acme")
+///     .customer_id("43387ca6-0391-4c82-857d-70d95f087ecb".parse().unwrap())
+///     .secret_key(SecretString::from("secret"))
+///     .api_key(SecretString::from("api-key"))
+///     .build()
+///     .unwrap();
+/// assert_eq!(
+///     client.raw().base_url().as_str(),
+///     "https://acme-api.private.fin.ag/v3/43387ca6-0391-4c82-857d-70d95f087ecb/"
+/// );
+/// ```
+#[derive(Debug, Default)]
+pub struct FlinksClientBuilder {
+    environment: Option<Environment>,
+    instance: Option<String>,
+    customer_id: Option<CustomerId>,
+    secret_key: Option<SecretString>,
+    api_key: Option<SecretString>,
+    user_agent: Option<String>,
+    retry_policy: Option<RetryPolicy>,
+    attempt_timeout: Option<Duration>,
+    total_timeout: Option<Duration>,
+}
+
+impl FlinksClientBuilder {
+    /// Where to connect:
+    /// - `Sandbox` (default): instance `toolbox` unless [`instance`](Self::instance) says otherwise;
+    /// - `Production`: your instance, which [`instance`](Self::instance) must name;
+    /// - `Custom(url)`: any server standing in for `https://{instance}-api.private.fin.ag`
+    ///   (a proxy, the testkit); `v3/{customerId}/` is appended to its path.
+    pub fn environment(mut self, environment: Environment) -> Self {
+        self.environment = Some(environment);
+        self
+    }
+
+    /// Your instance name, the `{instance}` of `{instance}-api.private.fin.ag`.
+    pub fn instance(mut self, instance: impl Into<String>) -> Self {
+        self.instance = Some(instance.into());
+        self
+    }
+
+    /// Your customer id (required).
+    pub fn customer_id(mut self, customer_id: CustomerId) -> Self {
+        self.customer_id = Some(customer_id);
+        self
+    }
+
+    /// Your secret key (required): `GenerateAuthorizeToken`,
+    /// `GetNightlyRefreshStatus` and Upload use it.
+    pub fn secret_key(mut self, secret_key: SecretString) -> Self {
+        self.secret_key = Some(secret_key);
+        self
+    }
+
+    /// Your `x-api-key`: the data endpoints (accounts, statements,
+    /// attributes, ...) need it.
+    pub fn api_key(mut self, api_key: SecretString) -> Self {
+        self.api_key = Some(api_key);
+        self
+    }
+
+    /// Overrides the `User-Agent`.
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = Some(user_agent.into());
+        self
+    }
+
+    /// Overrides the retry policy (reads and read-only POSTs only are
+    /// retried; Authorize and writes never are).
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry_policy = Some(policy);
+        self
+    }
+
+    /// Overrides the per-attempt timeout (240 s by default: Flinks may take
+    /// up to 210 s before dispatching a call to the background).
+    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
+        self.attempt_timeout = Some(timeout);
+        self
+    }
+
+    /// Overrides the total timeout of a call, retries included.
+    pub fn total_timeout(mut self, timeout: Duration) -> Self {
+        self.total_timeout = Some(timeout);
+        self
+    }
+
+    /// Validates the configuration and builds the client.
+    pub fn build(self) -> Result<FlinksClient> {
+        let customer_id = self
+            .customer_id
+            .ok_or_else(|| Error::config("FlinksClientBuilder: customer_id is required"))?;
+        // Required even where only x-api-key endpoints are compiled in: it is
+        // the account's base credential and the other families need it.
+        #[cfg_attr(
+            not(any(feature = "connect", feature = "upload")),
+            allow(unused_variables)
+        )]
+        let secret_key = non_empty(self.secret_key, "secret_key")?
+            .ok_or_else(|| Error::config("FlinksClientBuilder: secret_key is required"))?;
+        let api_key = non_empty(self.api_key, "api_key")?;
+        let base_url = base_url(
+            self.environment.unwrap_or(Environment::Sandbox),
+            self.instance.as_deref(),
+            customer_id,
+        )?;
+
+        let mut transport = Transport::builder(base_url)
+            .error_decoder(Arc::new(FlinksErrorDecoder))
+            .user_agent(concat!("flinks-client/", env!("CARGO_PKG_VERSION")))
+            .attempt_timeout(self.attempt_timeout.unwrap_or(ATTEMPT_TIMEOUT));
+        if let Some(total) = self.total_timeout {
+            transport = transport.total_timeout(total);
+        }
+        if let Some(user_agent) = self.user_agent {
+            transport = transport.user_agent(user_agent);
+        }
+        if let Some(policy) = self.retry_policy {
+            transport = transport.retry_policy(policy);
+        }
+
+        Ok(FlinksClient {
+            inner: Arc::new(Inner {
+                transport: transport.build()?,
+                customer_id,
+                #[cfg(feature = "connect")]
+                secret_key: ApiKeyHeader::new("flinks-auth-key", secret_key.clone())?,
+                #[cfg(any(feature = "connect", feature = "upload"))]
+                secret_bearer: StaticBearer::new(secret_key),
+                api_key: api_key
+                    .map(|key| ApiKeyHeader::new("x-api-key", key))
+                    .transpose()?,
+            }),
+        })
+    }
+}
+
+fn non_empty(secret: Option<SecretString>, name: &str) -> Result<Option<SecretString>> {
+    match secret {
+        Some(s) if s.expose_secret().trim().is_empty() => Err(Error::config(format!(
+            "FlinksClientBuilder: {name} is empty"
+        ))),
+        other => Ok(other),
+    }
+}
+
+fn base_url(
+    environment: Environment,
+    instance: Option<&str>,
+    customer_id: CustomerId,
+) -> Result<Url> {
+    let customer = customer_id.to_string();
+    let instance = match (&environment, instance) {
+        (Environment::Custom(root), _) => {
+            let mut root = root.clone();
+            if !root.path().ends_with('/') {
+                let path = format!("{}/", root.path());
+                root.set_path(&path);
+            }
+            return root
+                .join(&format!("v3/{customer}/"))
+                .map_err(|e| Error::config(format!("invalid custom URL {root}: {e}")));
+        }
+        (Environment::Production, None) => {
+            return Err(Error::config(
+                "FlinksClientBuilder: production needs the instance name Flinks gave you",
+            ));
+        }
+        (_, Some(instance)) => instance,
+        (_, None) => SANDBOX_INSTANCE,
+    };
+    base_url_template(
+        BASE_TEMPLATE,
+        &[("instance", instance), ("customerId", &customer)],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn customer() -> CustomerId {
+        "43387ca6-0391-4c82-857d-70d95f087ecb".parse().unwrap()
+    }
+
+    #[test]
+    fn sandbox_defaults_to_the_toolbox_instance() {
+        let url = base_url(Environment::Sandbox, None, customer()).unwrap();
+        assert_eq!(
+            url.as_str(),
+            "https://toolbox-api.private.fin.ag/v3/43387ca6-0391-4c82-857d-70d95f087ecb/"
+        );
+    }
+
+    #[test]
+    fn production_needs_an_instance_and_it_cannot_change_the_host() {
+        assert!(base_url(Environment::Production, None, customer()).is_err());
+        let err = base_url(Environment::Production, Some("evil.com/x"), customer()).unwrap_err();
+        assert!(err.is_validation(), "{err}");
+    }
+
+    #[test]
+    fn custom_urls_get_the_customer_path() {
+        let url = base_url(
+            Environment::Custom("http://127.0.0.1:9000/proxy".parse().unwrap()),
+            Some("ignored"),
+            customer(),
+        )
+        .unwrap();
+        assert_eq!(
+            url.as_str(),
+            "http://127.0.0.1:9000/proxy/v3/43387ca6-0391-4c82-857d-70d95f087ecb/"
+        );
+    }
+
+    #[test]
+    fn build_checks_required_settings_and_hides_secrets() {
+        let err = FlinksClient::builder()
+            .secret_key(SecretString::from("s"))
+            .build()
+            .unwrap_err();
+        assert!(err.to_string().contains("customer_id"), "{err}");
+        let err = FlinksClient::builder()
+            .customer_id(customer())
+            .build()
+            .unwrap_err();
+        assert!(err.to_string().contains("secret_key"), "{err}");
+        let err = FlinksClient::builder()
+            .customer_id(customer())
+            .secret_key(SecretString::from("  "))
+            .build()
+            .unwrap_err();
+        assert!(err.to_string().contains("empty"), "{err}");
+
+        let builder = FlinksClient::builder()
+            .customer_id(customer())
+            .secret_key(SecretString::from("top-secret-key"))
+            .api_key(SecretString::from("top-secret-api"));
+        assert!(!format!("{builder:?}").contains("top-secret"));
+        let client = builder.build().unwrap();
+        let printed = format!("{client:?}");
+        assert!(!printed.contains("top-secret"), "{printed}");
+        assert!(printed.contains("43387ca6"), "{printed}");
+    }
+}

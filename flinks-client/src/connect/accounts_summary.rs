@@ -1,0 +1,56 @@
+//! `GetAccountsSummary` and `GetAccountsSummaryAsync`: balances, category,
+//! holder and EFT eligibility of a login's accounts.
+
+use banking_core::Result;
+use banking_core::transport::Request;
+
+use super::Connect;
+use super::accounts::accounts_response;
+use super::outcome::{self, Outcome};
+use super::wait::AsyncResult;
+use crate::ids::RequestId;
+
+const PATH: &str = "BankingServices/GetAccountsSummary";
+
+accounts_response! {
+    /// The answer of `GetAccountsSummary` / `GetAccountsSummaryAsync`.
+    AccountsSummary
+}
+
+impl AsyncResult for AccountsSummary {
+    const ASYNC_PATH: &'static str = "BankingServices/GetAccountsSummaryAsync/{requestId}";
+}
+
+/// The body of `GetAccountsSummary`: `{"RequestId": "..."}`.
+#[derive(serde::Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct SummaryBody {
+    request_id: RequestId,
+}
+
+impl Connect<'_> {
+    /// `POST GetAccountsSummary` for an authorized session.
+    ///
+    /// May answer pending; pass the outcome to [`Connect::wait_ready`] to poll
+    /// `GetAccountsSummaryAsync`.
+    pub async fn accounts_summary(
+        &self,
+        request_id: RequestId,
+    ) -> Result<Outcome<AccountsSummary>> {
+        // A read sent as POST: safe to retry.
+        let http = Request::post(PATH)
+            .json(&SummaryBody { request_id })?
+            .read_only()
+            .auth(self.client.api_key_auth(PATH)?);
+        outcome::send_outcome(self.client.transport(), http, Some(request_id)).await
+    }
+
+    /// `GET GetAccountsSummaryAsync/{requestId}`: one poll of a pending
+    /// summary.
+    pub async fn accounts_summary_async(
+        &self,
+        request_id: RequestId,
+    ) -> Result<Outcome<AccountsSummary>> {
+        self.poll(request_id).await
+    }
+}

@@ -1,0 +1,68 @@
+//! Connect: authorize a login, then read its accounts, statements and
+//! refresh settings (`/v3/{customerId}/BankingServices/...`).
+//!
+//! Each endpoint sends the credential the Flinks docs name for it:
+//!
+//! | endpoints | credential |
+//! |---|---|
+//! | `GenerateAuthorizeToken` | `flinks-auth-key: <secret key>` |
+//! | `Authorize` (also the MFA answer) | `flinks-auth-key: <one-time authorize token>`, a fresh one per call |
+//! | accounts, statements, `DeleteCard` | `x-api-key` |
+//! | `GetNightlyRefreshStatus` | `Authorization: Bearer <secret key>` |
+//! | `SetScheduledRefresh`, MFA questions, institutions | `x-api-key` (not documented; inferred from the other data endpoints) |
+//!
+//! Data calls answer either ready or pending ([`Outcome`]);
+//! [`Connect::wait_ready`] polls the `*Async` endpoint until the data is
+//! ready. Authorize may also ask for MFA ([`AuthorizeOutcome`]).
+
+mod accounts;
+mod accounts_detail;
+mod accounts_summary;
+mod authorize;
+mod delete_card;
+mod institutions;
+mod mfa_questions;
+mod nightly_refresh;
+pub(crate) mod outcome;
+mod scheduled_refresh;
+mod statements;
+mod wait;
+
+pub use crate::category::AccountCategory;
+pub use accounts::{Account, AccountKind, Address, Balance, Holder, Transaction};
+pub use accounts_detail::{
+    AccountsDetail, AccountsDetailRequest, DaysOfTransactions, RefreshDelta,
+};
+pub use accounts_summary::AccountsSummary;
+pub use authorize::{
+    Authorization, AuthorizeOutcome, AuthorizeRequest, AuthorizeToken, ChallengeType, Language,
+    MfaChallenge, SecurityChallenge, SecurityResponses,
+};
+pub use delete_card::DeletedCard;
+pub use institutions::{
+    Institution, InstitutionStatus, InstitutionUrl, Localization, RoutingNumber,
+};
+pub use mfa_questions::{
+    AnswerMfaQuestionsRequest, MfaAnswer, MfaQuestion, MfaQuestions, MfaQuestionsUpdated,
+};
+pub use nightly_refresh::{IneligibleCard, NightlyRefreshStatus};
+pub use outcome::{Link, Outcome, Pending};
+pub use statements::{
+    AccountStatements, Statement, StatementPeriod, Statements, StatementsRequest,
+};
+pub use wait::{AsyncResult, PollOptions, WaitError};
+
+use crate::client::FlinksClient;
+
+/// The Connect API of a [`FlinksClient`]; get it with
+/// [`FlinksClient::connect`].
+#[derive(Debug, Clone, Copy)]
+pub struct Connect<'a> {
+    client: &'a FlinksClient,
+}
+
+impl<'a> Connect<'a> {
+    pub(crate) fn new(client: &'a FlinksClient) -> Self {
+        Self { client }
+    }
+}

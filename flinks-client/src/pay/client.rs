@@ -1,0 +1,253 @@
+//! [`PayClient`] and its builder; the single-use Pay token.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use banking_core::auth::{Authenticator, ClientAuthMethod, ClientCredentials, TokenSource};
+use banking_core::retry::RetryPolicy;
+use banking_core::transport::{Environment, Request, Transport};
+use banking_core::{Error, Result};
+use futures::future::BoxFuture;
+use secrecy::{ExposeSecret, SecretString};
+use url::Url;
+
+use super::error::PayErrorDecoder;
+use super::institutions::InstitutionsApi;
+use super::payment_requests::PaymentRequestsApi;
+use super::schedules::SchedulesApi;
+use super::sessions::{SessionId, SessionsApi};
+use super::transactions::TransactionsApi;
+
+/// Pay sandbox (EFT setup guide, research notes `[DOC]`).
+pub const SANDBOX_URL: &str = "https://payments-uat.flinksapp.com/";
+/// Pay production (EFT setup guide, research notes `[DOC]`).
+pub const PRODUCTION_URL: &str = "https://payments.flinksapp.com/";
+
+/// Client of Flinks Pay: EFT v1 transactions and v2 sessions (EFT, GEFT,
+/// e-Transfer).
+///
+/// Pay tokens (`POST /api/v1/authorize`, Basic auth, `grant_type=client_credentials`)
+/// are single-use: "a token can only initiate a single session". The client
+/// therefore never caches one: every authenticated request gets a token of
+/// its own (a retried read fetches a new one per attempt). The session
+/// status endpoint needs no token and gets none.
+///
+/// Cheap to clone; clones share the connection pool.
+#[derive(Debug, Clone)]
+pub struct PayClient {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    transport: Transport,
+    x_client_id: Option<String>,
+}
+
+impl PayClient {
+    /// A builder; credentials are required.
+    pub fn builder() -> PayClientBuilder {
+        PayClientBuilder::default()
+    }
+
+    pub(crate) fn transport(&self) -> &Transport {
+        &self.inner.transport
+    }
+
+    /// Adds `x-client-id` when configured (declared by the v2 session spec).
+    pub(crate) fn with_client_id(&self, request: Request) -> Request {
+        match &self.inner.x_client_id {
+            Some(id) => request.header("x-client-id", id.clone()),
+            None => request,
+        }
+    }
+
+    /// EFT v1 endpoints authenticate with `x-client-id` (and the bearer
+    /// token); it must be configured.
+    pub(crate) fn v1(&self, request: Request) -> Result<Request> {
+        let id = self.inner.x_client_id.as_ref().ok_or_else(|| {
+            Error::config(
+                "EFT v1 endpoints need the x-client-id: call PayClientBuilder::x_client_id",
+            )
+        })?;
+        Ok(request.header("x-client-id", id.clone()))
+    }
+
+    /// EFT v1 transactions.
+    pub fn transactions(&self) -> TransactionsApi<'_> {
+        TransactionsApi { client: self }
+    }
+
+    /// Payment requests.
+    pub fn payment_requests(&self) -> PaymentRequestsApi<'_> {
+        PaymentRequestsApi { client: self }
+    }
+
+    /// EFT schedules.
+    pub fn schedules(&self) -> SchedulesApi<'_> {
+        SchedulesApi { client: self }
+    }
+
+    /// Institutions supported by EFT.
+    pub fn institutions(&self) -> InstitutionsApi<'_> {
+        InstitutionsApi { client: self }
+    }
+
+    /// v2 sessions (EFT, GEFT, e-Transfer).
+    pub fn sessions(&self) -> SessionsApi<'_> {
+        SessionsApi { client: self }
+    }
+
+    /// The hosted Flinks Pay flow of a session: `{base}/app/?sessionId={id}`
+    /// (research notes `[DOC]`). Open it in a browser or an iframe.
+    pub fn hosted_flow_url(&self, session_id: &SessionId) -> Url {
+        let mut url = self.inner.transport.base_url().clone();
+        url.set_path(&format!("{}app/", url.path()));
+        url.set_query(None);
+        url.query_pairs_mut()
+            .append_pair("sessionId", &session_id.to_string());
+        url
+    }
+
+    /// The transport (per-request token, Pay error mapping), for endpoints
+    /// not modelled here.
+    pub fn raw(&self) -> &Transport {
+        &self.inner.transport
+    }
+}
+
+/// `Authorization: Bearer` with a token fetched for this request alone.
+#[derive(Debug)]
+struct SingleUseBearer<S> {
+    source: S,
+}
+
+impl<S: TokenSource> Authenticator for SingleUseBearer<S> {
+    fn apply<'a>(
+        &'a self,
+        http: &'a reqwest::Client,
+        headers: &'a mut reqwest::header::HeaderMap,
+    ) -> BoxFuture<'a, Result<()>> {
+        Box::pin(async move {
+            let token = self.source.fetch(http).await?;
+            let mut value = reqwest::header::HeaderValue::from_str(&format!(
+                "Bearer {}",
+                token.access_token.expose_secret()
+            ))
+            .map_err(|_| Error::config("the Pay token has characters HTTP headers do not allow"))?;
+            value.set_sensitive(true);
+            headers.insert(reqwest::header::AUTHORIZATION, value);
+            Ok(())
+        })
+    }
+}
+
+/// Builds a [`PayClient`]; [`build`](Self::build) validates and needs no
+/// runtime.
+#[derive(Debug, Default)]
+#[must_use]
+pub struct PayClientBuilder {
+    environment: Option<Environment>,
+    client_id: Option<String>,
+    client_secret: Option<SecretString>,
+    x_client_id: Option<String>,
+    user_agent: Option<String>,
+    timeout: Option<Duration>,
+    retry: Option<RetryPolicy>,
+}
+
+impl PayClientBuilder {
+    /// Sandbox (the default), production, or any URL (a proxy, the testkit).
+    pub fn environment(mut self, environment: Environment) -> Self {
+        self.environment = Some(environment);
+        self
+    }
+
+    /// Client id and secret for `POST /api/v1/authorize` (Basic auth).
+    pub fn credentials(
+        mut self,
+        client_id: impl Into<String>,
+        client_secret: SecretString,
+    ) -> Self {
+        self.client_id = Some(client_id.into());
+        self.client_secret = Some(client_secret);
+        self
+    }
+
+    /// The `x-client-id` given at onboarding (needed by EFT v1 endpoints).
+    pub fn x_client_id(mut self, x_client_id: impl Into<String>) -> Self {
+        self.x_client_id = Some(x_client_id.into());
+        self
+    }
+
+    /// Sets the `User-Agent`.
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = Some(user_agent.into());
+        self
+    }
+
+    /// Deadline of each call, retries included.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Retry policy of reads (payments are never resent blindly).
+    pub fn retry_policy(mut self, retry: RetryPolicy) -> Self {
+        self.retry = Some(retry);
+        self
+    }
+
+    /// Validates the configuration and builds the client.
+    pub fn build(self) -> Result<PayClient> {
+        let client_id = self
+            .client_id
+            .filter(|id| !id.trim().is_empty())
+            .ok_or_else(|| {
+                Error::config("Pay credentials are required: call credentials(client_id, secret)")
+            })?;
+        let client_secret = self
+            .client_secret
+            .ok_or_else(|| Error::config("Pay client secret is required"))?;
+        if let Some(id) = &self.x_client_id {
+            if id.trim().is_empty() {
+                return Err(Error::config("x-client-id must not be empty"));
+            }
+        }
+        let base = self
+            .environment
+            .unwrap_or(Environment::Sandbox)
+            .resolve(SANDBOX_URL, PRODUCTION_URL)?;
+        let token_url = with_trailing_slash(base.clone())
+            .join("api/v1/authorize")
+            .map_err(|e| Error::config(format!("Pay token URL: {e}")))?;
+        let source = ClientCredentials::new(token_url, client_id, client_secret)
+            .auth_method(ClientAuthMethod::Basic);
+        let mut builder = Transport::builder(base)
+            .auth(Arc::new(SingleUseBearer { source }))
+            .error_decoder(Arc::new(PayErrorDecoder))
+            .user_agent(self.user_agent.unwrap_or_else(|| {
+                concat!("flinks-client/", env!("CARGO_PKG_VERSION")).to_owned()
+            }));
+        if let Some(timeout) = self.timeout {
+            builder = builder.total_timeout(timeout);
+        }
+        if let Some(retry) = self.retry {
+            builder = builder.retry_policy(retry);
+        }
+        Ok(PayClient {
+            inner: Arc::new(Inner {
+                transport: builder.build()?,
+                x_client_id: self.x_client_id,
+            }),
+        })
+    }
+}
+
+fn with_trailing_slash(mut url: Url) -> Url {
+    if !url.path().ends_with('/') {
+        let path = format!("{}/", url.path());
+        url.set_path(&path);
+    }
+    url
+}

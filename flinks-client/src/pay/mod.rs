@@ -1,0 +1,37 @@
+//! Flinks Pay: EFT v1 transactions, payment requests, schedules and
+//! institutions, and v2 payment sessions (EFT, GEFT, e-Transfer) with the
+//! hosted-flow URL.
+//!
+//! Every payment request is validated before it is sent (account number
+//! formats, amounts in cents, the EFT schedule rules) and never resent
+//! automatically. Pay tokens are single-use, so [`PayClient`](crate::pay::PayClient) fetches one
+//! per request.
+
+mod client;
+mod error;
+mod institutions;
+mod parties;
+mod payment_requests;
+mod schedules;
+mod sessions;
+#[cfg(feature = "testkit")]
+pub mod testkit;
+mod transactions;
+
+pub use client::{PRODUCTION_URL, PayClient, PayClientBuilder, SANDBOX_URL};
+pub use error::{PayErrorExt, ProblemDetails};
+pub use institutions::{InstitutionsApi, PayInstitution};
+pub use parties::{AccountInfo, PaymentDirection};
+pub use payment_requests::{
+    PaymentRequest, PaymentRequestId, PaymentRequestStatus, PaymentRequestsApi,
+};
+pub use schedules::SchedulesApi;
+pub use sessions::{
+    CreateSession, CreatedSession, Guarantee, Language, NotificationPreferences, PayorAddress,
+    Session, SessionId, SessionOptions, SessionPayee, SessionPayor, SessionStatus, SessionType,
+    SessionsApi,
+};
+pub use transactions::{
+    ContactInfo, CreatedTransaction, EftParty, EftTransaction, PartySummary, PaymentFrequency,
+    Schedule, ScheduleId, ScheduleInfo, ScheduleStatus, TransactionsApi,
+};

@@ -1,0 +1,28 @@
+//! Integration tests of `flinks-client`: one wiremock test per endpoint
+//! (request sent + documented sample decoded), the simulator's flows,
+//! forward compatibility, round trips and secret hygiene.
+
+mod common;
+
+mod accounts_detail;
+mod accounts_summary;
+mod authorize;
+mod delete_card;
+mod enrich;
+mod flows;
+mod forward_compat;
+mod institutions;
+mod mfa_questions;
+mod nightly_refresh;
+mod outbound_auth;
+mod outbound_common;
+mod outbound_fdx;
+mod outbound_management;
+mod pay_common;
+mod pay_eft;
+mod pay_sessions;
+mod round_trip;
+mod scheduled_refresh;
+mod secrets;
+mod statements;
+mod upload;

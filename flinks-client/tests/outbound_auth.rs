@@ -1,0 +1,357 @@
+//! Outbound OAuth: token requests, consent URL, callback parsing, code
+//! exchange and refresh, secret hygiene.
+
+use flinks_client::outbound::{
+    ConsentCallback, ConsentRequest, OAuthErrorCode, OutboundClient, OutboundErrorExt, ProviderId,
+    Scope, TokenEncoding,
+};
+use secrecy::{ExposeSecret, SecretString};
+use url::Url;
+use wiremock::matchers::{body_json, body_string, header, method, path};
+use wiremock::{Mock, ResponseTemplate};
+
+use crate::outbound_common::{
+    ADMIN_TOKEN, CLIENT_ID, CLIENT_SECRET, client, fixture_json, fixture_response, server,
+};
+
+#[test]
+fn seed_token_request_sample_has_the_fields_the_client_sends() {
+    let sample = fixture_json("outbound_seed_token_client_credentials_request.json");
+    let keys: Vec<&str> = sample
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(keys, ["client_id", "client_secret", "grant_type", "scope"]);
+    assert_eq!(sample["grant_type"], "client_credentials");
+    assert_eq!(sample["scope"], "client:admin");
+}
+
+#[tokio::test]
+async fn client_credentials_token_is_fetched_once_and_sent_as_bearer() {
+    let server = server().await;
+    Mock::given(method("GET"))
+        .and(path("/api/v1/providers"))
+        .and(header(
+            "authorization",
+            format!("Bearer {ADMIN_TOKEN}").as_str(),
+        ))
+        .respond_with(fixture_response(
+            200,
+            "outbound_seed_providers_supported_200.json",
+        ))
+        .expect(2)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    client.providers().list().await.unwrap();
+    client.providers().list().await.unwrap();
+    let token_calls = server
+        .received_requests()
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.url.path() == "/api/v1/token")
+        .count();
+    assert_eq!(token_calls, 1);
+}
+
+#[tokio::test]
+async fn form_encoding_sends_rfc6749_body() {
+    let server = wiremock::MockServer::start().await;
+    banking_core::testkit::catch_all(&server).await;
+    Mock::given(method("POST"))
+        .and(path("/api/v1/token"))
+        .and(header("content-type", "application/x-www-form-urlencoded"))
+        .and(body_string(format!(
+            "grant_type=client_credentials&client_id={CLIENT_ID}&client_secret={CLIENT_SECRET}&scope=client%3Aadmin"
+        )))
+        .respond_with(fixture_response(200, "outbound_seed_token_200.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/v1/providers"))
+        .and(header("authorization", "Bearer {access_token}"))
+        .respond_with(fixture_response(
+            200,
+            "outbound_seed_providers_active_example_200.json",
+        ))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = OutboundClient::builder()
+        .environment(banking_core::transport::Environment::Custom(
+            server.uri().parse().unwrap(),
+        ))
+        .credentials(CLIENT_ID, SecretString::from(CLIENT_SECRET))
+        .token_encoding(TokenEncoding::Form)
+        .build()
+        .unwrap();
+    let providers = client.providers().list().await.unwrap();
+    assert_eq!(providers[0].provider_id, ProviderId(1000));
+}
+
+#[tokio::test]
+async fn token_endpoint_error_is_a_typed_oauth_error() {
+    let server = wiremock::MockServer::start().await;
+    banking_core::testkit::catch_all(&server).await;
+    Mock::given(method("POST"))
+        .and(path("/api/v1/token"))
+        .respond_with(ResponseTemplate::new(400).set_body_json(serde_json::json!({
+            "error": "invalid_client",
+            "error_description": "Unknown client",
+        })))
+        .mount(&server)
+        .await;
+    let error = client(&server).providers().list().await.unwrap_err();
+    let oauth = error.oauth_error().expect("typed OAuth error");
+    assert_eq!(oauth.error, OAuthErrorCode::InvalidClient);
+    assert_eq!(oauth.error_description.as_deref(), Some("Unknown client"));
+    let shown = format!("{error} {error:?}");
+    assert!(!shown.contains(CLIENT_SECRET), "secret leaked: {shown}");
+}
+
+#[test]
+fn consent_url_matches_the_seed_example() {
+    let server_url: Url = "https://api.flinks.io/".parse().unwrap();
+    let client = OutboundClient::builder()
+        .credentials("clientid", SecretString::from("s"))
+        .build()
+        .unwrap();
+    let request = ConsentRequest::new(
+        "clientid",
+        "https://example.com/callback".parse().unwrap(),
+        "state",
+    )
+    .scopes([
+        Scope::AccountBasic,
+        Scope::AccountDetailed,
+        Scope::AccountPayments,
+        Scope::Investments,
+        Scope::Transactions,
+        Scope::Statements,
+        Scope::CustomerContact,
+        Scope::CustomerPersonal,
+    ])
+    .provider_id(ProviderId(1000))
+    .correlation_id("fce84d61-dfa8-4e2b-bd94-f1ec6a445841".parse().unwrap());
+    let url = client.consent_url(&request).unwrap();
+    // The seed's "Example Authorize URL", whitespace removed.
+    let expected = "https://api.flinks.io/api/v1/authorize?response_type=code&client_id=clientid\
+        &redirect_uri=https%3A%2F%2Fexample.com%2Fcallback\
+        &scope=ACCOUNT_BASIC%20ACCOUNT_DETAILED%20ACCOUNT_PAYMENTS%20INVESTMENTS%20TRANSACTIONS%20STATEMENTS%20CUSTOMER_CONTACT%20CUSTOMER_PERSONAL\
+        &state=state&provider_id=1000&correlation_id=fce84d61-dfa8-4e2b-bd94-f1ec6a445841";
+    assert_eq!(url.as_str(), expected);
+    assert_eq!(url.origin(), server_url.origin());
+}
+
+#[test]
+fn consent_url_rejects_missing_state_and_admin_scope() {
+    let client = OutboundClient::builder()
+        .credentials("clientid", SecretString::from("s"))
+        .build()
+        .unwrap();
+    let callback: Url = "https://example.com/callback".parse().unwrap();
+    let error = client
+        .consent_url(&ConsentRequest::new("clientid", callback.clone(), " "))
+        .unwrap_err();
+    assert!(error.is_validation());
+    assert!(error.to_string().contains("state"), "{error}");
+    let error = client
+        .consent_url(&ConsentRequest::new("clientid", callback, "s").scopes([Scope::ClientAdmin]))
+        .unwrap_err();
+    assert!(error.to_string().contains("client:admin"), "{error}");
+}
+
+#[test]
+fn callback_with_code_and_matching_state_is_granted() {
+    let url: Url = "https://www.example.com/callback?code=code&state=state"
+        .parse()
+        .unwrap();
+    match ConsentCallback::parse(&url, "state").unwrap() {
+        ConsentCallback::Granted { code } => assert_eq!(code.expose_secret(), "code"),
+        other => panic!("expected Granted, got {other:?}"),
+    }
+}
+
+#[test]
+fn callback_with_error_is_denied() {
+    let url: Url = "https://www.example.com/callback?error=access_denied&error_description=The%20user%20denied%20the%20access&state=state"
+        .parse()
+        .unwrap();
+    match ConsentCallback::parse(&url, "state").unwrap() {
+        ConsentCallback::Denied {
+            error,
+            error_description,
+        } => {
+            assert_eq!(error, OAuthErrorCode::AccessDenied);
+            assert_eq!(
+                error_description.as_deref(),
+                Some("The user denied the access")
+            );
+        }
+        other => panic!("expected Denied, got {other:?}"),
+    }
+}
+
+#[test]
+fn callback_with_wrong_or_missing_state_is_rejected() {
+    let forged: Url = "https://www.example.com/callback?code=code&state=other"
+        .parse()
+        .unwrap();
+    assert!(
+        ConsentCallback::parse(&forged, "state")
+            .unwrap_err()
+            .is_validation()
+    );
+    let missing: Url = "https://www.example.com/callback?code=code"
+        .parse()
+        .unwrap();
+    assert!(
+        ConsentCallback::parse(&missing, "state")
+            .unwrap_err()
+            .is_validation()
+    );
+    let empty: Url = "https://www.example.com/callback?state=state"
+        .parse()
+        .unwrap();
+    assert!(
+        ConsentCallback::parse(&empty, "state")
+            .unwrap_err()
+            .is_validation()
+    );
+}
+
+#[test]
+fn granted_callback_debug_hides_the_code() {
+    let url: Url = "https://www.example.com/callback?code=very-secret-code&state=s"
+        .parse()
+        .unwrap();
+    let callback = ConsentCallback::parse(&url, "s").unwrap();
+    assert!(!format!("{callback:?}").contains("very-secret-code"));
+}
+
+#[tokio::test]
+async fn code_exchange_uses_the_exchanged_token_then_refreshes() {
+    let server = server().await;
+    let redirect: Url = "https://example.com/callback".parse().unwrap();
+    Mock::given(method("POST"))
+        .and(path("/api/v1/token"))
+        .and(body_json(serde_json::json!({
+            "grant_type": "authorization_code",
+            "client_id": CLIENT_ID,
+            "client_secret": CLIENT_SECRET,
+            "code": "the-code",
+            "redirect_uri": "https://example.com/callback",
+        })))
+        .respond_with(fixture_response(
+            200,
+            "outbound_schema_built_token_authorization_code_200.json",
+        ))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/fdx/5/customers/current"))
+        .and(header(
+            "authorization",
+            "Bearer eyJhbGciOiJSUzI1NiJ9.user-access",
+        ))
+        .respond_with(fixture_response(
+            200,
+            "outbound_schema_built_fdx_customers_current_200.json",
+        ))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let connection = client
+        .connect_with_code(&SecretString::from("the-code"), &redirect)
+        .await
+        .unwrap();
+    assert_eq!(
+        connection.refresh_token().map(ExposeSecret::expose_secret),
+        Some("user-refresh-token-value")
+    );
+    let customer = connection.customers().current().await.unwrap();
+    assert_eq!(customer.name.unwrap().first.as_deref(), Some("Jane"));
+    assert!(!format!("{connection:?} {client:?}").contains("user-refresh-token-value"));
+    assert!(!format!("{client:?}").contains(CLIENT_SECRET));
+}
+
+#[tokio::test]
+async fn stored_refresh_token_resumes_the_connection() {
+    let server = server().await;
+    Mock::given(method("POST"))
+        .and(path("/api/v1/token"))
+        .and(body_json(serde_json::json!({
+            "grant_type": "refresh_token",
+            "client_id": CLIENT_ID,
+            "client_secret": CLIENT_SECRET,
+            "refresh_token": "stored-refresh",
+        })))
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
+            "access_token": "refreshed-access",
+            "token_type": "Bearer",
+            "expires_in": 3600,
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("DELETE"))
+        .and(path("/api/v1/revoke"))
+        .and(header("authorization", "Bearer refreshed-access"))
+        .respond_with(ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let connection =
+        client(&server).connect_with_refresh_token(SecretString::from("stored-refresh"));
+    connection.revoke().await.unwrap();
+}
+
+#[tokio::test]
+async fn revoke_error_body_is_typed() {
+    let server = server().await;
+    Mock::given(method("POST"))
+        .and(path("/api/v1/token"))
+        .and(body_json(serde_json::json!({
+            "grant_type": "refresh_token",
+            "client_id": CLIENT_ID,
+            "client_secret": CLIENT_SECRET,
+            "refresh_token": "rt",
+        })))
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
+            "access_token": "at",
+            "expires_in": 3600,
+        })))
+        .mount(&server)
+        .await;
+    Mock::given(method("DELETE"))
+        .and(path("/api/v1/revoke"))
+        .respond_with(fixture_response(400, "outbound_research_revoke_400.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let error = client(&server)
+        .connect_with_refresh_token(SecretString::from("rt"))
+        .revoke()
+        .await
+        .unwrap_err();
+    assert_eq!(error.status(), Some(400));
+    assert_eq!(error.provider_code(), Some("invalid_request"));
+    let oauth = error.oauth_error().unwrap();
+    assert_eq!(oauth.error, OAuthErrorCode::InvalidRequest);
+    assert_eq!(
+        oauth.error_description.as_deref(),
+        Some("The request is missing a required parameter.")
+    );
+}
+
+#[test]
+fn builder_requires_credentials() {
+    let error = OutboundClient::builder().build().unwrap_err();
+    assert!(error.to_string().contains("credentials"), "{error}");
+}

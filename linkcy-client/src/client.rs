@@ -1,0 +1,225 @@
+//! [`LinkcyClient`] and its builder.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use banking_core::auth::BearerAuth;
+use banking_core::retry::RetryPolicy;
+use banking_core::transport::{Request, Transport};
+use serde::de::DeserializeOwned;
+
+pub use banking_core::transport::Environment;
+
+use crate::auth::{Auth, LinkcyCredentials, LinkcyTokenSource};
+use crate::beneficiaries::Beneficiaries;
+use crate::cards::Cards;
+use crate::consumers::Consumers;
+use crate::corporates::Corporates;
+use crate::error::LinkcyErrorDecoder;
+use crate::ledgers::Ledgers;
+use crate::mandates::Mandates;
+use crate::sca::{LinkcyScaOutcome, SCA_HEADERS, ScaOptions};
+use crate::transactions::Transactions;
+
+/// The sandbox base URL ("Generated server url" in the docs).
+pub const SANDBOX_URL: &str = "https://api.sandbox.linkcy.cloud/";
+
+/// A Linkcy partner API client.
+///
+/// Cheap to clone (an `Arc` inside): clones share the connection pool and
+/// the token. Calls are grouped by resource: [`transactions`](Self::transactions),
+/// [`ledgers`](Self::ledgers), [`beneficiaries`](Self::beneficiaries),
+/// [`mandates`](Self::mandates), [`cards`](Self::cards),
+/// [`consumers`](Self::consumers), [`corporates`](Self::corporates) and
+/// [`auth`](Self::auth).
+#[derive(Debug, Clone)]
+pub struct LinkcyClient {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    transport: Transport,
+    auth: Arc<BearerAuth<LinkcyTokenSource>>,
+}
+
+impl LinkcyClient {
+    /// A builder; credentials are required.
+    pub fn builder() -> LinkcyClientBuilder {
+        LinkcyClientBuilder::default()
+    }
+
+    /// Transactions: list, stream, get, transfers and direct debits.
+    pub fn transactions(&self) -> Transactions<'_> {
+        Transactions::new(self)
+    }
+
+    /// Ledgers: list, stream, create, get.
+    pub fn ledgers(&self) -> Ledgers<'_> {
+        Ledgers::new(self)
+    }
+
+    /// Beneficiaries: list, stream, create (might require SCA).
+    pub fn beneficiaries(&self) -> Beneficiaries<'_> {
+        Beneficiaries::new(self)
+    }
+
+    /// Direct-debit mandates: list, stream, create, get, activate, cancel.
+    pub fn mandates(&self) -> Mandates<'_> {
+        Mandates::new(self)
+    }
+
+    /// Cards: list, stream, create, get, rules (creation and rules might
+    /// require SCA).
+    pub fn cards(&self) -> Cards<'_> {
+        Cards::new(self)
+    }
+
+    /// Consumers: list, stream, create.
+    pub fn consumers(&self) -> Consumers<'_> {
+        Consumers::new(self)
+    }
+
+    /// Corporates: list, stream, create.
+    pub fn corporates(&self) -> Corporates<'_> {
+        Corporates::new(self)
+    }
+
+    /// Login and refresh as typed calls (the client logs in by itself).
+    pub fn auth(&self) -> Auth<'_> {
+        Auth::new(self)
+    }
+
+    /// The transport, for endpoints this crate does not model yet: requests
+    /// sent through it get the same authentication, retries and Linkcy error
+    /// mapping.
+    pub fn raw(&self) -> &Transport {
+        &self.inner.transport
+    }
+
+    /// Drop the cached token: the next call logs in (or refreshes) again.
+    pub fn invalidate_token(&self) {
+        self.inner.auth.cache().invalidate();
+    }
+
+    pub(crate) async fn send_json<T: DeserializeOwned>(
+        &self,
+        request: Request,
+    ) -> banking_core::Result<T> {
+        self.inner.transport.send_json(request).await
+    }
+
+    /// Send an operation that might require SCA, with the SCA headers of
+    /// `sca`; a 202 becomes [`ScaOutcome::Pending`](crate::ScaOutcome::Pending).
+    pub(crate) async fn send_sca<T: DeserializeOwned>(
+        &self,
+        request: Request,
+        sca: &ScaOptions,
+    ) -> banking_core::Result<LinkcyScaOutcome<T>> {
+        let request = sca.apply(request, &SCA_HEADERS);
+        banking_core::sca::send_with_sca(&self.inner.transport, request, SCA_HEADERS).await
+    }
+}
+
+/// Configures a [`LinkcyClient`]. [`build`](Self::build) validates
+/// everything, needs no async runtime and starts no task.
+#[derive(Debug, Default)]
+#[must_use]
+pub struct LinkcyClientBuilder {
+    environment: Option<Environment>,
+    credentials: Option<LinkcyCredentials>,
+    user_agent: Option<String>,
+    connect_timeout: Option<Duration>,
+    attempt_timeout: Option<Duration>,
+    total_timeout: Option<Duration>,
+    retry_policy: Option<RetryPolicy>,
+}
+
+impl LinkcyClientBuilder {
+    /// Which Linkcy to talk to (default: sandbox).
+    ///
+    /// Linkcy's production URL is handed out with production credentials
+    /// and is not in the public docs, so [`Environment::Production`] is
+    /// refused by [`build`](Self::build): pass it as
+    /// [`Environment::Custom`].
+    pub fn environment(mut self, environment: Environment) -> Self {
+        self.environment = Some(environment);
+        self
+    }
+
+    /// How to authenticate (required).
+    pub fn credentials(mut self, credentials: LinkcyCredentials) -> Self {
+        self.credentials = Some(credentials);
+        self
+    }
+
+    /// The `User-Agent` header.
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = Some(user_agent.into());
+        self
+    }
+
+    /// Connect timeout (banking-core default 10 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = Some(timeout);
+        self
+    }
+
+    /// Timeout of one attempt, body included (banking-core default 60 s).
+    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
+        self.attempt_timeout = Some(timeout);
+        self
+    }
+
+    /// Timeout of a whole call, retries included.
+    pub fn total_timeout(mut self, timeout: Duration) -> Self {
+        self.total_timeout = Some(timeout);
+        self
+    }
+
+    /// Retry policy for reads (writes that may move money are never resent).
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry_policy = Some(policy);
+        self
+    }
+
+    /// Check the configuration and build the client.
+    pub fn build(self) -> banking_core::Result<LinkcyClient> {
+        let credentials = self
+            .credentials
+            .ok_or_else(|| banking_core::Error::config("Linkcy credentials are required"))?;
+        credentials.validate()?;
+        let environment = self.environment.unwrap_or(Environment::Sandbox);
+        if environment == Environment::Production {
+            return Err(banking_core::Error::config(
+                "Linkcy's production URL is not publicly documented; pass the URL Linkcy gave you as Environment::Custom",
+            ));
+        }
+        let base_url = environment.resolve(SANDBOX_URL, SANDBOX_URL)?;
+        let mut builder = Transport::builder(base_url)
+            .error_decoder(Arc::new(LinkcyErrorDecoder))
+            .user_agent(self.user_agent.unwrap_or_else(|| {
+                concat!("linkcy-client/", env!("CARGO_PKG_VERSION")).to_owned()
+            }));
+        if let Some(timeout) = self.connect_timeout {
+            builder = builder.connect_timeout(timeout);
+        }
+        if let Some(timeout) = self.attempt_timeout {
+            builder = builder.attempt_timeout(timeout);
+        }
+        if let Some(timeout) = self.total_timeout {
+            builder = builder.total_timeout(timeout);
+        }
+        if let Some(policy) = self.retry_policy {
+            builder = builder.retry_policy(policy);
+        }
+        // One pool: the token source logs in through the credential-less
+        // transport, every other call goes through the authenticated clone.
+        let anonymous = builder.build()?;
+        let auth = BearerAuth::new(LinkcyTokenSource::new(anonymous.clone(), credentials));
+        let transport = anonymous.with_auth(auth.clone());
+        Ok(LinkcyClient {
+            inner: Arc::new(Inner { transport, auth }),
+        })
+    }
+}

@@ -1,0 +1,294 @@
+//! The simulator: flows an integrator relies on.
+
+use futures::TryStreamExt;
+use linkcy_client::testkit::{
+    CONSUMER_PHONE, FIRST_SCA_ID, LinkcySimulator, PARTNER_NAME, PASSWORD, TRANSACTION_ID,
+};
+use linkcy_client::{
+    BeneficiaryAccount, CardRuleRequest, CardRuleType, CreateBeneficiaryRequest, CreateCardRequest,
+    InterLedgerTransferRequest, LinkcyErrorCode, LinkcyErrorExt, LoginRequest, PartyType,
+    ScaOptions, ScaStrategy, TransactionFilter,
+};
+use rust_decimal::Decimal;
+use secrecy::SecretString;
+use uuid::Uuid;
+
+#[tokio::test]
+async fn paging_across_three_pages() {
+    let simulator = LinkcySimulator::start().await;
+    let client = simulator.client();
+    let all: Vec<_> = client
+        .transactions()
+        .stream(TransactionFilter::new())
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 5);
+    let pages: Vec<_> = simulator
+        .server()
+        .received_requests()
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.url.path() == "/api/partner/transactions")
+        .map(|r| r.url.query().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(pages, ["page=0", "page=1", "page=2"]);
+}
+
+#[tokio::test]
+async fn expired_token_then_refresh_then_login() {
+    let simulator = LinkcySimulator::start().await;
+    let client = simulator.client();
+    let filter = TransactionFilter::new();
+    client.transactions().list(&filter).await.unwrap();
+    assert_eq!((simulator.login_count(), simulator.refresh_count()), (1, 0));
+
+    // The access token expires: 401, refresh, retried call succeeds.
+    simulator.expire_tokens();
+    client.transactions().list(&filter).await.unwrap();
+    assert_eq!((simulator.login_count(), simulator.refresh_count()), (1, 1));
+
+    // Both tokens are gone: 401, refused refresh, new login, success.
+    simulator.expire_tokens();
+    simulator.revoke_refresh_tokens();
+    let tx = client
+        .transactions()
+        .get(Uuid::parse_str(TRANSACTION_ID).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(tx.amount.to_string(), "1250.50");
+    assert_eq!((simulator.login_count(), simulator.refresh_count()), (2, 1));
+}
+
+#[tokio::test]
+async fn wrong_password_is_refused() {
+    let simulator = LinkcySimulator::start().await;
+    let error = simulator
+        .client_builder()
+        .credentials(linkcy_client::LinkcyCredentials::login(
+            LoginRequest::partner("partner-admin", PARTNER_NAME, SecretString::from("wrong")),
+        ))
+        .build()
+        .unwrap()
+        .transactions()
+        .list(&TransactionFilter::new())
+        .await
+        .unwrap_err();
+    assert!(matches!(error, banking_core::Error::Auth(_)));
+    assert_eq!(simulator.login_count(), 0);
+}
+
+#[tokio::test]
+async fn end_user_login_and_unmatched_requests() {
+    let simulator = LinkcySimulator::start().await;
+    let client = simulator.client();
+    let login = LoginRequest::consumer(CONSUMER_PHONE, PARTNER_NAME, SecretString::from(PASSWORD));
+    let answer = client
+        .auth()
+        .login(&login, &ScaOptions::new())
+        .await
+        .unwrap()
+        .done()
+        .unwrap();
+    assert!(answer.end_user_id.is_some());
+
+    let raw = client
+        .raw()
+        .send(banking_core::transport::Request::get(
+            "/api/partner/webhooks",
+        ))
+        .await
+        .unwrap_err();
+    assert_eq!(raw.status(), Some(599));
+}
+
+#[tokio::test]
+async fn every_sca_operation_waits_then_completes() {
+    let simulator = LinkcySimulator::start().await;
+    let client = simulator.client();
+    let none = ScaOptions::new();
+    let ledger = Uuid::parse_str("b595c981-8a0f-4604-a66c-209d65193394").unwrap();
+    let other = Uuid::parse_str("7280fced-5334-43dd-8913-9f06bb46b488").unwrap();
+
+    let inter = InterLedgerTransferRequest::new(ledger, other, Decimal::new(1521, 2));
+    let pending = client
+        .transactions()
+        .create_inter_ledger(&inter, &none)
+        .await
+        .unwrap()
+        .pending()
+        .unwrap();
+    assert_eq!(pending.challenge().sca_id.as_str(), FIRST_SCA_ID);
+    assert!(simulator.approve(&pending.challenge().sca_id));
+    assert!(
+        pending
+            .complete(&pending.challenge().sca_id)
+            .await
+            .unwrap()
+            .done()
+            .is_some()
+    );
+
+    let beneficiary = CreateBeneficiaryRequest::new(
+        PartyType::Person,
+        "Jane Doe",
+        BeneficiaryAccount::Sepa {
+            iban: "BE68539007547034".into(),
+            bic: None,
+        },
+    );
+    let pending = client
+        .beneficiaries()
+        .create(&beneficiary, &none)
+        .await
+        .unwrap()
+        .pending()
+        .unwrap();
+    assert!(simulator.approve(&pending.challenge().sca_id));
+    assert!(
+        !simulator.approve(&pending.challenge().sca_id),
+        "already approved"
+    );
+    assert!(
+        pending
+            .complete(&pending.challenge().sca_id)
+            .await
+            .unwrap()
+            .done()
+            .is_some()
+    );
+
+    let card = CreateCardRequest::new(ledger, other, "JANE DOE");
+    let pending = client
+        .cards()
+        .create(&card, &none)
+        .await
+        .unwrap()
+        .pending()
+        .unwrap();
+    assert!(simulator.approve(&pending.challenge().sca_id));
+    assert!(
+        pending
+            .complete(&pending.challenge().sca_id)
+            .await
+            .unwrap()
+            .done()
+            .is_some()
+    );
+
+    let rule = CardRuleRequest::new(CardRuleType::TransactionMaxSpend, 250);
+    let pending = client
+        .cards()
+        .set_rule(ledger, &rule, &none)
+        .await
+        .unwrap()
+        .pending()
+        .unwrap();
+    let id = pending.challenge().sca_id.clone();
+    assert!(simulator.approve(&id));
+    assert!(pending.complete(&id).await.unwrap().is_done());
+
+    let missing = ScaOptions::new().strategy(ScaStrategy::DataSigning);
+    let error = client.cards().create(&card, &missing).await.unwrap_err();
+    assert_eq!(
+        error.error_code(),
+        Some(LinkcyErrorCode::ScaSignatureMissing)
+    );
+    let signed = missing.signature(SecretString::from("signed"));
+    assert!(
+        client
+            .cards()
+            .create(&card, &signed)
+            .await
+            .unwrap()
+            .done()
+            .is_some()
+    );
+}
+
+#[tokio::test]
+async fn every_plain_endpoint_answers() {
+    let simulator = LinkcySimulator::start().await;
+    let client = simulator.client();
+    let any = Uuid::nil();
+    assert_eq!(
+        client
+            .ledgers()
+            .list(&Default::default())
+            .await
+            .unwrap()
+            .content
+            .len(),
+        1
+    );
+    assert!(client.ledgers().get(any).await.unwrap().iban.is_some());
+    assert_eq!(
+        client
+            .beneficiaries()
+            .list(&Default::default())
+            .await
+            .unwrap()
+            .content
+            .len(),
+        2
+    );
+    assert_eq!(
+        client
+            .mandates()
+            .list(&Default::default())
+            .await
+            .unwrap()
+            .content
+            .len(),
+        2
+    );
+    assert!(client.mandates().get(any).await.unwrap().debtor.is_some());
+    assert_eq!(
+        client
+            .mandates()
+            .activate(any)
+            .await
+            .unwrap()
+            .id
+            .to_string(),
+        TRANSACTION_ID
+    );
+    assert_eq!(
+        client.mandates().cancel(any).await.unwrap().id.to_string(),
+        TRANSACTION_ID
+    );
+    assert_eq!(
+        client
+            .cards()
+            .list(&Default::default())
+            .await
+            .unwrap()
+            .content
+            .len(),
+        2
+    );
+    assert!(client.cards().get(any).await.unwrap().profile.is_some());
+    assert_eq!(
+        client
+            .consumers()
+            .list(&Default::default())
+            .await
+            .unwrap()
+            .content
+            .len(),
+        1
+    );
+    assert_eq!(
+        client
+            .corporates()
+            .list(&Default::default())
+            .await
+            .unwrap()
+            .content
+            .len(),
+        1
+    );
+    let missing = client.transactions().get(any).await.unwrap_err();
+    assert!(missing.is_not_found());
+}

@@ -1,0 +1,53 @@
+//! End-to-end tours over every provider's simulator: the flows the
+//! quickstart shows, with their outcomes asserted.
+
+use examples::{core_tour, finqlink_tour, flinks_tour, linkcy_tour};
+
+fn has(report: &[String], needle: &str) -> bool {
+    report.iter().any(|line| line.contains(needle))
+}
+
+#[tokio::test]
+async fn core_keeps_every_digit_of_a_balance() {
+    let report = core_tour::run().await.unwrap();
+    assert_eq!(report, ["account acc-1: 12345678901234567.89 EUR"]);
+}
+
+#[tokio::test]
+async fn linkcy_transfer_goes_through_sca_and_history_streams_all_pages() {
+    let report = linkcy_tour::run().await.unwrap();
+    assert!(has(&report, "SCA needed: join code"), "{report:?}");
+    assert!(
+        has(
+            &report,
+            "transfer created: 497f6eca-6276-4993-bfeb-53cbbbba6f08"
+        ),
+        "{report:?}"
+    );
+    let transactions = report
+        .iter()
+        .filter(|l| l.starts_with("transaction "))
+        .count();
+    assert_eq!(transactions, 5, "every page is streamed: {report:?}");
+    assert!(has(&report, "250.00 EUR"), "scale is kept: {report:?}");
+}
+
+#[tokio::test]
+async fn finqlink_link_is_paid_and_consent_refreshes() {
+    let report = finqlink_tour::run().await.unwrap();
+    assert!(has(&report, "link status: completed"), "{report:?}");
+    assert!(has(&report, "consent status: active"), "{report:?}");
+    assert!(has(&report, "refresh job: job_completed"), "{report:?}");
+}
+
+#[tokio::test]
+async fn flinks_detail_is_ready_after_polling() {
+    let report = flinks_tour::run().await.unwrap();
+    assert!(
+        has(
+            &report,
+            "account Chequing Account: balance 5105.5, 1 transactions"
+        ),
+        "{report:?}"
+    );
+}
