@@ -3,7 +3,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use banking_core::auth::{BearerAuth, ClientCredentials, PasswordGrant};
+use banking_core::auth::{BearerAuth, ClientCredentials, PasswordGrant, TokenEncoding};
 use banking_core::retry::RetryPolicy;
 use banking_core::transport::{Request, Response, Transport};
 use secrecy::{ExposeSecret, SecretString};
@@ -88,6 +88,7 @@ struct Shared {
     /// header.
     embed: Transport,
     token_url: Url,
+    token_encoding: TokenEncoding,
     client_id: String,
     client_secret: SecretString,
     user_scope: String,
@@ -126,7 +127,8 @@ impl LinxoClient {
             username,
             password,
         )
-        .scope(shared.user_scope.clone());
+        .scope(shared.user_scope.clone())
+        .encoding(shared.token_encoding);
         let auth = BearerAuth::new(grant);
         let transport = shared.client_transport.with_auth(auth.clone());
         Ok(LinxoClient {
@@ -289,6 +291,7 @@ pub struct LinxoClientBuilder {
     client_secret: Option<SecretString>,
     client_scope: Option<String>,
     user_scope: Option<String>,
+    token_encoding: Option<TokenEncoding>,
     user: Option<(String, SecretString)>,
     user_agent: Option<String>,
     connect_timeout: Option<Duration>,
@@ -344,6 +347,15 @@ impl LinxoClientBuilder {
     /// The user tokens' scope (default [`USER_SCOPE`]).
     pub fn user_scope(mut self, scope: impl Into<String>) -> Self {
         self.user_scope = Some(scope.into());
+        self
+    }
+
+    /// How token requests are encoded (default
+    /// [`TokenEncoding::Form`], as OAuth2 specifies). Sources conflict:
+    /// one published connector posts JSON to `/token`, others send a form
+    /// (research notes 2(c)); switch if your deployment asks for JSON.
+    pub fn token_encoding(mut self, encoding: TokenEncoding) -> Self {
+        self.token_encoding = Some(encoding);
         self
     }
 
@@ -429,15 +441,18 @@ impl LinxoClientBuilder {
             builder = builder.retry_policy(policy);
         }
         let anonymous = builder.build()?;
+        let token_encoding = self.token_encoding.unwrap_or_default();
         let client_auth = BearerAuth::new(
             ClientCredentials::new(token_url.clone(), client_id.clone(), client_secret.clone())
-                .scope(self.client_scope.unwrap_or_else(|| CLIENT_SCOPE.to_owned())),
+                .scope(self.client_scope.unwrap_or_else(|| CLIENT_SCOPE.to_owned()))
+                .encoding(token_encoding),
         );
         let shared = Arc::new(Shared {
             client_transport: anonymous.with_auth(client_auth.clone()),
             client_auth,
             embed: anonymous.with_base_url(embed),
             token_url,
+            token_encoding,
             client_id,
             client_secret,
             user_scope: self.user_scope.unwrap_or_else(|| USER_SCOPE.to_owned()),

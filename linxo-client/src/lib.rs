@@ -133,6 +133,7 @@ pub mod webhooks;
 mod widget;
 
 pub use accounts::{Account, AccountStatus, AccountType, AccountUsage, Accounts, AccountsQuery};
+pub use banking_core::auth::TokenEncoding;
 pub use categories::{Categories, Category};
 pub use channels::{Channel, ChannelMode, ChannelStatus};
 pub use client::{

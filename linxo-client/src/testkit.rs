@@ -4,7 +4,8 @@
 //! authorization server, the API and the widget host at one base URL, with
 //! the crate's fixtures as data and the Linxo flows as behaviour:
 //!
-//! - `POST /token` issues a client token for the client-credentials grant
+//! - `POST /token` (form or JSON body) issues a client token for the
+//!   client-credentials grant
 //!   with [`LinxoSimulator::CLIENT_ID`] / [`LinxoSimulator::CLIENT_SECRET`],
 //!   and a user token for the password grant with
 //!   [`LinxoSimulator::USER_EMAIL`] / [`LinxoSimulator::USER_PASSWORD`];
@@ -85,7 +86,11 @@ fn oauth_error(status: u16, error: &str, description: &str) -> ResponseTemplate 
         .set_body_json(json!({"error": error, "error_description": description}))
 }
 
-fn form(request: &Request) -> HashMap<String, String> {
+/// A token request's fields, form or JSON encoded.
+fn token_fields(request: &Request) -> HashMap<String, String> {
+    if let Ok(json) = serde_json::from_slice::<HashMap<String, String>>(&request.body) {
+        return json;
+    }
     url::form_urlencoded::parse(&request.body)
         .into_owned()
         .collect()
@@ -155,7 +160,7 @@ struct Token;
 
 impl Respond for Token {
     fn respond(&self, request: &Request) -> ResponseTemplate {
-        let form = form(request);
+        let form = token_fields(request);
         let field = |name: &str| form.get(name).map(String::as_str);
         let client_ok = field("client_id") == Some(LinxoSimulator::CLIENT_ID)
             && field("client_secret") == Some(LinxoSimulator::CLIENT_SECRET);

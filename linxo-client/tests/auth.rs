@@ -294,3 +294,33 @@ async fn invalidate_token_makes_the_next_call_fetch_one() {
     user.invalidate_token();
     user.users().me().await.unwrap();
 }
+
+#[tokio::test]
+async fn token_requests_can_be_sent_as_json() {
+    let server = server().await;
+    Mock::given(method("POST"))
+        .and(path("/token"))
+        .and(header("content-type", "application/json"))
+        .and(wiremock::matchers::body_json(serde_json::json!({
+            "grant_type": "password",
+            "username": USER_EMAIL,
+            "password": USER_PASSWORD,
+            "client_id": CLIENT_ID,
+            "client_secret": CLIENT_SECRET,
+            "scope": USER_SCOPE,
+        })))
+        .respond_with(ok_fixture("schema_built_token_user_200.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    mount_me(&server, "sim-user-token").await;
+    builder(&server)
+        .token_encoding(banking_core::auth::TokenEncoding::Json)
+        .user(USER_EMAIL, SecretString::from(USER_PASSWORD))
+        .build()
+        .unwrap()
+        .users()
+        .me()
+        .await
+        .unwrap();
+}

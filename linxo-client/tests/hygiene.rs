@@ -90,30 +90,25 @@ async fn validation_errors_do_not_echo_the_password() {
     assert!(!format!("{err} {err:?}").contains("abcdef"));
 }
 
-/// Collects everything logged at any level.
-#[derive(Clone, Default)]
-struct Logs(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
-
-impl std::io::Write for Logs {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 #[tokio::test]
 async fn logs_of_a_whole_flow_do_not_show_secrets() {
-    let logs = Logs::default();
-    let writer = logs.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    use tracing::Instrument;
 
+    let capture = banking_core::testkit::LogCapture::start();
+    flow().instrument(capture.span()).await;
+    let lines = capture.lines().join("\n");
+    assert!(
+        lines.contains("UNDISCLOSED"),
+        "logs were not captured: {lines}"
+    );
+    assert!(lines.contains("/widget/widget_session"), "{lines}");
+    assert_clean(&lines);
+    assert_clean(&capture.everything());
+}
+
+/// User creation, a user token, a widget session and a decode that logs an
+/// unknown enum value.
+async fn flow() {
     let server = server().await;
     mount_tokens(&server, None, None).await;
     Mock::given(method("POST"))
@@ -144,11 +139,4 @@ async fn logs_of_a_whole_flow_do_not_show_secrets() {
         .unwrap();
     user.widget_sessions().create().await.unwrap();
     user.users().me().await.unwrap();
-
-    let text = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
-    assert!(
-        text.contains("UNDISCLOSED"),
-        "logs were not captured: {text}"
-    );
-    assert_clean(&text);
 }

@@ -135,3 +135,21 @@ async fn providers_categories_and_unmatched_requests() {
         .unwrap_err();
     assert_eq!(err.status(), Some(599));
 }
+
+#[tokio::test]
+async fn the_simulator_accepts_json_token_requests() {
+    let sim = LinxoSimulator::start().await;
+    let user = sim
+        .builder()
+        .token_encoding(linxo_client::TokenEncoding::Json)
+        .user(
+            LinxoSimulator::USER_EMAIL,
+            SecretString::from(LinxoSimulator::USER_PASSWORD),
+        )
+        .build()
+        .unwrap();
+    assert_eq!(
+        user.users().me().await.unwrap().id.as_str(),
+        LinxoSimulator::USER_ID
+    );
+}
