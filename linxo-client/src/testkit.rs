@@ -5,9 +5,8 @@
 //! the crate's fixtures as data and the Linxo flows as behaviour:
 //!
 //! - `POST /token` (form or JSON body) issues a client token for the
-//!   client-credentials grant
-//!   with [`LinxoSimulator::CLIENT_ID`] / [`LinxoSimulator::CLIENT_SECRET`],
-//!   and a user token for the password grant with
+//!   client-credentials grant with [`LinxoSimulator::CLIENT_ID`] /
+//!   [`LinxoSimulator::CLIENT_SECRET`], and a user token for the password grant with
 //!   [`LinxoSimulator::USER_EMAIL`] / [`LinxoSimulator::USER_PASSWORD`];
 //!   other credentials get an OAuth2 error.
 //! - `POST /users` (client token) answers 201 with `Location: /users/{id}`;
@@ -154,6 +153,16 @@ impl Respond for Paged {
         let slice: Vec<&str> = matching.into_iter().skip(from).take(limit).collect();
         raw_json(format!("[{}]", slice.join(",")))
     }
+}
+
+/// A mock that needs the user token.
+fn user(mock: MockBuilder) -> MockBuilder {
+    mock.and(bearer_token(LinxoSimulator::USER_TOKEN))
+}
+
+/// A GET of exactly `p`.
+fn get(p: &str) -> MockBuilder {
+    Mock::given(method("GET")).and(path(p.to_owned()))
 }
 
 struct Token;
@@ -321,9 +330,18 @@ impl LinxoSimulator {
     }
 
     async fn mount(&self) {
-        let server = &self.server;
-        let state = &self.state;
-        banking_core::testkit::catch_all(server).await;
+        banking_core::testkit::catch_all(&self.server).await;
+        self.mount_auth().await;
+        self.mount_users().await;
+        self.mount_connections().await;
+        self.mount_accounts_and_transactions().await;
+        self.mount_providers_and_categories().await;
+        self.mount_widget().await;
+    }
+
+    /// Tokens, early expiry, and the answers to missing or wrong tokens.
+    async fn mount_auth(&self) {
+        let (server, state) = (&self.server, &self.state);
 
         Mock::given(method("POST"))
             .and(path("/token"))
@@ -378,7 +396,10 @@ impl LinxoSimulator {
         .with_priority(10)
         .mount(server)
         .await;
+    }
 
+    async fn mount_users(&self) {
+        let server = &self.server;
         Mock::given(method("POST"))
             .and(path("/users"))
             .and(bearer_token(Self::CLIENT_TOKEN))
@@ -389,8 +410,6 @@ impl LinxoSimulator {
             .mount(server)
             .await;
 
-        let user = |m: MockBuilder| m.and(bearer_token(Self::USER_TOKEN));
-        let get = |p: &str| Mock::given(method("GET")).and(path(p.to_owned()));
         let user_id = format!("/users/{}", Self::USER_ID);
         for p in ["/users/me", user_id.as_str()] {
             user(get(p))
@@ -402,7 +421,11 @@ impl LinxoSimulator {
             .respond_with(ResponseTemplate::new(204))
             .mount(server)
             .await;
+    }
 
+    /// Connections, sync and queues.
+    async fn mount_connections(&self) {
+        let (server, state) = (&self.server, &self.state);
         user(get("/connections"))
             .respond_with(ResponseTemplate::new(200).set_body_json(json!([json_body(CONNECTION)])))
             .mount(server)
@@ -441,7 +464,11 @@ impl LinxoSimulator {
             .respond_with(Poll(state.clone()))
             .mount(server)
             .await;
+    }
 
+    /// Accounts and transactions, paged, with their amounts as written.
+    async fn mount_accounts_and_transactions(&self) {
+        let server = &self.server;
         let accounts = raw_items(ACCOUNTS, "connection_id");
         for (id, raw) in raw_items(ACCOUNTS, "id") {
             let id = id.unwrap_or_default();
@@ -475,7 +502,10 @@ impl LinxoSimulator {
             })
             .mount(server)
             .await;
+    }
 
+    async fn mount_providers_and_categories(&self) {
+        let server = &self.server;
         let providers = json_body(PROVIDERS);
         user(get("/providers"))
             .respond_with(ResponseTemplate::new(200).set_body_json(providers.clone()))
@@ -500,7 +530,11 @@ impl LinxoSimulator {
                 .mount(server)
                 .await;
         }
+    }
 
+    /// The widget session and the add-connection page.
+    async fn mount_widget(&self) {
+        let server = &self.server;
         Mock::given(method("POST"))
             .and(path("/widget/widget_session"))
             .and(wiremock::matchers::body_partial_json(json!({
