@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use banking_core::auth::{BearerAuth, ClientCredentials, PasswordGrant, TokenEncoding};
 use banking_core::retry::RetryPolicy;
-use banking_core::transport::{Request, Response, Transport};
+use banking_core::transport::{CallOptions, Request, Response, Transport};
 use secrecy::{ExposeSecret, SecretString};
 use serde::de::DeserializeOwned;
 use url::Url;
@@ -254,6 +254,14 @@ impl LinxoClient {
             user.cache().invalidate();
         }
     }
+}
+
+/// `options` without its idempotency key. banking-core resends a keyed
+/// write after a failure; Linxo documents no idempotency header, so a
+/// resent `POST /users` could create a second user.
+pub(crate) fn without_idempotency_key(mut options: CallOptions) -> CallOptions {
+    options.idempotency_key = None;
+    options
 }
 
 fn check_user(username: &str, password: &SecretString) -> banking_core::Result<()> {

@@ -207,3 +207,33 @@ async fn per_call_options_apply_to_the_handle() {
         .unwrap_err();
     assert!(err.is_timeout(), "{err:?}");
 }
+
+#[tokio::test]
+async fn an_idempotency_key_does_not_make_create_resendable() {
+    use banking_core::retry::RetryPolicy;
+    use banking_core::transport::CallOptions;
+    use std::time::Duration;
+
+    let server = server().await;
+    mount_tokens(&server, None, None).await;
+    Mock::given(method("POST"))
+        .and(path("/users"))
+        .and(|r: &wiremock::Request| r.headers.get("idempotency-key").is_none())
+        .respond_with(ResponseTemplate::new(503))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let mut policy = RetryPolicy::default();
+    policy.initial_backoff = Duration::from_millis(1);
+    let err = builder(&server)
+        .retry_policy(policy)
+        .build()
+        .unwrap()
+        .users()
+        .with_options(CallOptions::new().idempotency_key("create-jean"))
+        .create(&NewUser::new(USER_EMAIL, SecretString::from(USER_PASSWORD)))
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(503));
+    assert_eq!(err.idempotency_key(), None);
+}
