@@ -83,8 +83,9 @@ fn with_trailing_slash(mut url: Url) -> Url {
 /// Fills `{name}` placeholders of a base-URL template (tenant or instance
 /// hosts, customer ids in a base path).
 ///
-/// Values must be non-empty runs of ASCII letters, digits, `-` and `_`, so a
-/// value can never change the host or the path it lands in.
+/// Values must be non-empty runs of ASCII letters, digits and `-` (the
+/// characters of a DNS label), so a value can never change the host or the
+/// path it lands in.
 ///
 /// ```
 /// use banking_core::transport::base_url_template;
@@ -102,7 +103,7 @@ pub fn base_url_template(template: &str, vars: &[(&str, &str)]) -> Result<Url> {
         let ok = !value.is_empty()
             && value
                 .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-');
         if !ok {
             return Err(Error::validation(
                 *name,
@@ -1194,7 +1195,7 @@ mod tests {
         let ok =
             base_url_template("https://{tenant}.lynks.lu/api/", &[("tenant", "acme-1")]).unwrap();
         assert_eq!(ok.host_str(), Some("acme-1.lynks.lu"));
-        for bad in ["evil.com#", "a.b", "x/y", "", "a@b", "a:1"] {
+        for bad in ["evil.com#", "a.b", "x/y", "", "a@b", "a:1", "a_b"] {
             assert!(
                 base_url_template("https://{tenant}.lynks.lu/", &[("tenant", bad)]).is_err(),
                 "{bad:?}"

@@ -1,7 +1,7 @@
 //! End-to-end tours over every provider's simulator: the flows the
 //! quickstart shows, with their outcomes asserted.
 
-use examples::{core_tour, finqlink_tour, flinks_tour, linkcy_tour};
+use examples::{core_tour, finqlink_tour, flinks_tour, linkcy_tour, lynks_tour};
 
 fn has(report: &[String], needle: &str) -> bool {
     report.iter().any(|line| line.contains(needle))
@@ -48,6 +48,19 @@ async fn flinks_detail_is_ready_after_polling() {
             &report,
             "account Chequing Account: balance 5105.5, 1 transactions"
         ),
+        "{report:?}"
+    );
+}
+
+#[tokio::test]
+async fn lynks_statement_keeps_fx_fields_and_transfer_awaits_signatures() {
+    let report = lynks_tour::run().await.unwrap();
+    assert!(
+        has(&report, "statement entry: 9234.50 (originally 10000.00 USD)"),
+        "{report:?}"
+    );
+    assert!(
+        has(&report, "credit transfer 12500.00 EUR: WAITING_FOR_SIGNATURES"),
         "{report:?}"
     );
 }

@@ -4,7 +4,7 @@
 //! Run it with `cargo run -p examples --bin quickstart`.
 #![allow(clippy::print_stdout)] // a command-line tour prints what it does
 
-use examples::{core_tour, finqlink_tour, flinks_tour, linkcy_tour};
+use examples::{core_tour, finqlink_tour, flinks_tour, linkcy_tour, lynks_tour};
 
 #[tokio::main]
 async fn main() -> Result<(), banking_core::Error> {
@@ -24,6 +24,10 @@ async fn main() -> Result<(), banking_core::Error> {
         (
             "Flinks: Authorize, then the accounts detail",
             flinks_tour::run().await?,
+        ),
+        (
+            "LYNKS: FX statement entries, then a credit transfer",
+            lynks_tour::run().await?,
         ),
     ];
     for (title, report) in tours {

@@ -1,0 +1,61 @@
+//! LYNKS: statement entries with their FX details, then a credit transfer.
+
+use banking_core::money::{Currency, Decimal};
+use lynks_client::credit_transfers::NewCreditTransfer;
+use lynks_client::testkit::LynksSimulator;
+use lynks_client::transactions::TransactionQuery;
+
+use crate::Report;
+
+/// Reads an account's statement entries (FX fields included), then pays an
+/// approved counterparty and reads the transfer's status.
+pub async fn run() -> banking_core::Result<Report> {
+    let sim = LynksSimulator::start().await;
+    let client = sim.client();
+    let mut report = Report::new();
+
+    let accounts = client.accounts().list().await?;
+    let account = accounts
+        .first()
+        .ok_or_else(|| banking_core::Error::validation("accounts", "none"))?
+        .id
+        .clone();
+    let entries = client
+        .transactions()
+        .list(&TransactionQuery::new(account.clone()))
+        .await?;
+    for entry in &entries {
+        let amount = entry
+            .signed_amount()
+            .map(|a| a.to_string())
+            .unwrap_or_default();
+        let original = entry
+            .original()
+            .map(|o| format!(" (originally {o})"))
+            .unwrap_or_default();
+        report.push(format!("statement entry: {amount}{original}"));
+    }
+
+    let counterparty = client.counterparties().list(&Default::default()).await?;
+    let categories = client.payment_categories().list().await?;
+    let (Some(counterparty), Some(category)) = (counterparty.first(), categories.first()) else {
+        return Err(banking_core::Error::validation("counterparty", "none"));
+    };
+    let payment = NewCreditTransfer::new(
+        account,
+        counterparty.id.clone(),
+        Decimal::new(1_250_000, 2),
+        Currency::EUR,
+        category.id.clone(),
+    )
+    .remittance_information("Invoice 2025-0042");
+    let ids = client.credit_transfers().create(&[payment]).await?;
+    for id in &ids {
+        let status = client.credit_transfers().get(id).await?.status;
+        report.push(format!(
+            "credit transfer 12500.00 EUR: {}",
+            status.map(|s| s.to_string()).unwrap_or_default()
+        ));
+    }
+    Ok(report)
+}

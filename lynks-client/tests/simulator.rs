@@ -1,0 +1,158 @@
+//! The testkit simulator: flows an integrator's tests rely on.
+
+use banking_core::money::{Currency, Decimal};
+use lynks_client::counterparties::{CounterpartyStatus, NewCounterparty};
+use lynks_client::credit_transfers::{CreditTransferStatus, NewCreditTransfer};
+use lynks_client::invoices::NewInvoice;
+use lynks_client::testkit::LynksSimulator;
+use lynks_client::transactions::TransactionQuery;
+use lynks_client::{
+    AccountId, CounterpartyId, CreditTransferId, LynksClient, LynksErrorCode, LynksErrorExt,
+    PaymentCategoryId,
+};
+use secrecy::SecretString;
+
+use crate::common::fixture;
+
+#[tokio::test]
+async fn create_then_follow_a_payment_through_its_statuses() {
+    let sim = LynksSimulator::start().await;
+    let client = sim.client();
+    let account = client.accounts().list().await.unwrap()[0].id.clone();
+    let ids = client
+        .counterparties()
+        .create(&[
+            NewCounterparty::new("Acme Supplies S.A.", "LU280019400644750000"),
+            NewCounterparty::new("Müller Logistik GmbH", "DE89370400440532013000"),
+        ])
+        .await
+        .unwrap();
+    assert_eq!(ids.len(), 2);
+    assert_ne!(ids[0], ids[1]);
+    let counterparty = client.counterparties().get(&ids[1]).await.unwrap();
+    assert_eq!(counterparty.id, ids[1]);
+    assert_eq!(counterparty.status, Some(CounterpartyStatus::Pending));
+    sim.set_counterparty_status(&ids[1], CounterpartyStatus::Approved);
+    let counterparty = client.counterparties().get(&ids[1]).await.unwrap();
+    assert_eq!(counterparty.status, Some(CounterpartyStatus::Approved));
+
+    let transfer = NewCreditTransfer::new(
+        account,
+        ids[1].clone(),
+        Decimal::new(1_250_000, 2),
+        Currency::EUR,
+        PaymentCategoryId::new("e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b"),
+    );
+    let id = client.credit_transfers().create(&[transfer]).await.unwrap()[0].clone();
+    for status in [
+        CreditTransferStatus::WaitingForSignatures,
+        CreditTransferStatus::PendingDeliveryToBank,
+        CreditTransferStatus::PendingExecutionByBank,
+        CreditTransferStatus::Executed,
+    ] {
+        if status != CreditTransferStatus::WaitingForSignatures {
+            sim.set_credit_transfer_status(&id, status.clone());
+        }
+        let t = client.credit_transfers().get(&id).await.unwrap();
+        assert_eq!(t.id, id);
+        assert_eq!(t.status, Some(status));
+        assert_eq!(t.amount.unwrap().to_string(), "12500.00");
+    }
+}
+
+#[tokio::test]
+async fn statements_and_invoices_are_served() {
+    let sim = LynksSimulator::start().await;
+    let client = sim.client();
+    let account = AccountId::new("0b7c6f2e-5d1a-4f8e-9c3b-2a1d0e9f8c7b");
+    assert_eq!(client.balances().list(&account).await.unwrap().len(), 4);
+    let entries = client
+        .transactions()
+        .list(&TransactionQuery::new(account))
+        .await
+        .unwrap();
+    assert_eq!(entries[0].exchange_rate.unwrap().to_string(), "0.92345");
+    let ids = client
+        .invoices()
+        .send(&[NewInvoice::from_ubl(fixture("built_ubl_invoice.xml"))])
+        .await
+        .unwrap();
+    let invoice = client.invoices().get(&ids[0]).await.unwrap();
+    assert_eq!(invoice.id, ids[0]);
+    assert_eq!(invoice.invoice_number.as_deref(), Some("INV-2025-0042"));
+}
+
+#[tokio::test]
+async fn unknown_ids_are_not_found() {
+    let sim = LynksSimulator::start().await;
+    let client = sim.client();
+    let err = client
+        .credit_transfers()
+        .get(&CreditTransferId::new("no-such-transfer"))
+        .await
+        .unwrap_err();
+    assert!(err.is_not_found());
+    let err = client
+        .balances()
+        .list(&AccountId::new("no-such-account"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.lynks_error_code(), Some(LynksErrorCode::NotFound));
+    // An id created as a counterparty is not a credit transfer.
+    let ids = client
+        .counterparties()
+        .create(&[NewCounterparty::new("Acme", "LU280019400644750000")])
+        .await
+        .unwrap();
+    let err = client
+        .credit_transfers()
+        .get(&CreditTransferId::new(ids[0].as_str()))
+        .await
+        .unwrap_err();
+    assert!(err.is_not_found());
+    let _ = CounterpartyId::new(ids[0].as_str());
+}
+
+#[tokio::test]
+async fn expired_tokens_are_refreshed_and_wrong_passwords_refused() {
+    let sim = LynksSimulator::start().await;
+    let client = sim.client();
+    client.payment_categories().list().await.unwrap();
+    sim.expire_access_tokens();
+    client.payment_categories().list().await.unwrap();
+    sim.expire_access_tokens();
+    client.payment_categories().list().await.unwrap();
+    assert_eq!((sim.password_grants(), sim.refresh_grants()), (1, 2));
+
+    let wrong: LynksClient = sim
+        .client_builder()
+        .credentials(lynks_client::LynksCredentials::new(
+            lynks_client::testkit::CLIENT_ID,
+            lynks_client::testkit::USERNAME,
+            SecretString::from("wrong"),
+        ))
+        .build()
+        .unwrap();
+    let err = wrong.payment_categories().list().await.unwrap_err();
+    assert_eq!(err.status(), Some(401));
+    assert_eq!(err.provider_code(), Some("invalid_grant"));
+    assert_eq!(sim.password_grants(), 1);
+}
+
+#[tokio::test]
+async fn unmodelled_requests_are_named() {
+    let sim = LynksSimulator::start().await;
+    let client = sim.client();
+    let err = client
+        .raw()
+        .send(banking_core::transport::Request::get("/v3/whatever"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(599));
+    assert!(
+        err.api_error()
+            .unwrap()
+            .body_excerpt()
+            .contains("GET /v3/whatever")
+    );
+}
