@@ -1,0 +1,77 @@
+//! Page and limit paging over bare JSON arrays.
+//!
+//! API v2.1 list endpoints take `page` (from 1) and `limit`, and answer a
+//! bare array with no total and no next link (research notes 2(h),
+//! third-party code). A page shorter than the limit, or empty, is the last
+//! one. Streams walk the pages with banking-core's paginator, lazily.
+
+use banking_core::pagination::{Page, Paginator, cursor};
+use banking_core::transport::Request;
+use futures::{Stream, StreamExt};
+use serde::de::DeserializeOwned;
+
+use crate::client::LinxoClient;
+
+/// The first page number.
+pub(crate) const FIRST_PAGE: u32 = 1;
+
+/// The page size streams use when the query sets none: Linxo's server-side
+/// default is not published, and a stream must know the size to tell the
+/// last (short) page.
+pub const DEFAULT_STREAM_LIMIT: u32 = 100;
+
+/// `page` is 1 or more; `limit` is 1 or more and at most `max_limit`.
+pub(crate) fn check(
+    page: Option<u32>,
+    limit: Option<u32>,
+    max_limit: Option<u32>,
+) -> banking_core::Result<()> {
+    if page == Some(0) {
+        return Err(banking_core::Error::validation(
+            "page",
+            "pages are numbered from 1",
+        ));
+    }
+    match (limit, max_limit) {
+        (Some(0), _) => Err(banking_core::Error::validation(
+            "limit",
+            "must be at least 1",
+        )),
+        (Some(limit), Some(max)) if limit > max => Err(banking_core::Error::validation(
+            "limit",
+            format!("must be at most {max}, got {limit}"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Every item from `first_page` on, `limit` per page; `request(page)`
+/// builds one page's request. A failed `checked` is the stream's only item.
+pub(crate) fn stream<T, F>(
+    client: &LinxoClient,
+    checked: banking_core::Result<()>,
+    first_page: u32,
+    limit: u32,
+    mut request: F,
+) -> impl Stream<Item = banking_core::Result<T>> + Send + 'static
+where
+    T: DeserializeOwned + Send + 'static,
+    F: FnMut(u32) -> Request + Send + 'static,
+{
+    if let Err(e) = checked {
+        return futures::stream::once(async move { Err(e) }).left_stream();
+    }
+    let client = client.clone();
+    Paginator::new(Some(first_page), move |page: Option<u32>| {
+        let page = page.unwrap_or(first_page);
+        let request = request(page);
+        let client = client.clone();
+        async move {
+            let items: Vec<T> = client.send_json(request).await?;
+            let next = cursor::next_page_if_full(page, limit, items.len());
+            Ok::<_, banking_core::Error>(Page::new(items, next))
+        }
+    })
+    .items()
+    .right_stream()
+}

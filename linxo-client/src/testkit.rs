@@ -1,0 +1,568 @@
+//! An offline Linxo Connect simulator for tests (feature `testkit`).
+//!
+//! [`LinxoSimulator::start`] runs a local wiremock server playing the
+//! authorization server, the API and the widget host at one base URL, with
+//! the crate's fixtures as data and the Linxo flows as behaviour:
+//!
+//! - `POST /token` (form or JSON body) issues a client token for the
+//!   client-credentials grant with [`LinxoSimulator::CLIENT_ID`] /
+//!   [`LinxoSimulator::CLIENT_SECRET`], and a user token for the password grant with
+//!   [`LinxoSimulator::USER_EMAIL`] / [`LinxoSimulator::USER_PASSWORD`];
+//!   other credentials get an OAuth2 error.
+//! - `POST /users` (client token) answers 201 with `Location: /users/{id}`;
+//!   the other resources need the user token. A client token on them gets
+//!   403 `insufficient_scope`, no or another token 401 `invalid_token`.
+//! - Widget: `POST /widget/widget_session` checks the body's user token and
+//!   client credentials and returns a session whose links point at the
+//!   simulator; `GET /widget/add_connection?session_id=...` serves a page.
+//!   The user's connection exists from the start, as if the widget had run.
+//! - Sync: after `POST /connections/{id}/synchronize` the connection reads
+//!   `RUNNING` once, then `SUCCESS`; every subscribed queue receives the
+//!   fixture events, which a poll returns once.
+//! - Accounts and transactions are paged by `page` and `limit` and filtered
+//!   by `connection_id` / `account_id`.
+//! - [`LinxoSimulator::expire_token_once`] makes the next API call answer
+//!   401, to exercise re-authentication.
+//!
+//! Anything else answers 599 with a body naming the request.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::{Arc, Mutex};
+
+use banking_core::retry::RetryPolicy;
+use secrecy::SecretString;
+use serde_json::value::RawValue;
+use serde_json::{Value, json};
+use wiremock::matchers::{bearer_token, method, path, path_regex, query_param};
+use wiremock::{Mock, MockBuilder, MockServer, Request, Respond, ResponseTemplate};
+
+use crate::client::{Environment, LinxoClient, LinxoClientBuilder};
+
+const USER: &str = include_str!("../fixtures/schema_built_users_me_200.json");
+const CONNECTION: &str = include_str!("../fixtures/schema_built_connections_get_200.json");
+const ACCOUNTS: &str = include_str!("../fixtures/schema_built_accounts_list_200.json");
+const TRANSACTIONS_PAGE1: &str =
+    include_str!("../fixtures/schema_built_transactions_list_page1_200.json");
+const TRANSACTIONS_PAGE2: &str =
+    include_str!("../fixtures/schema_built_transactions_list_page2_200.json");
+const TRANSACTION: &str = include_str!("../fixtures/schema_built_transactions_get_200.json");
+const WIDGET_SESSION: &str = include_str!("../fixtures/schema_built_widget_session_200.json");
+const QUEUE_EVENTS: &str = include_str!("../fixtures/schema_built_inferred_queue_events_200.json");
+const PROVIDERS: &str = include_str!("../fixtures/schema_built_inferred_providers_list_200.json");
+const CATEGORIES: &str = include_str!("../fixtures/schema_built_inferred_categories_list_200.json");
+
+/// A running simulator; stops when dropped.
+#[derive(Debug)]
+pub struct LinxoSimulator {
+    server: MockServer,
+    state: Arc<State>,
+}
+
+#[derive(Debug, Default)]
+struct State {
+    /// Connection reads left that answer `RUNNING`.
+    running_reads: AtomicU32,
+    /// Events waiting in each subscribed queue.
+    queues: Mutex<HashMap<String, Vec<Value>>>,
+    next_queue: AtomicU32,
+    /// The next API call answers 401.
+    expire_next: AtomicBool,
+}
+
+impl State {
+    fn queues(&self) -> std::sync::MutexGuard<'_, HashMap<String, Vec<Value>>> {
+        self.queues.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+fn json_body(text: &str) -> Value {
+    serde_json::from_str(text).expect("fixtures are JSON")
+}
+
+fn oauth_error(status: u16, error: &str, description: &str) -> ResponseTemplate {
+    ResponseTemplate::new(status)
+        .set_body_json(json!({"error": error, "error_description": description}))
+}
+
+/// A token request's fields, form or JSON encoded.
+fn token_fields(request: &Request) -> HashMap<String, String> {
+    if let Ok(json) = serde_json::from_slice::<HashMap<String, String>>(&request.body) {
+        return json;
+    }
+    url::form_urlencoded::parse(&request.body)
+        .into_owned()
+        .collect()
+}
+
+fn query(request: &Request, name: &str) -> Option<String> {
+    request
+        .url
+        .query_pairs()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.into_owned())
+}
+
+fn bearer(request: &Request) -> Option<String> {
+    let value = request.headers.get("authorization")?.to_str().ok()?;
+    value.strip_prefix("Bearer ").map(str::to_owned)
+}
+
+/// Items of a fixture array, each kept as its exact JSON text (amounts
+/// keep every digit and their scale), with the value of one of its fields.
+fn raw_items(text: &str, field: &str) -> Vec<(Option<String>, String)> {
+    let items: Vec<Box<RawValue>> = serde_json::from_str(text).expect("fixtures are arrays");
+    items
+        .into_iter()
+        .map(|raw| {
+            let key = serde_json::from_str::<Value>(raw.get())
+                .ok()
+                .and_then(|v| v[field].as_str().map(str::to_owned));
+            (key, raw.get().to_owned())
+        })
+        .collect()
+}
+
+fn raw_json(text: String) -> ResponseTemplate {
+    ResponseTemplate::new(200).set_body_raw(text, "application/json")
+}
+
+/// Serves `items` by `page` (from 1) and `limit`, keeping those whose key
+/// equals the query parameter `filter` when it is set.
+struct Paged {
+    items: Vec<(Option<String>, String)>,
+    filter: &'static str,
+}
+
+impl Respond for Paged {
+    fn respond(&self, request: &Request) -> ResponseTemplate {
+        let wanted = query(request, self.filter);
+        let matching: Vec<&str> = self
+            .items
+            .iter()
+            .filter(|(key, _)| wanted.is_none() || key == &wanted)
+            .map(|(_, raw)| raw.as_str())
+            .collect();
+        let page: usize = query(request, "page")
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(1);
+        let limit: usize = query(request, "limit")
+            .and_then(|l| l.parse().ok())
+            .unwrap_or(matching.len().max(1));
+        let from = page.saturating_sub(1).saturating_mul(limit);
+        let slice: Vec<&str> = matching.into_iter().skip(from).take(limit).collect();
+        raw_json(format!("[{}]", slice.join(",")))
+    }
+}
+
+/// A mock that needs the user token.
+fn user(mock: MockBuilder) -> MockBuilder {
+    mock.and(bearer_token(LinxoSimulator::USER_TOKEN))
+}
+
+/// A GET of exactly `p`.
+fn get(p: &str) -> MockBuilder {
+    Mock::given(method("GET")).and(path(p.to_owned()))
+}
+
+struct Token;
+
+impl Respond for Token {
+    fn respond(&self, request: &Request) -> ResponseTemplate {
+        let form = token_fields(request);
+        let field = |name: &str| form.get(name).map(String::as_str);
+        let client_ok = field("client_id") == Some(LinxoSimulator::CLIENT_ID)
+            && field("client_secret") == Some(LinxoSimulator::CLIENT_SECRET);
+        if !client_ok {
+            return oauth_error(401, "invalid_client", "Unknown client or wrong secret");
+        }
+        let token = match field("grant_type") {
+            Some("client_credentials") => LinxoSimulator::CLIENT_TOKEN,
+            Some("password")
+                if field("username") == Some(LinxoSimulator::USER_EMAIL)
+                    && field("password") == Some(LinxoSimulator::USER_PASSWORD) =>
+            {
+                LinxoSimulator::USER_TOKEN
+            }
+            Some("password") => {
+                return oauth_error(400, "invalid_grant", "Wrong username or password");
+            }
+            _ => return oauth_error(400, "unsupported_grant_type", "Unsupported grant"),
+        };
+        ResponseTemplate::new(200).set_body_json(
+            json!({"access_token": token, "token_type": "Bearer", "expires_in": 3600}),
+        )
+    }
+}
+
+struct ConnectionRead(Arc<State>);
+
+impl Respond for ConnectionRead {
+    fn respond(&self, _request: &Request) -> ResponseTemplate {
+        let mut connection = json_body(CONNECTION);
+        let running = self
+            .0
+            .running_reads
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
+            .is_ok();
+        if running {
+            connection["status"] = json!("RUNNING");
+        }
+        ResponseTemplate::new(200).set_body_json(connection)
+    }
+}
+
+struct StartSync(Arc<State>);
+
+impl Respond for StartSync {
+    fn respond(&self, _request: &Request) -> ResponseTemplate {
+        self.0.running_reads.store(1, Ordering::SeqCst);
+        let events = json_body(QUEUE_EVENTS);
+        let events = events.as_array().cloned().unwrap_or_default();
+        for queue in self.0.queues().values_mut() {
+            queue.extend(events.iter().cloned());
+        }
+        ResponseTemplate::new(204)
+    }
+}
+
+struct Subscribe(Arc<State>);
+
+impl Respond for Subscribe {
+    fn respond(&self, _request: &Request) -> ResponseTemplate {
+        let id = format!("q{}", self.0.next_queue.fetch_add(1, Ordering::SeqCst) + 1);
+        self.0.queues().insert(id.clone(), Vec::new());
+        ResponseTemplate::new(201).insert_header("location", format!("/queues/{id}"))
+    }
+}
+
+struct Poll(Arc<State>);
+
+impl Respond for Poll {
+    fn respond(&self, request: &Request) -> ResponseTemplate {
+        let id = request.url.path_segments().and_then(|mut s| s.nth(1));
+        match id.and_then(|id| self.0.queues().get_mut(id).map(std::mem::take)) {
+            Some(events) => ResponseTemplate::new(200).set_body_json(events),
+            None => oauth_error(404, "not_found", "No such queue"),
+        }
+    }
+}
+
+struct WidgetSession(String);
+
+impl Respond for WidgetSession {
+    fn respond(&self, _request: &Request) -> ResponseTemplate {
+        let body = WIDGET_SESSION.replace("https://sandbox-embed.oxlin.io", &self.0);
+        ResponseTemplate::new(200).set_body_raw(body, "application/json")
+    }
+}
+
+impl LinxoSimulator {
+    /// The simulator's client id.
+    pub const CLIENT_ID: &'static str = "sim-client";
+    /// The simulator's client secret.
+    pub const CLIENT_SECRET: &'static str = "sim-client-secret";
+    /// The sample user's e-mail (their login).
+    pub const USER_EMAIL: &'static str = "jean.martin@example.com";
+    /// The sample user's password.
+    pub const USER_PASSWORD: &'static str = "Sim-pass-2024";
+    /// The token the client-credentials grant returns.
+    pub const CLIENT_TOKEN: &'static str = "sim-client-token";
+    /// The token the password grant returns.
+    pub const USER_TOKEN: &'static str = "sim-user-token";
+    /// The sample user's id (also the id `POST /users` returns).
+    pub const USER_ID: &'static str = "5120034";
+    /// The sample user's connection.
+    pub const CONNECTION_ID: &'static str = "7730021";
+    /// The sample current account.
+    pub const ACCOUNT_ID: &'static str = "81234567";
+    /// The widget session id the simulator hands out.
+    pub const SESSION_ID: &'static str = "f3c1a9e2";
+
+    /// Starts the simulator on a free local port.
+    pub async fn start() -> Self {
+        let server = MockServer::start().await;
+        let state = Arc::new(State::default());
+        let simulator = LinxoSimulator { server, state };
+        simulator.mount().await;
+        simulator
+    }
+
+    /// The simulator's base URL (API, auth and widget host at once).
+    pub fn uri(&self) -> String {
+        self.server.uri()
+    }
+
+    /// The underlying mock server, to add mocks or inspect requests.
+    pub fn server(&self) -> &MockServer {
+        &self.server
+    }
+
+    /// A client builder pointed at the simulator with its client
+    /// credentials, retries off so tests see each response as served.
+    pub fn builder(&self) -> LinxoClientBuilder {
+        let url = self.uri().parse().expect("mock server URI is a URL");
+        LinxoClient::builder()
+            .environment(Environment::Custom(url))
+            .client_credentials(Self::CLIENT_ID, SecretString::from(Self::CLIENT_SECRET))
+            .retry_policy(RetryPolicy::none())
+    }
+
+    /// A client-mode client.
+    pub fn client(&self) -> LinxoClient {
+        self.builder()
+            .build()
+            .expect("the simulator's configuration is valid")
+    }
+
+    /// A user-mode client for the sample user.
+    pub fn user_client(&self) -> LinxoClient {
+        self.builder()
+            .user(Self::USER_EMAIL, SecretString::from(Self::USER_PASSWORD))
+            .build()
+            .expect("the simulator's configuration is valid")
+    }
+
+    /// The next API call (with any token) answers 401 `invalid_token`, as
+    /// when Linxo revokes or expires a token early.
+    pub fn expire_token_once(&self) {
+        self.state.expire_next.store(true, Ordering::SeqCst);
+    }
+
+    async fn mount(&self) {
+        banking_core::testkit::catch_all(&self.server).await;
+        self.mount_auth().await;
+        self.mount_users().await;
+        self.mount_connections().await;
+        self.mount_accounts_and_transactions().await;
+        self.mount_providers_and_categories().await;
+        self.mount_widget().await;
+    }
+
+    /// Tokens, early expiry, and the answers to missing or wrong tokens.
+    async fn mount_auth(&self) {
+        let (server, state) = (&self.server, &self.state);
+
+        Mock::given(method("POST"))
+            .and(path("/token"))
+            .respond_with(Token)
+            .mount(server)
+            .await;
+
+        let expiring = state.clone();
+        let expired = state.clone();
+        Mock::given(move |request: &Request| {
+            expiring.expire_next.load(Ordering::SeqCst)
+                && request.url.path() != "/token"
+                && bearer(request).is_some()
+        })
+        .respond_with(move |_: &Request| {
+            expired.expire_next.store(false, Ordering::SeqCst);
+            oauth_error(401, "invalid_token", "The access token expired")
+        })
+        .with_priority(1)
+        .mount(server)
+        .await;
+
+        // No or an unknown token: unauthenticated. A client token on a
+        // user resource: refused for its scope. Anything else falls
+        // through to the catch-all, which names the request.
+        Mock::given(move |request: &Request| {
+            let p = request.url.path();
+            p != "/token"
+                && !p.starts_with("/widget/")
+                && !matches!(
+                    bearer(request).as_deref(),
+                    Some(Self::CLIENT_TOKEN | Self::USER_TOKEN)
+                )
+        })
+        .respond_with(oauth_error(
+            401,
+            "invalid_token",
+            "Missing or unknown access token",
+        ))
+        .with_priority(10)
+        .mount(server)
+        .await;
+        Mock::given(path_regex(
+            r"^/(users/|connections|accounts|transactions|providers|categories|queues)",
+        ))
+        .and(bearer_token(Self::CLIENT_TOKEN))
+        .respond_with(oauth_error(
+            403,
+            "insufficient_scope",
+            "A user token is needed",
+        ))
+        .with_priority(10)
+        .mount(server)
+        .await;
+    }
+
+    async fn mount_users(&self) {
+        let server = &self.server;
+        Mock::given(method("POST"))
+            .and(path("/users"))
+            .and(bearer_token(Self::CLIENT_TOKEN))
+            .respond_with(
+                ResponseTemplate::new(201)
+                    .insert_header("location", format!("/users/{}", Self::USER_ID)),
+            )
+            .mount(server)
+            .await;
+
+        let user_id = format!("/users/{}", Self::USER_ID);
+        for p in ["/users/me", user_id.as_str()] {
+            user(get(p))
+                .respond_with(ResponseTemplate::new(200).set_body_json(json_body(USER)))
+                .mount(server)
+                .await;
+        }
+        user(Mock::given(method("DELETE")).and(path(user_id)))
+            .respond_with(ResponseTemplate::new(204))
+            .mount(server)
+            .await;
+    }
+
+    /// Connections, sync and queues.
+    async fn mount_connections(&self) {
+        let (server, state) = (&self.server, &self.state);
+        user(get("/connections"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!([json_body(CONNECTION)])))
+            .mount(server)
+            .await;
+        let connection = format!("/connections/{}", Self::CONNECTION_ID);
+        user(get(&connection))
+            .respond_with(ConnectionRead(state.clone()))
+            .mount(server)
+            .await;
+        user(
+            Mock::given(method("POST"))
+                .and(path(format!("{connection}/synchronize")))
+                .and(|request: &Request| {
+                    matches!(
+                        query(request, "type").as_deref(),
+                        Some("ALL" | "LIST_ACCOUNTS")
+                    )
+                }),
+        )
+        .respond_with(StartSync(state.clone()))
+        .mount(server)
+        .await;
+        user(Mock::given(method("POST")).and(path("/connections/synchronize")))
+            .respond_with(
+                ResponseTemplate::new(200)
+                    .set_body_json(json!([format!("/connections/{}", Self::CONNECTION_ID)])),
+            )
+            .mount(server)
+            .await;
+
+        user(Mock::given(method("POST")).and(path("/queues")))
+            .respond_with(Subscribe(state.clone()))
+            .mount(server)
+            .await;
+        user(Mock::given(method("GET")).and(path_regex(r"^/queues/[^/]+/events$")))
+            .respond_with(Poll(state.clone()))
+            .mount(server)
+            .await;
+    }
+
+    /// Accounts and transactions, paged, with their amounts as written.
+    async fn mount_accounts_and_transactions(&self) {
+        let server = &self.server;
+        let accounts = raw_items(ACCOUNTS, "connection_id");
+        for (id, raw) in raw_items(ACCOUNTS, "id") {
+            let id = id.unwrap_or_default();
+            user(get(&format!("/accounts/{id}")))
+                .respond_with(raw_json(raw))
+                .mount(server)
+                .await;
+        }
+        user(get("/accounts"))
+            .respond_with(Paged {
+                items: accounts,
+                filter: "connection_id",
+            })
+            .mount(server)
+            .await;
+
+        let mut transactions = raw_items(TRANSACTIONS_PAGE1, "account_id");
+        transactions.extend(raw_items(TRANSACTIONS_PAGE2, "account_id"));
+        let single_id = json_body(TRANSACTION)["id"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        user(get(&format!("/transactions/{single_id}")))
+            .respond_with(raw_json(TRANSACTION.to_owned()))
+            .mount(server)
+            .await;
+        user(get("/transactions"))
+            .respond_with(Paged {
+                items: transactions,
+                filter: "account_id",
+            })
+            .mount(server)
+            .await;
+    }
+
+    async fn mount_providers_and_categories(&self) {
+        let server = &self.server;
+        let providers = json_body(PROVIDERS);
+        user(get("/providers"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(providers.clone()))
+            .mount(server)
+            .await;
+        user(get(&format!(
+            "/providers/{}",
+            providers[0]["id"].as_str().unwrap_or_default()
+        )))
+        .respond_with(ResponseTemplate::new(200).set_body_json(providers[0].clone()))
+        .mount(server)
+        .await;
+        let categories = json_body(CATEGORIES);
+        user(get("/categories"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(categories.clone()))
+            .mount(server)
+            .await;
+        for category in categories.as_array().into_iter().flatten() {
+            let id = category["id"].as_str().unwrap_or_default();
+            user(get(&format!("/categories/{id}")))
+                .respond_with(ResponseTemplate::new(200).set_body_json(category.clone()))
+                .mount(server)
+                .await;
+        }
+    }
+
+    /// The widget session and the add-connection page.
+    async fn mount_widget(&self) {
+        let server = &self.server;
+        Mock::given(method("POST"))
+            .and(path("/widget/widget_session"))
+            .and(wiremock::matchers::body_partial_json(json!({
+                "access_token": Self::USER_TOKEN,
+                "client_id": Self::CLIENT_ID,
+                "client_secret": Self::CLIENT_SECRET,
+            })))
+            .respond_with(WidgetSession(self.uri()))
+            .mount(server)
+            .await;
+        Mock::given(method("POST"))
+            .and(path("/widget/widget_session"))
+            .respond_with(oauth_error(
+                401,
+                "invalid_token",
+                "Unknown user token or client",
+            ))
+            .with_priority(6)
+            .mount(server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/widget/add_connection"))
+            .and(query_param("session_id", Self::SESSION_ID))
+            .respond_with(ResponseTemplate::new(200).set_body_raw(
+                "<!doctype html><title>Linxo Connect simulator</title><p>add_connection</p>",
+                "text/html",
+            ))
+            .mount(server)
+            .await;
+    }
+}

@@ -1,0 +1,132 @@
+//! Streams walk `page`/`limit` pages until a short or empty page.
+
+use futures::{StreamExt, TryStreamExt};
+use linxo_client::{AccountsQuery, TransactionsQuery};
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, ResponseTemplate};
+
+use crate::support::*;
+
+fn page(query: &'static str, fixture_name: &str, times: u64) -> Mock {
+    Mock::given(method("GET"))
+        .and(path("/transactions"))
+        .and(query_is(query))
+        .respond_with(ok_fixture(fixture_name))
+        .expect(times)
+}
+
+#[tokio::test]
+async fn transactions_stream_reads_pages_until_a_short_one() {
+    let server = server().await;
+    mount_tokens(&server, None, Some(1)).await;
+    page(
+        "account_id=81234567&page=1&limit=2",
+        "schema_built_transactions_list_page1_200.json",
+        1,
+    )
+    .mount(&server)
+    .await;
+    page(
+        "account_id=81234567&page=2&limit=2",
+        "schema_built_transactions_list_page2_200.json",
+        1,
+    )
+    .mount(&server)
+    .await;
+    Mock::given(method("GET"))
+        .and(path("/transactions"))
+        .and(query_is("account_id=81234567&page=3&limit=2"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw("[]", "application/json"))
+        .expect(0)
+        .mount(&server)
+        .await;
+    let all: Vec<_> = user_client(&server)
+        .transactions()
+        .stream(TransactionsQuery::new().account_id("81234567").limit(2))
+        .try_collect()
+        .await
+        .unwrap();
+    let amounts: Vec<String> = all.iter().map(|t| t.amount.to_string()).collect();
+    assert_eq!(amounts, ["-42.90", "-4", "2150.00"]);
+}
+
+#[tokio::test]
+async fn an_empty_page_ends_the_stream_and_streams_are_lazy() {
+    let server = server().await;
+    mount_tokens(&server, None, Some(1)).await;
+    page(
+        "page=3&limit=2",
+        "schema_built_transactions_list_page1_200.json",
+        1,
+    )
+    .mount(&server)
+    .await;
+    Mock::given(method("GET"))
+        .and(path("/transactions"))
+        .and(query_is("page=4&limit=2"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw("[]", "application/json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = user_client(&server);
+    // Built but never polled: nothing is sent.
+    let _unused = client
+        .transactions()
+        .stream(TransactionsQuery::new().page(9).limit(2));
+    let count = client
+        .transactions()
+        .stream(TransactionsQuery::new().page(3).limit(2))
+        .try_fold(0, |n, _| async move { Ok(n + 1) })
+        .await
+        .unwrap();
+    assert_eq!(count, 2);
+}
+
+#[tokio::test]
+async fn an_error_ends_the_stream_after_the_items_before_it() {
+    let server = server().await;
+    mount_tokens(&server, None, None).await;
+    page(
+        "page=1&limit=2",
+        "schema_built_transactions_list_page1_200.json",
+        1,
+    )
+    .mount(&server)
+    .await;
+    Mock::given(method("GET"))
+        .and(path("/transactions"))
+        .and(query_is("page=2&limit=2"))
+        .respond_with(ResponseTemplate::new(500))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let results: Vec<_> = user_client(&server)
+        .transactions()
+        .stream(TransactionsQuery::new().limit(2))
+        .collect()
+        .await;
+    assert_eq!(results.len(), 3);
+    assert!(results[0].is_ok() && results[1].is_ok());
+    assert_eq!(results[2].as_ref().unwrap_err().status(), Some(500));
+}
+
+#[tokio::test]
+async fn accounts_stream_uses_the_default_limit() {
+    let server = server().await;
+    mount_tokens(&server, None, None).await;
+    Mock::given(method("GET"))
+        .and(path("/accounts"))
+        .and(query_is("connection_id=7730021&page=1&limit=100"))
+        .respond_with(ok_fixture("schema_built_accounts_list_200.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let ids: Vec<String> = user_client(&server)
+        .accounts()
+        .stream(AccountsQuery::new().connection_id("7730021"))
+        .map_ok(|a| a.id.to_string())
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(ids, ["81234567", "81234568"]);
+}
