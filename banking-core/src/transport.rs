@@ -557,7 +557,7 @@ struct Inner {
     total_timeout: Option<Duration>,
     max_response_bytes: usize,
     default_headers: HeaderMap,
-    idempotency_header: HeaderName,
+    idempotency_header: Option<HeaderName>,
 }
 
 /// Runs [`Request`]s: one pooled HTTP client, shared by clones.
@@ -592,7 +592,7 @@ pub struct TransportBuilder {
     max_response_bytes: usize,
     retry: RetryPolicy,
     default_headers: Vec<(String, String)>,
-    idempotency_header: String,
+    idempotency_header: Option<String>,
     identity_pem: Option<SecretSlice<u8>>,
     http: Option<reqwest::Client>,
 }
@@ -664,7 +664,15 @@ impl TransportBuilder {
 
     /// Sets the idempotency header name (default `Idempotency-Key`).
     pub fn idempotency_header(mut self, name: &str) -> Self {
-        self.idempotency_header = name.to_owned();
+        self.idempotency_header = Some(name.to_owned());
+        self
+    }
+
+    /// Declares that the API documents no idempotency key. A request that
+    /// carries one is then refused before sending: the key would make the
+    /// transport resend a write the server cannot deduplicate.
+    pub fn without_idempotency_keys(mut self) -> Self {
+        self.idempotency_header = None;
         self
     }
 
@@ -720,7 +728,11 @@ impl TransportBuilder {
                 total_timeout: self.total_timeout,
                 max_response_bytes: self.max_response_bytes,
                 default_headers,
-                idempotency_header: header_name(&self.idempotency_header)?,
+                idempotency_header: self
+                    .idempotency_header
+                    .as_deref()
+                    .map(header_name)
+                    .transpose()?,
             }),
         })
     }
@@ -758,7 +770,7 @@ impl Transport {
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             retry: RetryPolicy::default(),
             default_headers: Vec::new(),
-            idempotency_header: "Idempotency-Key".to_owned(),
+            idempotency_header: Some("Idempotency-Key".to_owned()),
             identity_pem: None,
             http: None,
         }
@@ -830,10 +842,13 @@ impl Transport {
             headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
         }
         if let Some(key) = &request.options.idempotency_key {
-            headers.insert(
-                self.inner.idempotency_header.clone(),
-                header_value("idempotency_key", key)?,
-            );
+            let Some(name) = &self.inner.idempotency_header else {
+                return Err(Error::validation(
+                    "idempotency_key",
+                    "this API documents no idempotency key; a keyed write could be applied twice if resent",
+                ));
+            };
+            headers.insert(name.clone(), header_value("idempotency_key", key)?);
         }
         let auth = match &request.auth {
             RequestAuth::Default => Some(self.inner.auth.clone()),

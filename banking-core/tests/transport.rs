@@ -423,3 +423,22 @@ async fn no_content_decodes_as_unit() {
     let missing: Option<serde_json::Value> = t.send_json(Request::put("/rules")).await.unwrap();
     assert_eq!(missing, None);
 }
+
+#[tokio::test]
+async fn keys_are_refused_where_the_api_has_none() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(201))
+        .expect(0)
+        .mount(&server)
+        .await;
+    let t = Transport::builder(server.uri().parse().unwrap())
+        .without_idempotency_keys()
+        .build()
+        .unwrap();
+    let err = t
+        .send(Request::post("/payments").idempotency_key("k-1"))
+        .await
+        .unwrap_err();
+    assert!(err.is_validation(), "{err:?}");
+}

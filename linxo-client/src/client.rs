@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use banking_core::auth::{BearerAuth, ClientCredentials, PasswordGrant, TokenEncoding};
 use banking_core::retry::RetryPolicy;
-use banking_core::transport::{CallOptions, Request, Response, Transport};
+use banking_core::transport::{Request, Response, Transport};
 use secrecy::{ExposeSecret, SecretString};
 use serde::de::DeserializeOwned;
 use url::Url;
@@ -256,14 +256,6 @@ impl LinxoClient {
     }
 }
 
-/// `options` without its idempotency key. banking-core resends a keyed
-/// write after a failure; Linxo documents no idempotency header, so a
-/// resent `POST /users` could create a second user.
-pub(crate) fn without_idempotency_key(mut options: CallOptions) -> CallOptions {
-    options.idempotency_key = None;
-    options
-}
-
 fn check_user(username: &str, password: &SecretString) -> banking_core::Result<()> {
     if username.trim().is_empty() {
         return Err(banking_core::Error::validation(
@@ -431,6 +423,9 @@ impl LinxoClientBuilder {
 
         let mut builder =
             Transport::builder(api)
+                // Linxo documents no idempotency key: a resent POST /users
+                // could create a second user.
+                .without_idempotency_keys()
                 .error_decoder(Arc::new(LinxoErrorDecoder))
                 .default_header("accept", "application/json")
                 .user_agent(self.user_agent.unwrap_or_else(|| {

@@ -83,11 +83,11 @@ impl<'a> Queues<'a> {
     }
 
     /// Per-call options (timeout, retry policy) for the calls made through
-    /// this handle. An idempotency key is dropped: Linxo documents none,
-    /// and a keyed write would be resent after a failure the server does
-    /// not deduplicate.
+    /// this handle. An idempotency key makes the call fail validation:
+    /// Linxo documents none, and a keyed write would be resent after a
+    /// failure the server does not deduplicate.
     pub fn with_options(mut self, options: CallOptions) -> Self {
-        self.options = crate::client::without_idempotency_key(options);
+        self.options = options;
         self
     }
 

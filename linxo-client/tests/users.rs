@@ -209,24 +209,18 @@ async fn per_call_options_apply_to_the_handle() {
 }
 
 #[tokio::test]
-async fn an_idempotency_key_does_not_make_create_resendable() {
-    use banking_core::retry::RetryPolicy;
+async fn an_idempotency_key_is_refused_before_sending() {
     use banking_core::transport::CallOptions;
-    use std::time::Duration;
 
     let server = server().await;
     mount_tokens(&server, None, None).await;
     Mock::given(method("POST"))
         .and(path("/users"))
-        .and(|r: &wiremock::Request| r.headers.get("idempotency-key").is_none())
-        .respond_with(ResponseTemplate::new(503))
-        .expect(1)
+        .respond_with(ResponseTemplate::new(201))
+        .expect(0)
         .mount(&server)
         .await;
-    let mut policy = RetryPolicy::default();
-    policy.initial_backoff = Duration::from_millis(1);
     let err = builder(&server)
-        .retry_policy(policy)
         .build()
         .unwrap()
         .users()
@@ -234,6 +228,9 @@ async fn an_idempotency_key_does_not_make_create_resendable() {
         .create(&NewUser::new(USER_EMAIL, SecretString::from(USER_PASSWORD)))
         .await
         .unwrap_err();
-    assert_eq!(err.status(), Some(503));
-    assert_eq!(err.idempotency_key(), None);
+    assert!(err.is_validation(), "{err:?}");
+    let banking_core::Error::Validation(v) = &err else {
+        unreachable!()
+    };
+    assert_eq!(v.field, "idempotency_key");
 }

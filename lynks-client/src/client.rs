@@ -199,18 +199,7 @@ impl LynksClient {
         options: Option<&CallOptions>,
     ) -> Result<T> {
         let request = match options {
-            Some(options) => {
-                if options.idempotency_key.is_some() {
-                    // The transport would retry a keyed write; LYNKS does
-                    // not document deduplicating on a key, so a retried
-                    // payment could execute twice.
-                    return Err(Error::validation(
-                        "idempotency_key",
-                        "LYNKS does not document idempotency keys; writes are never resent",
-                    ));
-                }
-                request.options(options.clone())
-            }
+            Some(options) => request.options(options.clone()),
             None => request,
         };
         self.inner.transport.send_json(request).await
@@ -324,6 +313,9 @@ impl LynksClientBuilder {
         );
         let auth = BearerAuth::new(grant);
         let mut builder = Transport::builder(base_url)
+            // LYNKS documents no idempotency key: a resent payment could
+            // execute twice, so keyed calls are refused.
+            .without_idempotency_keys()
             .auth(auth.clone())
             .error_decoder(Arc::new(LynksErrorDecoder))
             .default_header("accept", "application/json")
