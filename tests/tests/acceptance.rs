@@ -1,7 +1,7 @@
 //! End-to-end tours over every provider's simulator: the flows the
 //! quickstart shows, with their outcomes asserted.
 
-use examples::{core_tour, finqlink_tour, flinks_tour, linkcy_tour, lynks_tour};
+use examples::{core_tour, finqlink_tour, flinks_tour, linkcy_tour, linxo_tour, lynks_tour};
 
 fn has(report: &[String], needle: &str) -> bool {
     report.iter().any(|line| line.contains(needle))
@@ -69,4 +69,19 @@ async fn lynks_statement_keeps_fx_fields_and_transfer_awaits_signatures() {
         ),
         "{report:?}"
     );
+}
+
+#[tokio::test]
+async fn linxo_widget_sync_and_exact_transactions() {
+    let report = linxo_tour::run().await.unwrap();
+    assert!(has(&report, "user created: "), "{report:?}");
+    assert!(
+        has(&report, "1523.07 EUR, transactions -42.90"),
+        "{report:?}"
+    );
+    let events = report
+        .iter()
+        .find(|l| l.starts_with("sync events: "))
+        .unwrap();
+    assert_ne!(events, "sync events: 0", "{report:?}");
 }

@@ -4,7 +4,7 @@
 //! Run it with `cargo run -p examples --bin quickstart`.
 #![allow(clippy::print_stdout)] // a command-line tour prints what it does
 
-use examples::{core_tour, finqlink_tour, flinks_tour, linkcy_tour, lynks_tour};
+use examples::{core_tour, finqlink_tour, flinks_tour, linkcy_tour, linxo_tour, lynks_tour};
 
 #[tokio::main]
 async fn main() -> Result<(), banking_core::Error> {
@@ -28,6 +28,10 @@ async fn main() -> Result<(), banking_core::Error> {
         (
             "LYNKS: FX statement entries, then a credit transfer",
             lynks_tour::run().await?,
+        ),
+        (
+            "Linxo Connect: a user, the widget, a sync, the data",
+            linxo_tour::run().await?,
         ),
     ];
     for (title, report) in tours {
