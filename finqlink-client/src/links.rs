@@ -161,14 +161,18 @@ impl PaymentIntent {
     }
 
     fn validate(&self) -> banking_core::Result<()> {
-        validate::amount("payment_intent.amount", self.amount, self.currency)?;
-        validate::iban("payment_intent.creditor_iban", &self.creditor_iban)?;
+        banking_core::validate::amount_for_currency(
+            "payment_intent.amount",
+            self.amount,
+            self.currency,
+        )?;
+        banking_core::validate::iban("payment_intent.creditor_iban", &self.creditor_iban)?;
         validate::text("payment_intent.creditor_name", &self.creditor_name, 1, 70)?;
         if let Some(info) = &self.remittance_info {
             validate::text("payment_intent.remittance_info", info, 1, 140)?;
         }
         if let Some(iban) = &self.debtor_iban {
-            validate::iban("payment_intent.debtor_iban", iban)?;
+            banking_core::validate::iban("payment_intent.debtor_iban", iban)?;
         }
         if let Some(psu) = &self.psu_id {
             validate::text("payment_intent.psu_id", psu, 1, 128)?;

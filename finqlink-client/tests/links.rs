@@ -405,6 +405,18 @@ async fn bad_link_requests_are_refused_before_sending() {
                 .await,
         ),
         (
+            "control character in creditor name",
+            client
+                .links()
+                .create(&LinkCreateRequest::new(PaymentIntent::new(
+                    Decimal::ONE,
+                    ron,
+                    iban,
+                    "A\u{7}",
+                )))
+                .await,
+        ),
+        (
             "remittance over 140",
             client
                 .links()
