@@ -1,7 +1,7 @@
 use banking_core::retry::RetryPolicy;
 use banking_core::testkit::LogCapture;
 use banking_core::transport::CallOptions;
-use finqlink_client::links::{LinkCreateRequest, PaymentIntent};
+use finqlink_client::links::{LinkCreateRequest, LinkGetRequest, PaymentIntent};
 use finqlink_client::providers::ProvidersListRequest;
 use finqlink_client::{ApiVersion, Credentials, Environment, FinqLinkClient};
 use secrecy::SecretString;
@@ -350,4 +350,89 @@ async fn secrets_never_reach_the_logs() {
     let logs = capture.everything();
     assert!(!logs.contains(CLIENT_SECRET), "secret in logs: {logs}");
     assert!(!logs.contains("tok-logged-never"), "token in logs: {logs}");
+}
+
+#[tokio::test]
+async fn test_mode_error_paths_never_carry_the_body_secret() {
+    let capture = LogCapture::start();
+    let errors = async {
+        let server = server().await;
+        Mock::given(method("POST"))
+            .and(path("/v2/links/get"))
+            .respond_with(
+                ResponseTemplate::new(200).set_body_raw(r#"{"id": 7}"#, "application/json"),
+            )
+            .mount(&server)
+            .await;
+        Mock::given(method("POST"))
+            .and(path("/v2/links/create"))
+            .respond_with(ResponseTemplate::new(503))
+            .mount(&server)
+            .await;
+        Mock::given(method("POST"))
+            .and(path("/v2/providers/list"))
+            .respond_with(
+                json_response("schema_built_providers_list_v2_200.json")
+                    .set_delay(std::time::Duration::from_secs(5)),
+            )
+            .mount(&server)
+            .await;
+        let client = client(&server);
+        let intent = |iban: &str| {
+            PaymentIntent::new(
+                rust_decimal::Decimal::ONE,
+                banking_core::money::Currency::RON,
+                iban,
+                "A",
+            )
+        };
+        let errors = [
+            client
+                .links()
+                .get(&LinkGetRequest::new(CONSENT_ID.parse().unwrap()))
+                .await
+                .unwrap_err(),
+            client
+                .links()
+                .create(&LinkCreateRequest::new(intent("RO10RZBR0000069999999970")))
+                .await
+                .unwrap_err(),
+            client
+                .providers()
+                .with_options(CallOptions::new().timeout(std::time::Duration::from_millis(100)))
+                .list(&ProvidersListRequest::new())
+                .await
+                .unwrap_err(),
+            client
+                .links()
+                .create(&LinkCreateRequest::new(intent("RO10RZBR0000069999999971")))
+                .await
+                .unwrap_err(),
+        ];
+        for err in &errors {
+            tracing::error!(error = %err, debug = ?err, "call failed");
+        }
+        errors
+    }
+    .instrument(capture.span())
+    .await;
+
+    let [decode, unavailable, timeout, invalid] = &errors;
+    assert!(matches!(decode, banking_core::Error::Decode(_)), "{decode}");
+    assert_eq!(unavailable.status(), Some(503), "{unavailable}");
+    assert!(timeout.is_timeout(), "{timeout}");
+    assert!(invalid.is_validation(), "{invalid}");
+    for err in &errors {
+        for text in [format!("{err}"), format!("{err:?}")] {
+            assert!(!text.contains(CLIENT_SECRET), "secret leaked: {text}");
+        }
+    }
+    let lines = capture.lines();
+    assert_eq!(
+        lines.iter().filter(|l| l.contains("call failed")).count(),
+        4,
+        "{lines:?}"
+    );
+    let logs = capture.everything();
+    assert!(!logs.contains(CLIENT_SECRET), "secret in logs: {logs}");
 }
