@@ -351,7 +351,7 @@ fn check_credential(field: &str, value: &str) -> banking_core::Result<()> {
 }
 
 fn check_base(url: &Url) -> banking_core::Result<()> {
-    if !matches!(url.scheme(), "https" | "http") || url.host().is_none() {
+    if !crate::validate::is_web_url(url) {
         return Err(banking_core::Error::config(format!(
             "FinqLink base URL must be an http(s) URL with a host, got {url}"
         )));

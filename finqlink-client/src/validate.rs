@@ -35,9 +35,14 @@ pub(crate) fn range<T: PartialOrd + std::fmt::Display>(
     Ok(())
 }
 
+/// Whether `url` is an http(s) URL with a host.
+pub(crate) fn is_web_url(url: &Url) -> bool {
+    matches!(url.scheme(), "https" | "http") && url.host().is_some()
+}
+
 /// An http(s) URL FinqLink can call or redirect to.
 pub(crate) fn web_url(field: &str, url: &Url) -> banking_core::Result<()> {
-    if !matches!(url.scheme(), "https" | "http") || url.host().is_none() {
+    if !is_web_url(url) {
         return Err(Error::validation(
             field,
             "must be an http(s) URL with a host",
