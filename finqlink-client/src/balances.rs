@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::client::{ApiVersion, Body, Endpoint, resource};
 use crate::dates;
 use crate::ids::{AccountId, ConsentId};
-use crate::pagination::{self, KeysetPage, KeysetRequest, PageInfo, Pagination};
+use crate::pagination::{self, PageInfo, Pagination, keyset_list};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 struct BalanceFilter {
@@ -32,16 +32,12 @@ pub struct BalancesListRequest {
     consent_id: ConsentId,
     #[serde(skip_serializing_if = "is_empty")]
     filter: BalanceFilter,
-    #[serde(skip_serializing_if = "is_default_page")]
+    #[serde(skip_serializing_if = "Pagination::is_default")]
     pagination: Pagination,
 }
 
 fn is_empty(filter: &BalanceFilter) -> bool {
     *filter == BalanceFilter::default()
-}
-
-fn is_default_page(p: &Pagination) -> bool {
-    *p == Pagination::default()
 }
 
 impl BalancesListRequest {
@@ -69,12 +65,6 @@ impl BalancesListRequest {
     /// Only this account's balances.
     pub fn account_id(mut self, account_id: impl Into<AccountId>) -> Self {
         self.filter.account_id = Some(account_id.into());
-        self
-    }
-
-    /// Page size and cursor.
-    pub fn pagination(mut self, pagination: Pagination) -> Self {
-        self.pagination = pagination;
         self
     }
 }
@@ -128,6 +118,8 @@ pub struct BalanceList {
     pub pagination: Option<PageInfo>,
 }
 
+keyset_list!(BalancesListRequest => BalanceList { balances: Balance });
+
 const LIST: Endpoint = Endpoint::ais("ais/balances/list").read_only();
 
 resource!(
@@ -148,20 +140,6 @@ impl Balances<'_> {
         &self,
         req: BalancesListRequest,
     ) -> impl Stream<Item = banking_core::Result<Balance>> + Send + 'static {
-        pagination::items::<_, BalanceList>(self.client.clone(), LIST, self.options.clone(), req)
-    }
-}
-
-impl KeysetRequest for BalancesListRequest {
-    fn pagination_mut(&mut self) -> &mut Pagination {
-        &mut self.pagination
-    }
-}
-
-impl KeysetPage for BalanceList {
-    type Item = Balance;
-
-    fn into_parts(self) -> (Vec<Balance>, Option<PageInfo>) {
-        (self.balances, self.pagination)
+        pagination::items(self.client.clone(), LIST, self.options.clone(), req)
     }
 }

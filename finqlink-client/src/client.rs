@@ -351,7 +351,7 @@ fn check_credential(field: &str, value: &str) -> banking_core::Result<()> {
 }
 
 fn check_base(url: &Url) -> banking_core::Result<()> {
-    if !matches!(url.scheme(), "https" | "http") || url.host().is_none() {
+    if !crate::validate::is_web_url(url) {
         return Err(banking_core::Error::config(format!(
             "FinqLink base URL must be an http(s) URL with a host, got {url}"
         )));
@@ -648,3 +648,33 @@ macro_rules! resource {
 }
 
 pub(crate) use resource;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::providers::ProvidersListRequest;
+
+    const SECRET: &str = "s3cr3t-in-the-body";
+
+    #[test]
+    fn a_test_mode_request_carries_the_secret_in_its_body_but_not_in_its_debug() {
+        let client = FinqLinkClient::builder(
+            Environment::Custom("https://finqlink.example".parse().unwrap()),
+            Credentials::test_mode("demo-client", SecretString::from(SECRET)),
+        )
+        .build()
+        .unwrap();
+        let request = client
+            .request(
+                Endpoint::pay("providers/list"),
+                &ProvidersListRequest::new().show_ais_methods(true),
+                Some(&CallOptions::new()),
+            )
+            .unwrap();
+        let body = String::from_utf8(request.body().unwrap().to_vec()).unwrap();
+        assert!(body.contains(SECRET), "test mode sends the secret: {body}");
+        let debug = format!("{request:?}");
+        assert!(!debug.contains(SECRET), "secret in Debug: {debug}");
+        assert!(debug.contains("body_len"), "{debug}");
+    }
+}

@@ -23,7 +23,7 @@ use url::Url;
 
 use crate::client::{ApiVersion, Body, Endpoint, resource};
 use crate::ids::{LinkId, ProviderId, WebId};
-use crate::pagination::{self, KeysetPage, KeysetRequest, PageInfo, Pagination};
+use crate::pagination::{self, PageInfo, Pagination, keyset_list};
 use crate::providers::{OwnerType, PaymentMethod, PaymentScheme, Provider, ProviderEnv};
 use crate::validate;
 use crate::webui::UxTemplate;
@@ -161,14 +161,18 @@ impl PaymentIntent {
     }
 
     fn validate(&self) -> banking_core::Result<()> {
-        validate::amount("payment_intent.amount", self.amount, self.currency)?;
-        validate::iban("payment_intent.creditor_iban", &self.creditor_iban)?;
+        banking_core::validate::amount_for_currency(
+            "payment_intent.amount",
+            self.amount,
+            self.currency,
+        )?;
+        banking_core::validate::iban("payment_intent.creditor_iban", &self.creditor_iban)?;
         validate::text("payment_intent.creditor_name", &self.creditor_name, 1, 70)?;
         if let Some(info) = &self.remittance_info {
             validate::text("payment_intent.remittance_info", info, 1, 140)?;
         }
         if let Some(iban) = &self.debtor_iban {
-            validate::iban("payment_intent.debtor_iban", iban)?;
+            banking_core::validate::iban("payment_intent.debtor_iban", iban)?;
         }
         if let Some(psu) = &self.psu_id {
             validate::text("payment_intent.psu_id", psu, 1, 128)?;
@@ -431,12 +435,8 @@ impl LinkFilter {
 pub struct LinksListRequest {
     #[serde(skip_serializing_if = "LinkFilter::is_empty")]
     filter: LinkFilter,
-    #[serde(skip_serializing_if = "is_default_page")]
+    #[serde(skip_serializing_if = "Pagination::is_default")]
     pagination: Pagination,
-}
-
-fn is_default_page(p: &Pagination) -> bool {
-    *p == Pagination::default()
 }
 
 impl LinksListRequest {
@@ -462,19 +462,11 @@ impl LinksListRequest {
         self.filter.inserted_at_to = Some(to);
         self
     }
-
-    /// Page size and cursor.
-    pub fn pagination(mut self, pagination: Pagination) -> Self {
-        self.pagination = pagination;
-        self
-    }
 }
 
 impl Body for LinksListRequest {
     fn validate(&self, version: ApiVersion) -> banking_core::Result<()> {
-        if version == ApiVersion::V1
-            && !(self.filter.is_empty() && is_default_page(&self.pagination))
-        {
+        if version == ApiVersion::V1 && !(self.filter.is_empty() && self.pagination.is_default()) {
             return Err(banking_core::Error::validation(
                 "filter",
                 "/links/list filters and paging exist on the v2 API only",
@@ -510,6 +502,8 @@ pub struct LinkList {
     pub pagination: Option<PageInfo>,
 }
 
+keyset_list!(LinksListRequest => LinkList { links: Link });
+
 const CREATE: Endpoint = Endpoint::pay("links/create");
 const GET: Endpoint = Endpoint::pay("links/get").read_only();
 const LIST: Endpoint = Endpoint::pay("links/list").read_only();
@@ -543,20 +537,6 @@ impl Links<'_> {
         &self,
         req: LinksListRequest,
     ) -> impl Stream<Item = banking_core::Result<Link>> + Send + 'static {
-        pagination::items::<_, LinkList>(self.client.clone(), LIST, self.options.clone(), req)
-    }
-}
-
-impl KeysetRequest for LinksListRequest {
-    fn pagination_mut(&mut self) -> &mut Pagination {
-        &mut self.pagination
-    }
-}
-
-impl KeysetPage for LinkList {
-    type Item = Link;
-
-    fn into_parts(self) -> (Vec<Link>, Option<PageInfo>) {
-        (self.links, self.pagination)
+        pagination::items(self.client.clone(), LIST, self.options.clone(), req)
     }
 }

@@ -41,6 +41,11 @@ impl Pagination {
         self
     }
 
+    /// No limit and no cursor: the request leaves `pagination` out.
+    pub(crate) fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
+
     pub(crate) fn validate(&self) -> banking_core::Result<()> {
         if let Some(limit) = self.limit {
             if !(1..=MAX_LIMIT).contains(&limit) {
@@ -86,8 +91,9 @@ impl PageInfo {
     }
 }
 
-/// A list request with a keyset `pagination` object.
+/// A list request with a keyset `pagination` object, and its response.
 pub(crate) trait KeysetRequest: Body + Clone + Send + Sync + 'static {
+    type Page: KeysetPage;
     fn pagination_mut(&mut self) -> &mut Pagination;
 }
 
@@ -97,15 +103,48 @@ pub(crate) trait KeysetPage: DeserializeOwned + Send + 'static {
     fn into_parts(self) -> (Vec<Self::Item>, Option<PageInfo>);
 }
 
+/// Declares a keyset list: `$request` (with a `pagination: Pagination`
+/// field) gets its `pagination` builder and is answered by `$page`, whose
+/// `$items` field holds this page's `$item`s next to its `pagination`.
+macro_rules! keyset_list {
+    ($request:ty => $page:ty { $items:ident: $item:ty }) => {
+        impl $request {
+            /// Page size and cursor.
+            pub fn pagination(mut self, pagination: $crate::pagination::Pagination) -> Self {
+                self.pagination = pagination;
+                self
+            }
+        }
+
+        impl $crate::pagination::KeysetRequest for $request {
+            type Page = $page;
+
+            fn pagination_mut(&mut self) -> &mut $crate::pagination::Pagination {
+                &mut self.pagination
+            }
+        }
+
+        impl $crate::pagination::KeysetPage for $page {
+            type Item = $item;
+
+            fn into_parts(self) -> (Vec<$item>, Option<$crate::pagination::PageInfo>) {
+                (self.$items, self.pagination)
+            }
+        }
+    };
+}
+
+pub(crate) use keyset_list;
+
 /// Every item of `req`'s pages, lazily, starting at `req`'s cursor and
 /// following `pagination.after` while `more?` is true. A response without a
 /// `pagination` object (v1) is the only page.
-pub(crate) fn items<R: KeysetRequest, P: KeysetPage>(
+pub(crate) fn items<R: KeysetRequest>(
     client: FinqLinkClient,
     endpoint: Endpoint,
     options: Option<CallOptions>,
     mut req: R,
-) -> impl Stream<Item = banking_core::Result<P::Item>> + Send + 'static {
+) -> impl Stream<Item = banking_core::Result<<R::Page as KeysetPage>::Item>> + Send + 'static {
     let first = req.pagination_mut().after.clone();
     Paginator::new(first, move |cursor: Option<String>| {
         let client = client.clone();
@@ -113,7 +152,7 @@ pub(crate) fn items<R: KeysetRequest, P: KeysetPage>(
         let mut req = req.clone();
         req.pagination_mut().after = cursor;
         async move {
-            let page: P = client.call(endpoint, &req, options.as_ref()).await?;
+            let page: R::Page = client.call(endpoint, &req, options.as_ref()).await?;
             let (items, info) = page.into_parts();
             let next = info
                 .as_ref()

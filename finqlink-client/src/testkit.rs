@@ -198,6 +198,15 @@ fn error(status: u16, code: &'static str, message: &str) -> SimError {
     }
 }
 
+/// FinqLink's answer for data access through an unusable consent.
+fn consent_not_active() -> SimError {
+    error(
+        400,
+        "consent_not_active",
+        "Consent is not usable for this operation (e.g. expired, revoked, failed, suspended)",
+    )
+}
+
 impl SimError {
     fn response(self) -> ResponseTemplate {
         ResponseTemplate::new(self.status).set_body_json(json!({
@@ -442,11 +451,7 @@ impl State {
     fn active_consent(&mut self, body: &Value) -> Result<Uuid, SimError> {
         let consent = self.consent_mut(body)?;
         if consent.status != "active" {
-            return Err(error(
-                400,
-                "consent_not_active",
-                "Consent is not usable for this operation (e.g. expired, revoked, failed, suspended)",
-            ));
+            return Err(consent_not_active());
         }
         Ok(consent.id)
     }
@@ -497,11 +502,7 @@ impl State {
             .ok_or_else(|| error(404, "not_found", "no such consent"))?
             .status;
         if ["expired", "revoked", "failed", "suspended"].contains(&consent_status.as_str()) {
-            return Err(error(
-                400,
-                "consent_not_active",
-                "Consent is not usable for this operation (e.g. expired, revoked, failed, suspended)",
-            ));
+            return Err(consent_not_active());
         }
         let job_id = body
             .get("job_id")

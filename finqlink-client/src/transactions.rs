@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::client::{ApiVersion, Body, Endpoint, resource};
 use crate::dates;
 use crate::ids::{AccountId, ConsentId, TransactionId};
-use crate::pagination::{self, KeysetPage, KeysetRequest, PageInfo, Pagination};
+use crate::pagination::{self, PageInfo, Pagination, keyset_list};
 use crate::validate;
 
 banking_core::wire_enum! {
@@ -78,16 +78,12 @@ pub struct TransactionsListRequest {
     consent_id: ConsentId,
     #[serde(skip_serializing_if = "is_empty")]
     filter: TransactionFilter,
-    #[serde(skip_serializing_if = "is_default_page")]
+    #[serde(skip_serializing_if = "Pagination::is_default")]
     pagination: Pagination,
 }
 
 fn is_empty(filter: &TransactionFilter) -> bool {
     *filter == TransactionFilter::default()
-}
-
-fn is_default_page(p: &Pagination) -> bool {
-    *p == Pagination::default()
 }
 
 impl TransactionsListRequest {
@@ -157,12 +153,6 @@ impl TransactionsListRequest {
     /// Only transactions changed at or before this time.
     pub fn updated_to(mut self, to: DateTime<Utc>) -> Self {
         self.filter.updated_to = Some(to);
-        self
-    }
-
-    /// Page size and cursor.
-    pub fn pagination(mut self, pagination: Pagination) -> Self {
-        self.pagination = pagination;
         self
     }
 }
@@ -280,6 +270,8 @@ pub struct TransactionList {
     pub pagination: Option<PageInfo>,
 }
 
+keyset_list!(TransactionsListRequest => TransactionList { transactions: Transaction });
+
 const LIST: Endpoint = Endpoint::ais("ais/transactions/list").read_only();
 
 resource!(
@@ -303,25 +295,6 @@ impl Transactions<'_> {
         &self,
         req: TransactionsListRequest,
     ) -> impl Stream<Item = banking_core::Result<Transaction>> + Send + 'static {
-        pagination::items::<_, TransactionList>(
-            self.client.clone(),
-            LIST,
-            self.options.clone(),
-            req,
-        )
-    }
-}
-
-impl KeysetRequest for TransactionsListRequest {
-    fn pagination_mut(&mut self) -> &mut Pagination {
-        &mut self.pagination
-    }
-}
-
-impl KeysetPage for TransactionList {
-    type Item = Transaction;
-
-    fn into_parts(self) -> (Vec<Transaction>, Option<PageInfo>) {
-        (self.transactions, self.pagination)
+        pagination::items(self.client.clone(), LIST, self.options.clone(), req)
     }
 }

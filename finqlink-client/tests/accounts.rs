@@ -4,24 +4,22 @@ use finqlink_client::AccountId;
 use finqlink_client::accounts::AccountsListRequest;
 use rust_decimal::Decimal;
 use serde_json::json;
-use wiremock::Mock;
-use wiremock::matchers::{body_json, method, path};
 
 use crate::support::*;
 
 #[tokio::test]
 async fn list_sends_the_consent_and_filters_and_decodes_accounts_with_balances() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/v2/ais/accounts/list"))
-        .and(body_json(with_credentials(json!({
+    expect_call(
+        &server,
+        "/v2/ais/accounts/list",
+        json!({
             "consent_id": CONSENT_ID,
             "filter": { "currency": "RON", "account_type": "current" }
-        }))))
-        .respond_with(json_response("schema_built_accounts_list_200.json"))
-        .expect(1)
-        .mount(&server)
-        .await;
+        }),
+        "schema_built_accounts_list_200.json",
+    )
+    .await;
 
     let req = AccountsListRequest::new(consent_id())
         .currency(Currency::RON)
@@ -45,15 +43,13 @@ async fn list_sends_the_consent_and_filters_and_decodes_accounts_with_balances()
 #[tokio::test]
 async fn list_without_filters_sends_only_the_consent() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/v2/ais/accounts/list"))
-        .and(body_json(with_credentials(
-            json!({ "consent_id": CONSENT_ID }),
-        )))
-        .respond_with(json_response("schema_built_accounts_list_200.json"))
-        .expect(1)
-        .mount(&server)
-        .await;
+    expect_call(
+        &server,
+        "/v2/ais/accounts/list",
+        json!({ "consent_id": CONSENT_ID }),
+        "schema_built_accounts_list_200.json",
+    )
+    .await;
     let list = client(&server)
         .accounts()
         .list(&AccountsListRequest::new(consent_id()))

@@ -6,25 +6,23 @@ use finqlink_client::pagination::Pagination;
 use futures::TryStreamExt;
 use rust_decimal::Decimal;
 use serde_json::json;
-use wiremock::Mock;
-use wiremock::matchers::{body_json, method, path};
 
 use crate::support::*;
 
 #[tokio::test]
 async fn list_sends_filters_and_decodes_exact_amounts() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/v2/ais/balances/list"))
-        .and(body_json(with_credentials(json!({
+    expect_call(
+        &server,
+        "/v2/ais/balances/list",
+        json!({
             "consent_id": CONSENT_ID,
             "filter": { "currency": "RON", "type": "closingBooked", "account_id": "acc-ron-1" },
             "pagination": { "limit": 2 }
-        }))))
-        .respond_with(json_response("schema_built_balances_list_page1_200.json"))
-        .expect(1)
-        .mount(&server)
-        .await;
+        }),
+        "schema_built_balances_list_page1_200.json",
+    )
+    .await;
 
     let req = BalancesListRequest::new(consent_id())
         .currency(Currency::RON)
@@ -53,25 +51,23 @@ async fn list_sends_filters_and_decodes_exact_amounts() {
 #[tokio::test]
 async fn stream_reads_every_page_once() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/v2/ais/balances/list"))
-        .and(body_json(with_credentials(
-            json!({ "consent_id": CONSENT_ID }),
-        )))
-        .respond_with(json_response("schema_built_balances_list_page1_200.json"))
-        .expect(1)
-        .mount(&server)
-        .await;
-    Mock::given(method("POST"))
-        .and(path("/v2/ais/balances/list"))
-        .and(body_json(with_credentials(json!({
+    expect_call(
+        &server,
+        "/v2/ais/balances/list",
+        json!({ "consent_id": CONSENT_ID }),
+        "schema_built_balances_list_page1_200.json",
+    )
+    .await;
+    expect_call(
+        &server,
+        "/v2/ais/balances/list",
+        json!({
             "consent_id": CONSENT_ID,
             "pagination": { "after": "YmFsYW5jZS0y" }
-        }))))
-        .respond_with(json_response("schema_built_balances_list_page2_200.json"))
-        .expect(1)
-        .mount(&server)
-        .await;
+        }),
+        "schema_built_balances_list_page2_200.json",
+    )
+    .await;
 
     let client = client(&server);
     let amounts: Vec<Decimal> = client

@@ -1,14 +1,14 @@
 use banking_core::retry::RetryPolicy;
 use banking_core::testkit::LogCapture;
 use banking_core::transport::CallOptions;
-use finqlink_client::links::{LinkCreateRequest, PaymentIntent};
+use finqlink_client::links::{LinkCreateRequest, LinkGetRequest, PaymentIntent};
 use finqlink_client::providers::ProvidersListRequest;
 use finqlink_client::{ApiVersion, Credentials, Environment, FinqLinkClient};
 use secrecy::SecretString;
 use serde_json::json;
 use tracing::Instrument;
 use url::Url;
-use wiremock::matchers::{body_json, body_string_contains, header, method, path};
+use wiremock::matchers::{body_json, body_string_contains, header, method};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use crate::support::*;
@@ -22,8 +22,7 @@ fn host(server: &MockServer) -> Url {
 }
 
 async fn providers_at(server: &MockServer, p: &str) {
-    Mock::given(method("POST"))
-        .and(path(p))
+    post(p)
         .respond_with(json_response("schema_built_providers_list_v2_200.json"))
         .expect(1)
         .mount(server)
@@ -152,8 +151,7 @@ fn the_jwks_url_is_at_the_host_root() {
 #[tokio::test]
 async fn oauth2_sends_a_bearer_token_and_client_id_but_no_secret_in_the_body() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/oauth/token"))
+    post("/oauth/token")
         .and(body_string_contains("grant_type=client_credentials"))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({
             "access_token": "tok-abc", "token_type": "Bearer", "expires_in": 3600
@@ -161,8 +159,7 @@ async fn oauth2_sends_a_bearer_token_and_client_id_but_no_secret_in_the_body() {
         .expect(1)
         .mount(&server)
         .await;
-    Mock::given(method("POST"))
-        .and(path("/v2/providers/list"))
+    post("/v2/providers/list")
         .and(header("authorization", "Bearer tok-abc"))
         .and(body_json(json!({ "client_id": CLIENT_ID })))
         .respond_with(json_response("schema_built_providers_list_v2_200.json"))
@@ -192,8 +189,7 @@ async fn oauth2_sends_a_bearer_token_and_client_id_but_no_secret_in_the_body() {
 #[tokio::test]
 async fn test_mode_sends_both_credentials_in_the_body() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/v2/providers/list"))
+    post("/v2/providers/list")
         .and(body_json(
             json!({ "client_id": CLIENT_ID, "client_secret": CLIENT_SECRET }),
         ))
@@ -252,11 +248,7 @@ async fn secrets_never_show_in_debug_or_errors() {
 #[tokio::test]
 async fn idempotency_keys_are_refused_because_finqlink_does_not_deduplicate() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(200))
-        .expect(0)
-        .mount(&server)
-        .await;
+    expect_nothing_sent(&server).await;
     let intent = PaymentIntent::new(
         rust_decimal::Decimal::ONE,
         banking_core::money::Currency::EUR,
@@ -275,8 +267,7 @@ async fn idempotency_keys_are_refused_because_finqlink_does_not_deduplicate() {
 #[tokio::test]
 async fn per_call_options_apply_a_timeout() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/v2/providers/list"))
+    post("/v2/providers/list")
         .respond_with(
             json_response("schema_built_providers_list_v2_200.json")
                 .set_delay(std::time::Duration::from_secs(5)),
@@ -303,15 +294,13 @@ async fn secrets_never_reach_the_logs() {
     let capture = LogCapture::start();
     async {
         let server = server().await;
-        Mock::given(method("POST"))
-            .and(path("/oauth/token"))
+        post("/oauth/token")
             .respond_with(ResponseTemplate::new(200).set_body_json(json!({
                 "access_token": "tok-logged-never", "expires_in": 3600
             })))
             .mount(&server)
             .await;
-        Mock::given(method("POST"))
-            .and(path("/v2/providers/list"))
+        post("/v2/providers/list")
             .respond_with(ResponseTemplate::new(401).set_body_raw(
                 r#"{"code":"unauthorized","message":"no"}"#,
                 "application/json",
@@ -350,4 +339,86 @@ async fn secrets_never_reach_the_logs() {
     let logs = capture.everything();
     assert!(!logs.contains(CLIENT_SECRET), "secret in logs: {logs}");
     assert!(!logs.contains("tok-logged-never"), "token in logs: {logs}");
+}
+
+#[tokio::test]
+async fn test_mode_error_paths_never_carry_the_body_secret() {
+    let capture = LogCapture::start();
+    let errors = async {
+        let server = server().await;
+        post("/v2/links/get")
+            .respond_with(
+                ResponseTemplate::new(200).set_body_raw(r#"{"id": 7}"#, "application/json"),
+            )
+            .mount(&server)
+            .await;
+        post("/v2/links/create")
+            .respond_with(ResponseTemplate::new(503))
+            .mount(&server)
+            .await;
+        post("/v2/providers/list")
+            .respond_with(
+                json_response("schema_built_providers_list_v2_200.json")
+                    .set_delay(std::time::Duration::from_secs(5)),
+            )
+            .mount(&server)
+            .await;
+        let client = client(&server);
+        let intent = |iban: &str| {
+            PaymentIntent::new(
+                rust_decimal::Decimal::ONE,
+                banking_core::money::Currency::RON,
+                iban,
+                "A",
+            )
+        };
+        let errors = [
+            client
+                .links()
+                .get(&LinkGetRequest::new(CONSENT_ID.parse().unwrap()))
+                .await
+                .unwrap_err(),
+            client
+                .links()
+                .create(&LinkCreateRequest::new(intent("RO10RZBR0000069999999970")))
+                .await
+                .unwrap_err(),
+            client
+                .providers()
+                .with_options(CallOptions::new().timeout(std::time::Duration::from_millis(100)))
+                .list(&ProvidersListRequest::new())
+                .await
+                .unwrap_err(),
+            client
+                .links()
+                .create(&LinkCreateRequest::new(intent("RO10RZBR0000069999999971")))
+                .await
+                .unwrap_err(),
+        ];
+        for err in &errors {
+            tracing::error!(error = %err, debug = ?err, "call failed");
+        }
+        errors
+    }
+    .instrument(capture.span())
+    .await;
+
+    let [decode, unavailable, timeout, invalid] = &errors;
+    assert!(matches!(decode, banking_core::Error::Decode(_)), "{decode}");
+    assert_eq!(unavailable.status(), Some(503), "{unavailable}");
+    assert!(timeout.is_timeout(), "{timeout}");
+    assert!(invalid.is_validation(), "{invalid}");
+    for err in &errors {
+        for text in [format!("{err}"), format!("{err:?}")] {
+            assert!(!text.contains(CLIENT_SECRET), "secret leaked: {text}");
+        }
+    }
+    let lines = capture.lines();
+    assert_eq!(
+        lines.iter().filter(|l| l.contains("call failed")).count(),
+        4,
+        "{lines:?}"
+    );
+    let logs = capture.everything();
+    assert!(!logs.contains(CLIENT_SECRET), "secret in logs: {logs}");
 }

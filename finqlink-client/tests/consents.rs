@@ -13,17 +13,16 @@ use finqlink_client::providers::{OwnerType, ProviderEnv};
 use finqlink_client::transactions::TransactionsListRequest;
 use finqlink_client::{JobId, UxTemplate, WebId};
 use serde_json::json;
-use wiremock::matchers::{body_json, method, path};
-use wiremock::{Mock, ResponseTemplate};
 
 use crate::support::*;
 
 #[tokio::test]
 async fn create_sends_scope_timings_and_options_and_decodes_the_consent() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/v2/ais/consents/create"))
-        .and(body_json(with_credentials(json!({
+    expect_call(
+        &server,
+        "/v2/ais/consents/create",
+        json!({
             "scope": ["accounts", "balances"],
             "ais_method": { "provider_id": "cec_ro", "account_owner_type": ["retail"], "interface_env": "prod" },
             "expires_in": 604800,
@@ -31,11 +30,10 @@ async fn create_sends_scope_timings_and_options_and_decodes_the_consent() {
             "webhook_url": "https://merchant.example/finqlink/consents",
             "redirect_url": "https://merchant.example/back",
             "options": { "type": "redirect_sca", "ux_template": "sheet" }
-        }))))
-        .respond_with(json_response("schema_built_consents_create_200.json"))
-        .expect(1)
-        .mount(&server)
-        .await;
+        }),
+        "schema_built_consents_create_200.json",
+    )
+    .await;
 
     let req = ConsentCreateRequest::new()
         .scope(ConsentScope::AccountsAndBalances)
@@ -77,13 +75,13 @@ async fn create_sends_scope_timings_and_options_and_decodes_the_consent() {
 #[tokio::test]
 async fn create_with_defaults_sends_only_the_credentials() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/v2/ais/consents/create"))
-        .and(body_json(with_credentials(json!({}))))
-        .respond_with(json_response("schema_built_consents_create_200.json"))
-        .expect(1)
-        .mount(&server)
-        .await;
+    expect_call(
+        &server,
+        "/v2/ais/consents/create",
+        json!({}),
+        "schema_built_consents_create_200.json",
+    )
+    .await;
     client(&server)
         .consents()
         .create(&ConsentCreateRequest::new())
@@ -94,15 +92,13 @@ async fn create_with_defaults_sends_only_the_credentials() {
 #[tokio::test]
 async fn get_decodes_an_active_consent() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/v2/ais/consents/get"))
-        .and(body_json(with_credentials(
-            json!({ "consent_id": CONSENT_ID }),
-        )))
-        .respond_with(json_response("schema_built_consents_get_200.json"))
-        .expect(1)
-        .mount(&server)
-        .await;
+    expect_call(
+        &server,
+        "/v2/ais/consents/get",
+        json!({ "consent_id": CONSENT_ID }),
+        "schema_built_consents_get_200.json",
+    )
+    .await;
     let consent = client(&server)
         .consents()
         .get(&ConsentRequest::new(consent_id()))
@@ -125,15 +121,13 @@ async fn get_decodes_an_active_consent() {
 #[tokio::test]
 async fn revoke_decodes_a_revoked_consent_and_is_not_retried() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/v2/ais/consents/revoke"))
-        .and(body_json(with_credentials(
-            json!({ "consent_id": CONSENT_ID }),
-        )))
-        .respond_with(json_response("schema_built_consents_revoke_200.json"))
-        .expect(1)
-        .mount(&server)
-        .await;
+    expect_call(
+        &server,
+        "/v2/ais/consents/revoke",
+        json!({ "consent_id": CONSENT_ID }),
+        "schema_built_consents_revoke_200.json",
+    )
+    .await;
     let consent = client(&server)
         .consents()
         .revoke(&ConsentRequest::new(consent_id()))
@@ -147,16 +141,16 @@ async fn revoke_decodes_a_revoked_consent_and_is_not_retried() {
 #[tokio::test]
 async fn redirect_passes_the_callback_query_and_the_wait_flag() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/v2/ais/consents/redirect"))
-        .and(body_json(with_credentials(json!({
+    expect_call(
+        &server,
+        "/v2/ais/consents/redirect",
+        json!({
             "query": "code=abc&state=cl-5tr8wq",
             "wait": false
-        }))))
-        .respond_with(json_response("schema_built_consents_redirect_200.json"))
-        .expect(1)
-        .mount(&server)
-        .await;
+        }),
+        "schema_built_consents_redirect_200.json",
+    )
+    .await;
     let callback = "https://merchant.example/callback?code=abc&state=cl-5tr8wq"
         .parse()
         .unwrap();
@@ -173,11 +167,7 @@ async fn redirect_passes_the_callback_query_and_the_wait_flag() {
 #[tokio::test]
 async fn bad_consent_requests_are_refused_before_sending() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(200))
-        .expect(0)
-        .mount(&server)
-        .await;
+    expect_nothing_sent(&server).await;
     let consents = client(&server);
     let consents = consents.consents();
     let forty_six_days = Duration::from_secs(46 * 24 * 3600);
@@ -228,25 +218,22 @@ async fn bad_consent_requests_are_refused_before_sending() {
                 .await,
         ),
     ];
-    for (case, result) in cases {
-        let err = result.expect_err(case);
-        assert!(err.is_validation(), "{case}: {err}");
-    }
+    assert_all_refused(cases);
 }
 
 #[tokio::test]
 async fn the_documented_maximums_are_accepted() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/v2/ais/consents/create"))
-        .and(body_json(with_credentials(json!({
+    expect_call(
+        &server,
+        "/v2/ais/consents/create",
+        json!({
             "expires_in": 45 * 24 * 3600,
             "consent_validity_days": 180
-        }))))
-        .respond_with(json_response("schema_built_consents_create_200.json"))
-        .expect(1)
-        .mount(&server)
-        .await;
+        }),
+        "schema_built_consents_create_200.json",
+    )
+    .await;
     let req = ConsentCreateRequest::new()
         .expires_in(finqlink_client::consents::MAX_EXPIRES_IN)
         .consent_validity_days(finqlink_client::consents::MAX_CONSENT_VALIDITY_DAYS);
@@ -256,11 +243,7 @@ async fn the_documented_maximums_are_accepted() {
 #[tokio::test]
 async fn every_ais_endpoint_is_refused_on_v1_before_sending() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(200))
-        .expect(0)
-        .mount(&server)
-        .await;
+    expect_nothing_sent(&server).await;
     let v1 = v1_client(&server);
     let job = JobGetRequest::new(JobId::from("job-uuid-456"), consent_id());
     let errors = [

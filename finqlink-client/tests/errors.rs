@@ -1,8 +1,7 @@
 use banking_core::error::ErrorDecoder;
 use finqlink_client::consents::ConsentRequest;
 use finqlink_client::{FinqLinkErrorCode, FinqLinkErrorDecoder, FinqLinkErrorExt};
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, ResponseTemplate};
+use wiremock::ResponseTemplate;
 
 use crate::support::*;
 
@@ -85,16 +84,14 @@ fn every_documented_code_is_typed_and_unknown_codes_are_kept() {
 #[tokio::test]
 async fn api_errors_expose_typed_codes_and_not_found() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/v2/ais/consents/get"))
+    post("/v2/ais/consents/get")
         .respond_with(ResponseTemplate::new(404).set_body_raw(
             r#"{"id":"err-1","request_id":"req-404","code":"not_found","message":"Consent not found"}"#,
             "application/json",
         ))
         .mount(&server)
         .await;
-    Mock::given(method("POST"))
-        .and(path("/v2/links/get"))
+    post("/v2/links/get")
         .respond_with(ResponseTemplate::new(400).set_body_raw(
             r#"{"code":"link_expired","message":"Link expired"}"#,
             "application/json",

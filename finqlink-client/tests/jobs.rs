@@ -4,8 +4,8 @@ use finqlink_client::jobs::{JobCreateRequest, JobGetRequest, JobStatus, WaitOpti
 use finqlink_client::providers::{OwnerType, ProviderEnv};
 use finqlink_client::{FinqLinkErrorCode, FinqLinkErrorExt, JobId, ProviderId};
 use serde_json::{Value, json};
-use wiremock::matchers::{body_json, method, path};
-use wiremock::{Mock, ResponseTemplate};
+use wiremock::ResponseTemplate;
+use wiremock::matchers::body_json;
 
 use crate::support::*;
 
@@ -22,16 +22,16 @@ fn job_with_status(status: &str) -> ResponseTemplate {
 #[tokio::test]
 async fn create_sends_the_consent_and_callback_and_decodes_the_started_job() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/v2/ais/jobs/create"))
-        .and(body_json(with_credentials(json!({
+    expect_call(
+        &server,
+        "/v2/ais/jobs/create",
+        json!({
             "consent_id": CONSENT_ID,
             "callback_url": "https://merchant.example/finqlink/jobs"
-        }))))
-        .respond_with(json_response("schema_built_jobs_create_200.json"))
-        .expect(1)
-        .mount(&server)
-        .await;
+        }),
+        "schema_built_jobs_create_200.json",
+    )
+    .await;
     let req = JobCreateRequest::new(consent_id())
         .callback_url("https://merchant.example/finqlink/jobs".parse().unwrap());
     let job = client(&server).jobs().create(&req).await.unwrap();
@@ -52,8 +52,7 @@ async fn create_sends_the_consent_and_callback_and_decodes_the_started_job() {
 #[tokio::test]
 async fn get_sends_job_and_consent_and_decodes_the_details() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/v2/ais/jobs/get"))
+    post("/v2/ais/jobs/get")
         .and(body_json(job_get_body()))
         .respond_with(json_response("schema_built_jobs_get_200.json"))
         .expect(1)
@@ -85,8 +84,7 @@ async fn get_sends_job_and_consent_and_decodes_the_details() {
 #[tokio::test]
 async fn a_job_during_the_cooldown_is_a_typed_error_and_is_not_resent() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/v2/ais/jobs/create"))
+    post("/v2/ais/jobs/create")
         .respond_with(ResponseTemplate::new(400).set_body_raw(
             fixture_bytes("schema_built_error_cooldown_failed_400.json"),
             "application/json",
@@ -113,8 +111,7 @@ async fn a_job_during_the_cooldown_is_a_typed_error_and_is_not_resent() {
 #[tokio::test]
 async fn wait_creates_then_polls_until_a_terminal_status() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/v2/ais/jobs/create"))
+    post("/v2/ais/jobs/create")
         .respond_with(json_response("schema_built_jobs_create_200.json"))
         .expect(1)
         .mount(&server)
@@ -124,8 +121,7 @@ async fn wait_creates_then_polls_until_a_terminal_status() {
         (2, "balances_ready"),
         (3, "transactions_fetching"),
     ] {
-        Mock::given(method("POST"))
-            .and(path("/v2/ais/jobs/get"))
+        post("/v2/ais/jobs/get")
             .and(body_json(job_get_body()))
             .respond_with(job_with_status(status))
             .up_to_n_times(1)
@@ -134,8 +130,7 @@ async fn wait_creates_then_polls_until_a_terminal_status() {
             .mount(&server)
             .await;
     }
-    Mock::given(method("POST"))
-        .and(path("/v2/ais/jobs/get"))
+    post("/v2/ais/jobs/get")
         .respond_with(job_with_status("job_partially_completed"))
         .with_priority(4)
         .expect(1)
@@ -156,8 +151,7 @@ async fn wait_creates_then_polls_until_a_terminal_status() {
 #[tokio::test]
 async fn follow_gives_up_at_the_deadline_with_a_timeout() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/v2/ais/jobs/get"))
+    post("/v2/ais/jobs/get")
         .respond_with(job_with_status("transactions_fetching"))
         .mount(&server)
         .await;
@@ -179,11 +173,7 @@ async fn follow_gives_up_at_the_deadline_with_a_timeout() {
 #[tokio::test]
 async fn wait_options_are_checked_before_anything_is_sent() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(200))
-        .expect(0)
-        .mount(&server)
-        .await;
+    expect_nothing_sent(&server).await;
     let client = client(&server);
     let create = JobCreateRequest::new(consent_id());
     let zero = WaitOptions::new(Duration::ZERO, Duration::from_secs(1));

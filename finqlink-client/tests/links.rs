@@ -12,8 +12,8 @@ use futures::TryStreamExt;
 use rust_decimal::Decimal;
 use serde_json::json;
 use std::time::Duration;
-use wiremock::matchers::{body_json, body_partial_json, method, path};
-use wiremock::{Mock, ResponseTemplate};
+use wiremock::ResponseTemplate;
+use wiremock::matchers::{body_json, body_partial_json};
 
 use crate::support::*;
 
@@ -37,9 +37,10 @@ fn intent() -> PaymentIntent {
 #[tokio::test]
 async fn create_sends_intent_filter_and_options_and_decodes_the_link() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/v2/links/create"))
-        .and(body_json(with_credentials(json!({
+    expect_call(
+        &server,
+        "/v2/links/create",
+        json!({
             "payment_intent": {
                 "amount": "100.50",
                 "currency": "RON",
@@ -58,11 +59,10 @@ async fn create_sends_intent_filter_and_options_and_decodes_the_link() {
             "options": { "type": "wrapped_sca", "user_editable": true, "ux_template": "glass" },
             "redirect_url": "myshop://paid",
             "webhook_url": "https://merchant.example/finqlink/links"
-        }))))
-        .respond_with(json_response("schema_built_links_create_200.json"))
-        .expect(1)
-        .mount(&server)
-        .await;
+        }),
+        "schema_built_links_create_200.json",
+    )
+    .await;
 
     let req = LinkCreateRequest::new(
         intent()
@@ -107,8 +107,7 @@ async fn create_sends_intent_filter_and_options_and_decodes_the_link() {
 #[tokio::test]
 async fn create_options_match_the_changelog_ux_template_sample() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/v2/links/create"))
+    post("/v2/links/create")
         .and(body_partial_json(fixture(
             "seed_changelog_request_ux_template.json",
         )))
@@ -123,8 +122,7 @@ async fn create_options_match_the_changelog_ux_template_sample() {
 #[tokio::test]
 async fn create_on_v1_sends_one_remitter_type_as_a_string() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/v1/links/create"))
+    post("/v1/links/create")
         .and(body_partial_json(json!({
             "client_id": CLIENT_ID,
             "payment_method": { "remitter_type": "corporate" }
@@ -141,8 +139,7 @@ async fn create_on_v1_sends_one_remitter_type_as_a_string() {
 #[tokio::test]
 async fn create_is_never_resent_after_a_server_error() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/v2/links/create"))
+    post("/v2/links/create")
         .respond_with(ResponseTemplate::new(503))
         .expect(1)
         .mount(&server)
@@ -162,21 +159,20 @@ async fn create_is_never_resent_after_a_server_error() {
 #[tokio::test]
 async fn get_is_read_only_and_retried_after_a_server_error() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/v2/links/get"))
+    post("/v2/links/get")
         .respond_with(ResponseTemplate::new(503))
         .up_to_n_times(1)
         .with_priority(1)
         .expect(1)
         .mount(&server)
         .await;
-    Mock::given(method("POST"))
-        .and(path("/v2/links/get"))
-        .and(body_json(with_credentials(json!({ "link_id": LINK_ID }))))
-        .respond_with(json_response("schema_built_links_get_200.json"))
-        .expect(1)
-        .mount(&server)
-        .await;
+    expect_call(
+        &server,
+        "/v2/links/get",
+        json!({ "link_id": LINK_ID }),
+        "schema_built_links_get_200.json",
+    )
+    .await;
     let client = builder(&server, ApiVersion::V2)
         .retry_policy(fast_retries())
         .build()
@@ -203,17 +199,13 @@ async fn get_is_read_only_and_retried_after_a_server_error() {
 #[tokio::test]
 async fn list_sends_the_changelog_filter_sample_and_decodes_keyset_pagination() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/v2/links/list"))
-        .and(body_json(with_credentials(fixture(
-            "seed_changelog_links_list_request_filter.json",
-        ))))
-        .respond_with(json_response(
-            "schema_built_changelog_links_list_v2_200.json",
-        ))
-        .expect(1)
-        .mount(&server)
-        .await;
+    expect_call(
+        &server,
+        "/v2/links/list",
+        fixture("seed_changelog_links_list_request_filter.json"),
+        "schema_built_changelog_links_list_v2_200.json",
+    )
+    .await;
 
     let req = LinksListRequest::new()
         .status(LinkStatus::Completed)
@@ -233,17 +225,13 @@ async fn list_sends_the_changelog_filter_sample_and_decodes_keyset_pagination() 
 #[tokio::test]
 async fn list_sends_the_changelog_pagination_sample() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/v2/links/list"))
-        .and(body_json(with_credentials(fixture(
-            "seed_changelog_links_list_request_pagination.json",
-        ))))
-        .respond_with(json_response(
-            "schema_built_links_list_v2_last_page_200.json",
-        ))
-        .expect(1)
-        .mount(&server)
-        .await;
+    expect_call(
+        &server,
+        "/v2/links/list",
+        fixture("seed_changelog_links_list_request_pagination.json"),
+        "schema_built_links_list_v2_last_page_200.json",
+    )
+    .await;
     let req = LinksListRequest::new()
         .pagination(Pagination::new().limit(50).after("eyJpbnNlcnRlZF9hdCI6..."));
     let page = client(&server).links().list(&req).await.unwrap();
@@ -256,28 +244,22 @@ async fn list_sends_the_changelog_pagination_sample() {
 #[tokio::test]
 async fn stream_follows_the_after_cursor_across_pages() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/v2/links/list"))
-        .and(body_json(with_credentials(
-            json!({ "pagination": { "limit": 2 } }),
-        )))
-        .respond_with(json_response(
-            "schema_built_changelog_links_list_v2_200.json",
-        ))
-        .expect(1)
-        .mount(&server)
-        .await;
-    Mock::given(method("POST"))
-        .and(path("/v2/links/list"))
-        .and(body_json(with_credentials(json!({
+    expect_call(
+        &server,
+        "/v2/links/list",
+        json!({ "pagination": { "limit": 2 } }),
+        "schema_built_changelog_links_list_v2_200.json",
+    )
+    .await;
+    expect_call(
+        &server,
+        "/v2/links/list",
+        json!({
             "pagination": { "limit": 2, "after": "eyJpbnNlcnRlZF9hdCI6Li4u" }
-        }))))
-        .respond_with(json_response(
-            "schema_built_links_list_v2_last_page_200.json",
-        ))
-        .expect(1)
-        .mount(&server)
-        .await;
+        }),
+        "schema_built_links_list_v2_last_page_200.json",
+    )
+    .await;
 
     let client = client(&server);
     let links: Vec<_> = client
@@ -297,8 +279,7 @@ async fn stream_follows_the_after_cursor_across_pages() {
 #[tokio::test]
 async fn list_on_v1_has_no_paging_and_streams_one_page() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/v1/links/list"))
+    post("/v1/links/list")
         .and(body_json(with_credentials(json!({}))))
         .respond_with(json_response(
             "schema_built_changelog_links_list_v1_200.json",
@@ -322,174 +303,106 @@ async fn list_on_v1_has_no_paging_and_streams_one_page() {
 #[tokio::test]
 async fn bad_link_requests_are_refused_before_sending() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(200))
-        .expect(0)
-        .mount(&server)
-        .await;
+    expect_nothing_sent(&server).await;
     let client = client(&server);
     let v1 = v1_client(&server);
-    let ron = Currency::RON;
+    let with = |amount, iban, name| {
+        LinkCreateRequest::new(PaymentIntent::new(amount, Currency::RON, iban, name))
+    };
     let iban = "RO10RZBR0000069999999970";
-    let cases = [
-        (
-            "zero amount",
-            client
-                .links()
-                .create(&LinkCreateRequest::new(PaymentIntent::new(
-                    Decimal::ZERO,
-                    ron,
-                    iban,
-                    "A",
-                )))
-                .await,
-        ),
+    let creates = [
+        ("zero amount", &client, with(Decimal::ZERO, iban, "A")),
         (
             "negative amount",
-            client
-                .links()
-                .create(&LinkCreateRequest::new(PaymentIntent::new(
-                    Decimal::new(-1, 0),
-                    ron,
-                    iban,
-                    "A",
-                )))
-                .await,
+            &client,
+            with(Decimal::new(-1, 0), iban, "A"),
         ),
         (
             "three decimals in RON",
-            client
-                .links()
-                .create(&LinkCreateRequest::new(PaymentIntent::new(
-                    Decimal::new(100_505, 3),
-                    ron,
-                    iban,
-                    "A",
-                )))
-                .await,
+            &client,
+            with(Decimal::new(100_505, 3), iban, "A"),
         ),
         (
             "IBAN checksum",
-            client
-                .links()
-                .create(&LinkCreateRequest::new(PaymentIntent::new(
-                    Decimal::ONE,
-                    ron,
-                    "RO10RZBR0000069999999971",
-                    "A",
-                )))
-                .await,
+            &client,
+            with(Decimal::ONE, "RO10RZBR0000069999999971", "A"),
         ),
         (
             "IBAN with spaces",
-            client
-                .links()
-                .create(&LinkCreateRequest::new(PaymentIntent::new(
-                    Decimal::ONE,
-                    ron,
-                    "RO10 RZBR 0000 0699 9999 9970",
-                    "A",
-                )))
-                .await,
+            &client,
+            with(Decimal::ONE, "RO10 RZBR 0000 0699 9999 9970", "A"),
         ),
+        ("empty creditor name", &client, with(Decimal::ONE, iban, "")),
         (
-            "empty creditor name",
-            client
-                .links()
-                .create(&LinkCreateRequest::new(PaymentIntent::new(
-                    Decimal::ONE,
-                    ron,
-                    iban,
-                    "",
-                )))
-                .await,
+            "control character in creditor name",
+            &client,
+            with(Decimal::ONE, iban, "A\u{7}"),
         ),
         (
             "remittance over 140",
-            client
-                .links()
-                .create(&LinkCreateRequest::new(
-                    intent().remittance_info("x".repeat(141)),
-                ))
-                .await,
+            &client,
+            LinkCreateRequest::new(intent().remittance_info("x".repeat(141))),
         ),
         (
             "webhook not http",
-            client
-                .links()
-                .create(
-                    &LinkCreateRequest::new(intent())
-                        .webhook_url("ftp://x.example/".parse().unwrap()),
-                )
-                .await,
+            &client,
+            LinkCreateRequest::new(intent()).webhook_url("ftp://x.example/".parse().unwrap()),
         ),
         (
             "ux_template on v1",
-            v1.links()
-                .create(&LinkCreateRequest::new(intent()).ux_template(UxTemplate::Cards))
-                .await,
+            &v1,
+            LinkCreateRequest::new(intent()).ux_template(UxTemplate::Cards),
         ),
         (
             "two remitter types on v1",
-            v1.links()
-                .create(
-                    &LinkCreateRequest::new(intent()).payment_method(
-                        PaymentMethodFilter::new()
-                            .remitter_type(OwnerType::Retail)
-                            .remitter_type(OwnerType::Corporate),
-                    ),
-                )
-                .await,
+            &v1,
+            LinkCreateRequest::new(intent()).payment_method(
+                PaymentMethodFilter::new()
+                    .remitter_type(OwnerType::Retail)
+                    .remitter_type(OwnerType::Corporate),
+            ),
         ),
     ];
-    for (case, result) in cases {
-        let err = result.expect_err(case);
-        assert!(err.is_validation(), "{case}: {err}");
+    let mut results = Vec::new();
+    for (case, client, req) in creates {
+        results.push((case, client.links().create(&req).await));
     }
-    let list_cases = [
+    assert_all_refused(results);
+
+    let lists = [
         (
             "limit 0",
-            client
-                .links()
-                .list(&LinksListRequest::new().pagination(Pagination::new().limit(0)))
-                .await,
+            &client,
+            LinksListRequest::new().pagination(Pagination::new().limit(0)),
         ),
         (
             "limit 251",
-            client
-                .links()
-                .list(&LinksListRequest::new().pagination(Pagination::new().limit(251)))
-                .await,
+            &client,
+            LinksListRequest::new().pagination(Pagination::new().limit(251)),
         ),
         (
             "empty cursor",
-            client
-                .links()
-                .list(&LinksListRequest::new().pagination(Pagination::new().after("")))
-                .await,
+            &client,
+            LinksListRequest::new().pagination(Pagination::new().after("")),
         ),
         (
             "reversed dates",
-            client
-                .links()
-                .list(
-                    &LinksListRequest::new()
-                        .inserted_at_from(Utc.with_ymd_and_hms(2024, 2, 1, 0, 0, 0).unwrap())
-                        .inserted_at_to(Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap()),
-                )
-                .await,
+            &client,
+            LinksListRequest::new()
+                .inserted_at_from(Utc.with_ymd_and_hms(2024, 2, 1, 0, 0, 0).unwrap())
+                .inserted_at_to(Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap()),
         ),
         (
             "filter on v1",
-            v1.links()
-                .list(&LinksListRequest::new().status(LinkStatus::Completed))
-                .await,
+            &v1,
+            LinksListRequest::new().status(LinkStatus::Completed),
         ),
     ];
-    for (case, result) in list_cases {
-        let err = result.expect_err(case);
-        assert!(err.is_validation(), "{case}: {err}");
+    let mut results = Vec::new();
+    for (case, client, req) in lists {
+        results.push((case, client.links().list(&req).await));
     }
+    assert_all_refused(results);
 }
 
 #[test]

@@ -4,16 +4,14 @@ use finqlink_client::providers::{
     ProvidersListRequest,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path};
-use wiremock::{Mock, ResponseTemplate};
+use wiremock::matchers::{body_json, header};
 
 use crate::support::*;
 
 #[tokio::test]
 async fn list_v2_sends_the_changelog_ais_options_and_decodes_array_remitter_types() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/v2/providers/list"))
+    post("/v2/providers/list")
         .and(header("content-type", "application/json"))
         .and(body_json(with_credentials(fixture(
             "seed_changelog_providers_request_ais_options.json",
@@ -56,13 +54,13 @@ async fn list_v2_sends_the_changelog_ais_options_and_decodes_array_remitter_type
 #[tokio::test]
 async fn list_v1_decodes_the_string_remitter_type_into_the_same_type() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/v1/providers/list"))
-        .and(body_json(with_credentials(json!({}))))
-        .respond_with(json_response("schema_built_providers_list_v1_200.json"))
-        .expect(1)
-        .mount(&server)
-        .await;
+    expect_call(
+        &server,
+        "/v1/providers/list",
+        json!({}),
+        "schema_built_providers_list_v1_200.json",
+    )
+    .await;
 
     let list = v1_client(&server)
         .providers()
@@ -125,15 +123,13 @@ fn an_unknown_remitter_type_is_kept() {
 #[tokio::test]
 async fn get_sends_the_provider_id_and_decodes_one_provider() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/v2/providers/get"))
-        .and(body_json(with_credentials(
-            json!({ "provider_id": "cec_ro" }),
-        )))
-        .respond_with(json_response("schema_built_providers_get_200.json"))
-        .expect(1)
-        .mount(&server)
-        .await;
+    expect_call(
+        &server,
+        "/v2/providers/get",
+        json!({ "provider_id": "cec_ro" }),
+        "schema_built_providers_get_200.json",
+    )
+    .await;
 
     let provider = client(&server)
         .providers()
@@ -157,16 +153,16 @@ async fn get_sends_the_provider_id_and_decodes_one_provider() {
 #[tokio::test]
 async fn get_with_ais_options_sends_them_under_options() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/v2/providers/get"))
-        .and(body_json(with_credentials(json!({
+    expect_call(
+        &server,
+        "/v2/providers/get",
+        json!({
             "provider_id": "bt_ro",
             "options": { "show_ais_methods": true, "ais_methods_filter": { "interface_type": "psd2" } }
-        }))))
-        .respond_with(json_response("schema_built_providers_get_200.json"))
-        .expect(1)
-        .mount(&server)
-        .await;
+        }),
+        "schema_built_providers_get_200.json",
+    )
+    .await;
     let req = ProvidersGetRequest::new("bt_ro")
         .show_ais_methods(true)
         .ais_methods_filter(AisMethodsFilter::new().interface_type("psd2"));
@@ -176,11 +172,7 @@ async fn get_with_ais_options_sends_them_under_options() {
 #[tokio::test]
 async fn ais_options_on_v1_and_an_empty_provider_id_are_refused_before_sending() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(200))
-        .expect(0)
-        .mount(&server)
-        .await;
+    expect_nothing_sent(&server).await;
     let v1 = v1_client(&server);
     let err = v1
         .providers()

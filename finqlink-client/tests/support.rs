@@ -5,7 +5,8 @@ use finqlink_client::{
     ApiVersion, Credentials, Environment, FinqLinkClient, FinqLinkClientBuilder,
 };
 use serde_json::Value;
-use wiremock::MockServer;
+use wiremock::matchers::{body_json, method, path};
+use wiremock::{Mock, MockBuilder, MockServer, ResponseTemplate};
 
 pub(crate) const CLIENT_ID: &str = "demo-client";
 pub(crate) const CLIENT_SECRET: &str = "s3cr3t-Demo-9f8e7d";
@@ -23,8 +24,8 @@ pub(crate) fn fixture(name: &str) -> Value {
 }
 
 /// A JSON body from a fixture file.
-pub(crate) fn json_response(name: &str) -> wiremock::ResponseTemplate {
-    wiremock::ResponseTemplate::new(200).set_body_raw(fixture_bytes(name), "application/json")
+pub(crate) fn json_response(name: &str) -> ResponseTemplate {
+    ResponseTemplate::new(200).set_body_raw(fixture_bytes(name), "application/json")
 }
 
 /// `fields` plus the test-mode credentials every body carries.
@@ -41,6 +42,47 @@ pub(crate) async fn server() -> MockServer {
     let server = MockServer::start().await;
     banking_core::testkit::catch_all(&server).await;
     server
+}
+
+/// A FinqLink call: every endpoint is a `POST` to `endpoint`.
+pub(crate) fn post(endpoint: &str) -> MockBuilder {
+    Mock::given(method("POST")).and(path(endpoint))
+}
+
+/// Expects exactly one call to `endpoint` whose body is `fields` plus the
+/// test-mode credentials, and answers it with the fixture `response`.
+pub(crate) async fn expect_call(
+    server: &MockServer,
+    endpoint: &str,
+    fields: Value,
+    response: &str,
+) {
+    post(endpoint)
+        .and(body_json(with_credentials(fields)))
+        .respond_with(json_response(response))
+        .expect(1)
+        .mount(server)
+        .await;
+}
+
+/// Fails the test if any `POST` reaches `server`, for requests that must be
+/// refused before sending.
+pub(crate) async fn expect_nothing_sent(server: &MockServer) {
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(200))
+        .expect(0)
+        .mount(server)
+        .await;
+}
+
+/// Asserts that every named case failed with a validation error.
+pub(crate) fn assert_all_refused<T: std::fmt::Debug>(
+    cases: impl IntoIterator<Item = (&'static str, banking_core::Result<T>)>,
+) {
+    for (case, result) in cases {
+        let err = result.expect_err(case);
+        assert!(err.is_validation(), "{case}: {err}");
+    }
 }
 
 /// A test-mode production client for `server` (paths `/v2/...` or

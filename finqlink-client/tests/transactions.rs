@@ -8,17 +8,18 @@ use finqlink_client::{FinqLinkErrorCode, FinqLinkErrorExt, TransactionId};
 use futures::{StreamExt, TryStreamExt};
 use rust_decimal::Decimal;
 use serde_json::json;
-use wiremock::matchers::{body_json, body_partial_json, method, path};
-use wiremock::{Mock, ResponseTemplate};
+use wiremock::ResponseTemplate;
+use wiremock::matchers::body_partial_json;
 
 use crate::support::*;
 
 #[tokio::test]
 async fn list_sends_every_filter_and_decodes_exact_transactions() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/v2/ais/transactions/list"))
-        .and(body_json(with_credentials(json!({
+    expect_call(
+        &server,
+        "/v2/ais/transactions/list",
+        json!({
             "consent_id": CONSENT_ID,
             "filter": {
                 "amount_min": "0.50",
@@ -33,13 +34,10 @@ async fn list_sends_every_filter_and_decodes_exact_transactions() {
                 "updated_to": "2024-06-01T12:30:00Z"
             },
             "pagination": { "limit": 250 }
-        }))))
-        .respond_with(json_response(
-            "schema_built_transactions_list_page1_200.json",
-        ))
-        .expect(1)
-        .mount(&server)
-        .await;
+        }),
+        "schema_built_transactions_list_page1_200.json",
+    )
+    .await;
 
     let req = TransactionsListRequest::new(consent_id())
         .amount_min(Decimal::new(50, 2))
@@ -96,29 +94,23 @@ async fn list_sends_every_filter_and_decodes_exact_transactions() {
 #[tokio::test]
 async fn stream_crosses_pages_and_stops_on_more_false() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/v2/ais/transactions/list"))
-        .and(body_json(with_credentials(
-            json!({ "consent_id": CONSENT_ID }),
-        )))
-        .respond_with(json_response(
-            "schema_built_transactions_list_page1_200.json",
-        ))
-        .expect(1)
-        .mount(&server)
-        .await;
-    Mock::given(method("POST"))
-        .and(path("/v2/ais/transactions/list"))
-        .and(body_json(with_credentials(json!({
+    expect_call(
+        &server,
+        "/v2/ais/transactions/list",
+        json!({ "consent_id": CONSENT_ID }),
+        "schema_built_transactions_list_page1_200.json",
+    )
+    .await;
+    expect_call(
+        &server,
+        "/v2/ais/transactions/list",
+        json!({
             "consent_id": CONSENT_ID,
             "pagination": { "after": "dHgtMTAwMg" }
-        }))))
-        .respond_with(json_response(
-            "schema_built_transactions_list_page2_200.json",
-        ))
-        .expect(1)
-        .mount(&server)
-        .await;
+        }),
+        "schema_built_transactions_list_page2_200.json",
+    )
+    .await;
 
     let client = client(&server);
     let ids: Vec<String> = client
@@ -134,8 +126,7 @@ async fn stream_crosses_pages_and_stops_on_more_false() {
 #[tokio::test]
 async fn consent_not_active_is_a_typed_error_and_ends_a_stream() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/v2/ais/transactions/list"))
+    post("/v2/ais/transactions/list")
         .and(body_partial_json(json!({ "consent_id": CONSENT_ID })))
         .respond_with(ResponseTemplate::new(400).set_body_raw(
             fixture_bytes("schema_built_error_consent_not_active_400.json"),
@@ -176,60 +167,35 @@ async fn consent_not_active_is_a_typed_error_and_ends_a_stream() {
 #[tokio::test]
 async fn bad_transaction_filters_are_refused_before_sending() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(200))
-        .expect(0)
-        .mount(&server)
-        .await;
+    expect_nothing_sent(&server).await;
     let client = client(&server);
-    let t = client.transactions();
+    let req = || TransactionsListRequest::new(consent_id());
     let day = |d| NaiveDate::from_ymd_opt(2024, 5, d).unwrap();
     let cases = [
-        (
-            "negative min",
-            t.list(&TransactionsListRequest::new(consent_id()).amount_min(Decimal::new(-1, 0)))
-                .await,
-        ),
+        ("negative min", req().amount_min(Decimal::new(-1, 0))),
         (
             "min above max",
-            t.list(
-                &TransactionsListRequest::new(consent_id())
-                    .amount_min(Decimal::new(10, 0))
-                    .amount_max(Decimal::new(5, 0)),
-            )
-            .await,
+            req()
+                .amount_min(Decimal::new(10, 0))
+                .amount_max(Decimal::new(5, 0)),
         ),
         (
             "reversed booking dates",
-            t.list(
-                &TransactionsListRequest::new(consent_id())
-                    .booking_date_from(day(2))
-                    .booking_date_to(day(1)),
-            )
-            .await,
+            req().booking_date_from(day(2)).booking_date_to(day(1)),
         ),
         (
             "reversed update times",
-            t.list(
-                &TransactionsListRequest::new(consent_id())
-                    .updated_from(Utc.with_ymd_and_hms(2024, 5, 2, 0, 0, 0).unwrap())
-                    .updated_to(Utc.with_ymd_and_hms(2024, 5, 1, 0, 0, 0).unwrap()),
-            )
-            .await,
+            req()
+                .updated_from(Utc.with_ymd_and_hms(2024, 5, 2, 0, 0, 0).unwrap())
+                .updated_to(Utc.with_ymd_and_hms(2024, 5, 1, 0, 0, 0).unwrap()),
         ),
-        (
-            "limit 251",
-            t.list(
-                &TransactionsListRequest::new(consent_id())
-                    .pagination(Pagination::new().limit(251)),
-            )
-            .await,
-        ),
+        ("limit 251", req().pagination(Pagination::new().limit(251))),
     ];
-    for (case, result) in cases {
-        let err = result.expect_err(case);
-        assert!(err.is_validation(), "{case}: {err}");
+    let mut results = Vec::new();
+    for (case, req) in cases {
+        results.push((case, client.transactions().list(&req).await));
     }
+    assert_all_refused(results);
 }
 
 #[test]
