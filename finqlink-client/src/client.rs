@@ -245,6 +245,9 @@ impl FinqLinkClientBuilder {
 
         let (base_url, jwks_url) = self.urls()?;
         let mut transport = Transport::builder(base_url)
+            // FinqLink documents no idempotency header: a key would make the
+            // transport resend a create the server does not deduplicate.
+            .without_idempotency_keys()
             .error_decoder(Arc::new(FinqLinkErrorDecoder))
             .user_agent(self.user_agent.clone().unwrap_or_else(|| {
                 concat!("finqlink-client/", env!("CARGO_PKG_VERSION")).to_owned()
@@ -521,14 +524,6 @@ impl FinqLinkClient {
                      this client targets v1",
                     endpoint.path
                 ),
-            ));
-        }
-        if options.is_some_and(|o| o.idempotency_key.is_some()) {
-            // FinqLink documents no idempotency header: a key would make
-            // banking-core resend a create the server does not deduplicate.
-            return Err(banking_core::Error::validation(
-                "idempotency_key",
-                "FinqLink does not deduplicate on idempotency keys; creates are never resent",
             ));
         }
         body.validate(version)?;
