@@ -35,6 +35,10 @@ use tracing::Instrument;
 use url::Url;
 
 use crate::auth::{Authenticator, NoAuth};
+
+mod settings;
+
+pub use settings::TransportSettings;
 use crate::error::{
     ApiError, ErrorDecoder, GenericErrorDecoder, OutcomeUnknown, Result, TimeoutError, TimeoutKind,
     TransportError,
