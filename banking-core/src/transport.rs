@@ -38,13 +38,13 @@ use crate::auth::{Authenticator, NoAuth};
 
 mod settings;
 
-pub use settings::TransportSettings;
 use crate::error::{
     ApiError, ErrorDecoder, GenericErrorDecoder, OutcomeUnknown, Result, TimeoutError, TimeoutKind,
     TransportError,
 };
 use crate::retry::{self, Attempt, Decision, Failure, RetryPolicy, Safety};
 use crate::{Error, json};
+pub use settings::TransportSettings;
 
 /// Which deployment of a provider to talk to.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,11 +1,9 @@
 //! [`LinxoClient`], its builder, environments and the two auth modes.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use banking_core::auth::{BearerAuth, ClientCredentials, PasswordGrant, TokenEncoding};
-use banking_core::retry::RetryPolicy;
-use banking_core::transport::{Request, Response, Transport};
+use banking_core::transport::{Request, Response, Transport, TransportSettings};
 use secrecy::{ExposeSecret, SecretString};
 use serde::de::DeserializeOwned;
 use url::Url;
@@ -293,11 +291,7 @@ pub struct LinxoClientBuilder {
     user_scope: Option<String>,
     token_encoding: Option<TokenEncoding>,
     user: Option<(String, SecretString)>,
-    user_agent: Option<String>,
-    connect_timeout: Option<Duration>,
-    attempt_timeout: Option<Duration>,
-    total_timeout: Option<Duration>,
-    retry_policy: Option<RetryPolicy>,
+    transport: TransportSettings,
 }
 
 impl LinxoClientBuilder {
@@ -359,36 +353,9 @@ impl LinxoClientBuilder {
         self
     }
 
-    /// The `User-Agent` header.
-    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
-        self.user_agent = Some(user_agent.into());
-        self
-    }
-
-    /// Connect timeout (banking-core default 10 s).
-    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = Some(timeout);
-        self
-    }
-
-    /// Timeout of one attempt, body included (banking-core default 60 s).
-    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
-        self.attempt_timeout = Some(timeout);
-        self
-    }
-
-    /// Timeout of a whole call, retries included.
-    pub fn total_timeout(mut self, timeout: Duration) -> Self {
-        self.total_timeout = Some(timeout);
-        self
-    }
-
-    /// Retry policy for reads (writes without an idempotency key are never
-    /// resent after they may have reached the server).
-    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
-        self.retry_policy = Some(policy);
-        self
-    }
+    // Writes without an idempotency key are never resent after they may
+    // have reached the server, whatever the retry policy.
+    banking_core::transport_settings!(transport);
 
     /// Checks the configuration and builds the client.
     pub fn build(self) -> banking_core::Result<LinxoClient> {
@@ -421,28 +388,14 @@ impl LinxoClientBuilder {
             .join("token")
             .map_err(|e| banking_core::Error::config(format!("invalid auth URL: {e}")))?;
 
-        let mut builder =
-            Transport::builder(api)
-                // Linxo documents no idempotency key: a resent POST /users
-                // could create a second user.
-                .without_idempotency_keys()
-                .error_decoder(Arc::new(LinxoErrorDecoder))
-                .default_header("accept", "application/json")
-                .user_agent(self.user_agent.unwrap_or_else(|| {
-                    concat!("linxo-client/", env!("CARGO_PKG_VERSION")).to_owned()
-                }));
-        if let Some(timeout) = self.connect_timeout {
-            builder = builder.connect_timeout(timeout);
-        }
-        if let Some(timeout) = self.attempt_timeout {
-            builder = builder.attempt_timeout(timeout);
-        }
-        if let Some(timeout) = self.total_timeout {
-            builder = builder.total_timeout(timeout);
-        }
-        if let Some(policy) = self.retry_policy {
-            builder = builder.retry_policy(policy);
-        }
+        let builder = Transport::builder(api)
+            // Linxo documents no idempotency key: a resent POST /users
+            // could create a second user.
+            .without_idempotency_keys()
+            .error_decoder(Arc::new(LinxoErrorDecoder))
+            .default_header("accept", "application/json")
+            .user_agent(concat!("linxo-client/", env!("CARGO_PKG_VERSION")));
+        let builder = self.transport.apply(builder);
         let anonymous = builder.build()?;
         let token_encoding = self.token_encoding.unwrap_or_default();
         let client_auth = BearerAuth::new(

@@ -2,11 +2,11 @@
 
 use std::fmt;
 use std::sync::Arc;
-use std::time::Duration;
 
 use banking_core::auth::{BearerAuth, PasswordGrant};
-use banking_core::retry::RetryPolicy;
-use banking_core::transport::{CallOptions, Request, Transport, base_url_template};
+use banking_core::transport::{
+    CallOptions, Request, Transport, TransportSettings, base_url_template,
+};
 use banking_core::{Error, Result};
 use secrecy::{ExposeSecret, SecretString};
 use serde::de::DeserializeOwned;
@@ -215,11 +215,7 @@ pub struct LynksClientBuilder {
     environment: Option<Environment>,
     credentials: Option<LynksCredentials>,
     token_url: Option<Url>,
-    user_agent: Option<String>,
-    connect_timeout: Option<Duration>,
-    attempt_timeout: Option<Duration>,
-    total_timeout: Option<Duration>,
-    retry_policy: Option<RetryPolicy>,
+    transport: TransportSettings,
 }
 
 impl LynksClientBuilder {
@@ -250,37 +246,10 @@ impl LynksClientBuilder {
         self
     }
 
-    /// The `User-Agent` header.
-    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
-        self.user_agent = Some(user_agent.into());
-        self
-    }
-
-    /// Connect timeout (banking-core default 10 s).
-    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = Some(timeout);
-        self
-    }
-
-    /// Timeout of one attempt, body included (banking-core default 60 s).
-    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
-        self.attempt_timeout = Some(timeout);
-        self
-    }
-
-    /// Timeout of a whole call, retries included.
-    pub fn total_timeout(mut self, timeout: Duration) -> Self {
-        self.total_timeout = Some(timeout);
-        self
-    }
-
-    /// Retry policy for reads. Creates are never resent: LYNKS documents
-    /// no idempotency key, so a create that may have reached the server
-    /// fails with [`Error::OutcomeUnknown`] instead.
-    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
-        self.retry_policy = Some(policy);
-        self
-    }
+    // Creates are never resent whatever the retry policy: LYNKS documents
+    // no idempotency key, so a create that may have reached the server
+    // fails with `Error::OutcomeUnknown` instead.
+    banking_core::transport_settings!(transport);
 
     /// Checks the configuration and builds the client.
     pub fn build(self) -> Result<LynksClient> {
@@ -312,29 +281,15 @@ impl LynksClientBuilder {
             credentials.password,
         );
         let auth = BearerAuth::new(grant);
-        let mut builder = Transport::builder(base_url)
+        let builder = Transport::builder(base_url)
             // LYNKS documents no idempotency key: a resent payment could
             // execute twice, so keyed calls are refused.
             .without_idempotency_keys()
             .auth(auth.clone())
             .error_decoder(Arc::new(LynksErrorDecoder))
             .default_header("accept", "application/json")
-            .user_agent(
-                self.user_agent
-                    .unwrap_or_else(|| concat!("lynks-client/", env!("CARGO_PKG_VERSION")).into()),
-            );
-        if let Some(timeout) = self.connect_timeout {
-            builder = builder.connect_timeout(timeout);
-        }
-        if let Some(timeout) = self.attempt_timeout {
-            builder = builder.attempt_timeout(timeout);
-        }
-        if let Some(timeout) = self.total_timeout {
-            builder = builder.total_timeout(timeout);
-        }
-        if let Some(policy) = self.retry_policy {
-            builder = builder.retry_policy(policy);
-        }
+            .user_agent(concat!("lynks-client/", env!("CARGO_PKG_VERSION")));
+        let builder = self.transport.apply(builder);
         Ok(LynksClient {
             inner: Arc::new(Inner {
                 transport: builder.build()?,

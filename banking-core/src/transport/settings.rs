@@ -146,7 +146,9 @@ mod tests {
         );
         let transport = b
             .settings
-            .apply(Transport::builder("https://api.example.com/".parse().unwrap()))
+            .apply(Transport::builder(
+                "https://api.example.com/".parse().unwrap(),
+            ))
             .build()
             .unwrap();
         assert_eq!(transport.base_url().as_str(), "https://api.example.com/");
