@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::client::LinkcyClient;
-use crate::counterparty::{BankingDetails, PartyType, validate_iban};
+use crate::counterparty::{BankingDetails, PartyType};
 use crate::created::Created;
 use crate::paging::{LinkcyPage, PageParams, SortDirection, stream_list};
 use crate::sca::{LinkcyScaOutcome, ScaOptions};
@@ -214,7 +214,7 @@ pub enum BeneficiaryAccount {
 impl BeneficiaryAccount {
     fn validate(&self) -> banking_core::Result<()> {
         match self {
-            BeneficiaryAccount::Sepa { iban, .. } => validate_iban("bankingDetails.iban", iban),
+            BeneficiaryAccount::Sepa { iban, .. } => validate::iban("bankingDetails.iban", iban),
             BeneficiaryAccount::Gbp {
                 sort_code,
                 account_number,

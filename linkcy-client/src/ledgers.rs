@@ -333,14 +333,14 @@ impl LedgerLimits {
             ),
         ];
         for (field, limit) in limits {
-            if let Some(limit) = limit {
-                if limit < Decimal::ZERO || limit.normalize().scale() > 2 {
-                    return Err(banking_core::Error::validation(
-                        field,
-                        format!("must be at least 0 with at most two decimals, got {limit}"),
-                    ));
-                }
+            let Some(limit) = limit else { continue };
+            if limit < Decimal::ZERO {
+                return Err(banking_core::Error::validation(
+                    field,
+                    format!("must be at least 0, got {limit}"),
+                ));
             }
+            validate::max_scale(field, limit, validate::AMOUNT_DECIMALS)?;
         }
         Ok(())
     }

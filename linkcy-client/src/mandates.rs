@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::client::LinkcyClient;
-use crate::counterparty::{BankingDetails, PartyType, validate_iban};
+use crate::counterparty::{BankingDetails, PartyType};
 use crate::created::Created;
 use crate::paging::{LinkcyPage, PageParams, SortDirection, stream_list};
 use crate::validate;
@@ -264,7 +264,7 @@ impl CreateMandateRequest {
             validate::length("friendlyName", name, 1, 255)?;
         }
         validate::non_empty("debtor.name", &self.debtor.name)?;
-        validate_iban(
+        validate::iban(
             "debtor.bankingDetails.iban",
             &self.debtor.banking_details.iban,
         )?;
