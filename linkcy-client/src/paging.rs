@@ -4,6 +4,10 @@
 //! `sortDirection`, and answers `{content, totalElements, page, pageSize}`
 //! (seed and research notes). Streams walk the pages with banking-core's
 //! page-number paginator.
+//!
+//! Each resource's filter is declared with [`list_filter!`], which gives it
+//! these parameters; [`list`] and [`stream`] serve every resource's `list`
+//! and `stream` calls.
 
 use banking_core::pagination::{Page, Paginator, cursor};
 use banking_core::transport::Request;
