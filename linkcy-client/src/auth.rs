@@ -388,7 +388,7 @@ fn auth_error(error: Error) -> Error {
 impl TokenSource for LinkcyTokenSource {
     fn fetch<'a>(
         &'a self,
-        _http: &'a reqwest::Client,
+        _http: &'a banking_core::reqwest::Client,
     ) -> BoxFuture<'a, banking_core::Result<Token>> {
         Box::pin(async move {
             let initial = self.session().initial.take();

@@ -13,9 +13,9 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::client::LinkcyClient;
-use crate::counterparty::{BankingDetails, PartyType, validate_iban};
+use crate::counterparty::{BankingDetails, PartyType};
 use crate::created::Created;
-use crate::paging::{LinkcyPage, PageParams, SortDirection, stream_list};
+use crate::paging::{self, LinkcyPage, PageParams, list_filter};
 use crate::sca::{LinkcyScaOutcome, ScaOptions};
 use crate::validate;
 
@@ -139,41 +139,20 @@ impl BeneficiaryFilter {
         self
     }
 
-    /// `page`, 0-based.
-    pub fn page(mut self, page: u32) -> Self {
-        self.paging.page = Some(page);
-        self
-    }
-
-    /// `pageSize`, 1 to 100.
-    pub fn page_size(mut self, size: u32) -> Self {
-        self.paging.page_size = Some(size);
-        self
-    }
-
-    /// `sortDirection`.
-    pub fn sort_direction(mut self, direction: SortDirection) -> Self {
-        self.paging.sort_direction = Some(direction);
-        self
-    }
-
-    /// Paging bounds.
-    pub fn validate(&self) -> banking_core::Result<()> {
-        self.paging.validate()
-    }
-
-    fn request(&self, page: Option<u32>) -> Request {
-        let request = Request::get(BENEFICIARIES)
+    /// The query parameters besides paging.
+    fn filters(&self, request: Request) -> Request {
+        request
             .query_opt("endUserId", self.end_user_id)
             .query_opt("name", self.name.as_deref())
             .query_opt("iban", self.iban.as_deref())
             .query_array("status", &self.status, ArrayStyle::Repeated)
             .query_opt("sortAttribute", self.sort_attribute.as_ref())
             .query_opt("display", self.display)
-            .query_opt("active", self.active);
-        self.paging.apply(request, page)
+            .query_opt("active", self.active)
     }
 }
+
+list_filter!(BeneficiaryFilter => Beneficiary, BENEFICIARIES);
 
 /// The account of a new beneficiary: one of the three documented variants.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -214,7 +193,7 @@ pub enum BeneficiaryAccount {
 impl BeneficiaryAccount {
     fn validate(&self) -> banking_core::Result<()> {
         match self {
-            BeneficiaryAccount::Sepa { iban, .. } => validate_iban("bankingDetails.iban", iban),
+            BeneficiaryAccount::Sepa { iban, .. } => validate::iban("bankingDetails.iban", iban),
             BeneficiaryAccount::Gbp {
                 sort_code,
                 account_number,
@@ -302,8 +281,7 @@ impl<'a> Beneficiaries<'a> {
         &self,
         filter: &BeneficiaryFilter,
     ) -> banking_core::Result<LinkcyPage<Beneficiary>> {
-        filter.validate()?;
-        self.client.send_json(filter.request(None)).await
+        paging::list(self.client, filter).await
     }
 
     /// Every beneficiary matching `filter`, page after page.
@@ -311,10 +289,7 @@ impl<'a> Beneficiaries<'a> {
         &self,
         filter: BeneficiaryFilter,
     ) -> impl Stream<Item = banking_core::Result<Beneficiary>> + Send + 'static {
-        let checked = filter.validate();
-        stream_list(self.client, filter.paging.page, checked, move |page| {
-            filter.request(Some(page))
-        })
+        paging::stream(self.client, filter)
     }
 
     /// `POST /api/partner/beneficiaries`; might require SCA.

@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use crate::client::LinkcyClient;
 use crate::created::Created;
-use crate::paging::{LinkcyPage, PageParams, SortDirection, stream_list};
+use crate::paging::{self, LinkcyPage, PageParams, list_filter};
 use crate::sca::{LinkcyScaOutcome, ScaOptions};
 use crate::validate;
 
@@ -163,37 +163,16 @@ impl CardFilter {
         self
     }
 
-    /// `page`, 0-based.
-    pub fn page(mut self, page: u32) -> Self {
-        self.paging.page = Some(page);
-        self
-    }
-
-    /// `pageSize`, 1 to 100.
-    pub fn page_size(mut self, size: u32) -> Self {
-        self.paging.page_size = Some(size);
-        self
-    }
-
-    /// `sortDirection`.
-    pub fn sort_direction(mut self, direction: SortDirection) -> Self {
-        self.paging.sort_direction = Some(direction);
-        self
-    }
-
-    /// Paging bounds.
-    pub fn validate(&self) -> banking_core::Result<()> {
-        self.paging.validate()
-    }
-
-    fn request(&self, page: Option<u32>) -> Request {
-        let request = Request::get(CARDS)
+    /// The query parameters besides paging.
+    fn filters(&self, request: Request) -> Request {
+        request
             .query_opt("endUserId", self.end_user_id)
             .query_opt("ledgerId", self.ledger_id)
-            .query_opt("profileId", self.profile_id);
-        self.paging.apply(request, page)
+            .query_opt("profileId", self.profile_id)
     }
 }
+
+list_filter!(CardFilter => Card, CARDS);
 
 /// `POST /api/partner/cards` (body from third-party code, inferred).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -296,8 +275,7 @@ impl<'a> Cards<'a> {
 
     /// `GET /api/partner/cards`: one page.
     pub async fn list(&self, filter: &CardFilter) -> banking_core::Result<LinkcyPage<Card>> {
-        filter.validate()?;
-        self.client.send_json(filter.request(None)).await
+        paging::list(self.client, filter).await
     }
 
     /// Every card matching `filter`, page after page.
@@ -305,10 +283,7 @@ impl<'a> Cards<'a> {
         &self,
         filter: CardFilter,
     ) -> impl Stream<Item = banking_core::Result<Card>> + Send + 'static {
-        let checked = filter.validate();
-        stream_list(self.client, filter.paging.page, checked, move |page| {
-            filter.request(Some(page))
-        })
+        paging::stream(self.client, filter)
     }
 
     /// `POST /api/partner/cards`; might require SCA.

@@ -19,7 +19,7 @@ use crate::end_users::{
     Address, BankingStatus, ComplianceStatus, KycInfo, KycStatus, LinkcyStatus, OverallStatus,
     Phone, PhoneInfo, SuspensionStatus, validate_iso3,
 };
-use crate::paging::{LinkcyPage, PageParams, SortDirection, stream_list};
+use crate::paging::{self, LinkcyPage, PageParams, list_filter};
 use crate::validate;
 
 const CONSUMERS: &str = "/api/partner/consumers";
@@ -282,31 +282,9 @@ impl ConsumerFilter {
         self
     }
 
-    /// `page`, 0-based.
-    pub fn page(mut self, page: u32) -> Self {
-        self.paging.page = Some(page);
-        self
-    }
-
-    /// `pageSize`, 1 to 100.
-    pub fn page_size(mut self, size: u32) -> Self {
-        self.paging.page_size = Some(size);
-        self
-    }
-
-    /// `sortDirection`.
-    pub fn sort_direction(mut self, direction: SortDirection) -> Self {
-        self.paging.sort_direction = Some(direction);
-        self
-    }
-
-    /// Paging bounds.
-    pub fn validate(&self) -> banking_core::Result<()> {
-        self.paging.validate()
-    }
-
-    fn request(&self, page: Option<u32>) -> Request {
-        let request = Request::get(CONSUMERS)
+    /// The query parameters besides paging.
+    fn filters(&self, request: Request) -> Request {
+        request
             .query_opt("sortAttribute", self.sort_attribute.as_ref())
             .query_opt("lastName", self.last_name.as_deref())
             .query_opt("phone", self.phone.as_deref())
@@ -324,10 +302,11 @@ impl ConsumerFilter {
                 &self.compliance_status,
                 ArrayStyle::Repeated,
             )
-            .query_opt("overallStatus", self.overall_status.as_ref());
-        self.paging.apply(request, page)
+            .query_opt("overallStatus", self.overall_status.as_ref())
     }
 }
+
+list_filter!(ConsumerFilter => Consumer, CONSUMERS);
 
 /// `POST /api/partner/consumers`: the phone must be unique.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -464,8 +443,7 @@ impl<'a> Consumers<'a> {
         &self,
         filter: &ConsumerFilter,
     ) -> banking_core::Result<LinkcyPage<Consumer>> {
-        filter.validate()?;
-        self.client.send_json(filter.request(None)).await
+        paging::list(self.client, filter).await
     }
 
     /// Every consumer matching `filter`, page after page.
@@ -473,10 +451,7 @@ impl<'a> Consumers<'a> {
         &self,
         filter: ConsumerFilter,
     ) -> impl Stream<Item = banking_core::Result<Consumer>> + Send + 'static {
-        let checked = filter.validate();
-        stream_list(self.client, filter.paging.page, checked, move |page| {
-            filter.request(Some(page))
-        })
+        paging::stream(self.client, filter)
     }
 
     /// `POST /api/partner/consumers`.

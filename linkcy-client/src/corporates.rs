@@ -17,7 +17,7 @@ use crate::client::LinkcyClient;
 use crate::end_users::{
     BankingStatus, ComplianceStatus, LinkcyStatus, OverallStatus, SuspensionStatus, validate_iso3,
 };
-use crate::paging::{LinkcyPage, PageParams, SortDirection, stream_list};
+use crate::paging::{self, LinkcyPage, PageParams, list_filter};
 use crate::validate;
 
 const CORPORATES: &str = "/api/partner/corporates";
@@ -203,31 +203,9 @@ impl CorporateFilter {
         self
     }
 
-    /// `page`, 0-based.
-    pub fn page(mut self, page: u32) -> Self {
-        self.paging.page = Some(page);
-        self
-    }
-
-    /// `pageSize`, 1 to 100.
-    pub fn page_size(mut self, size: u32) -> Self {
-        self.paging.page_size = Some(size);
-        self
-    }
-
-    /// `sortDirection`.
-    pub fn sort_direction(mut self, direction: SortDirection) -> Self {
-        self.paging.sort_direction = Some(direction);
-        self
-    }
-
-    /// Paging bounds.
-    pub fn validate(&self) -> banking_core::Result<()> {
-        self.paging.validate()
-    }
-
-    fn request(&self, page: Option<u32>) -> Request {
-        let request = Request::get(CORPORATES)
+    /// The query parameters besides paging.
+    fn filters(&self, request: Request) -> Request {
+        request
             .query_opt("sortAttribute", self.sort_attribute.as_ref())
             .query_opt("registeredName", self.registered_name.as_deref())
             .query_array("kybStatus", &self.kyb_status, ArrayStyle::Repeated)
@@ -244,10 +222,11 @@ impl CorporateFilter {
                 ArrayStyle::Repeated,
             )
             .query_opt("overallStatus", self.overall_status.as_ref())
-            .query_opt("emailAddress", self.email_address.as_deref());
-        self.paging.apply(request, page)
+            .query_opt("emailAddress", self.email_address.as_deref())
     }
 }
+
+list_filter!(CorporateFilter => Corporate, CORPORATES);
 
 /// `POST /api/partner/corporates`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -376,8 +355,7 @@ impl<'a> Corporates<'a> {
         &self,
         filter: &CorporateFilter,
     ) -> banking_core::Result<LinkcyPage<Corporate>> {
-        filter.validate()?;
-        self.client.send_json(filter.request(None)).await
+        paging::list(self.client, filter).await
     }
 
     /// Every corporate matching `filter`, page after page.
@@ -385,10 +363,7 @@ impl<'a> Corporates<'a> {
         &self,
         filter: CorporateFilter,
     ) -> impl Stream<Item = banking_core::Result<Corporate>> + Send + 'static {
-        let checked = filter.validate();
-        stream_list(self.client, filter.paging.page, checked, move |page| {
-            filter.request(Some(page))
-        })
+        paging::stream(self.client, filter)
     }
 
     /// `POST /api/partner/corporates`.

@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 use crate::client::LinkcyClient;
 use crate::created::Created;
-use crate::paging::{LinkcyPage, PageParams, SortDirection, stream_list};
+use crate::paging::{self, LinkcyPage, PageParams, list_filter};
 use crate::validate;
 
 const LEDGERS: &str = "/api/partner/ledgers";
@@ -220,39 +220,18 @@ impl LedgerFilter {
         self
     }
 
-    /// `page`, 0-based.
-    pub fn page(mut self, page: u32) -> Self {
-        self.paging.page = Some(page);
-        self
-    }
-
-    /// `pageSize`, 1 to 100.
-    pub fn page_size(mut self, size: u32) -> Self {
-        self.paging.page_size = Some(size);
-        self
-    }
-
-    /// `sortDirection`.
-    pub fn sort_direction(mut self, direction: SortDirection) -> Self {
-        self.paging.sort_direction = Some(direction);
-        self
-    }
-
-    /// Paging bounds.
-    pub fn validate(&self) -> banking_core::Result<()> {
-        self.paging.validate()
-    }
-
-    fn request(&self, page: Option<u32>) -> Request {
-        let request = Request::get(LEDGERS)
+    /// The query parameters besides paging.
+    fn filters(&self, request: Request) -> Request {
+        request
             .query_opt("sortAttribute", self.sort_attribute.as_ref())
             .query_opt("endUserId", self.end_user_id)
             .query_array("status", &self.status, ArrayStyle::Repeated)
             .query_opt("parentId", self.parent_id)
-            .query_opt("iban", self.iban.as_deref());
-        self.paging.apply(request, page)
+            .query_opt("iban", self.iban.as_deref())
     }
 }
+
+list_filter!(LedgerFilter => Ledger, LEDGERS);
 
 /// `limits` of a new ledger; every limit is optional, exact and at least 0.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -333,14 +312,14 @@ impl LedgerLimits {
             ),
         ];
         for (field, limit) in limits {
-            if let Some(limit) = limit {
-                if limit < Decimal::ZERO || limit.normalize().scale() > 2 {
-                    return Err(banking_core::Error::validation(
-                        field,
-                        format!("must be at least 0 with at most two decimals, got {limit}"),
-                    ));
-                }
+            let Some(limit) = limit else { continue };
+            if limit < Decimal::ZERO {
+                return Err(banking_core::Error::validation(
+                    field,
+                    format!("must be at least 0, got {limit}"),
+                ));
             }
+            validate::max_scale(field, limit, validate::AMOUNT_DECIMALS)?;
         }
         Ok(())
     }
@@ -424,8 +403,7 @@ impl<'a> Ledgers<'a> {
 
     /// `GET /api/partner/ledgers`: one page.
     pub async fn list(&self, filter: &LedgerFilter) -> banking_core::Result<LinkcyPage<Ledger>> {
-        filter.validate()?;
-        self.client.send_json(filter.request(None)).await
+        paging::list(self.client, filter).await
     }
 
     /// Every ledger matching `filter`, page after page.
@@ -433,10 +411,7 @@ impl<'a> Ledgers<'a> {
         &self,
         filter: LedgerFilter,
     ) -> impl Stream<Item = banking_core::Result<Ledger>> + Send + 'static {
-        let checked = filter.validate();
-        stream_list(self.client, filter.paging.page, checked, move |page| {
-            filter.request(Some(page))
-        })
+        paging::stream(self.client, filter)
     }
 
     /// `POST /api/partner/ledgers`.

@@ -11,9 +11,9 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::client::LinkcyClient;
-use crate::counterparty::{BankingDetails, PartyType, validate_iban};
+use crate::counterparty::{BankingDetails, PartyType};
 use crate::created::Created;
-use crate::paging::{LinkcyPage, PageParams, SortDirection, stream_list};
+use crate::paging::{self, LinkcyPage, PageParams, list_filter};
 use crate::validate;
 
 const MANDATES: &str = "/api/partner/mandates";
@@ -137,37 +137,16 @@ impl MandateFilter {
         self
     }
 
-    /// `page`, 0-based.
-    pub fn page(mut self, page: u32) -> Self {
-        self.paging.page = Some(page);
-        self
-    }
-
-    /// `pageSize`, 1 to 100.
-    pub fn page_size(mut self, size: u32) -> Self {
-        self.paging.page_size = Some(size);
-        self
-    }
-
-    /// `sortDirection`.
-    pub fn sort_direction(mut self, direction: SortDirection) -> Self {
-        self.paging.sort_direction = Some(direction);
-        self
-    }
-
-    /// Paging bounds.
-    pub fn validate(&self) -> banking_core::Result<()> {
-        self.paging.validate()
-    }
-
-    fn request(&self, page: Option<u32>) -> Request {
-        let request = Request::get(MANDATES)
+    /// The query parameters besides paging.
+    fn filters(&self, request: Request) -> Request {
+        request
             .query_opt("sortAttribute", self.sort_attribute.as_ref())
             .query_opt("endUserId", self.end_user_id)
-            .query_opt("status", self.status.as_ref());
-        self.paging.apply(request, page)
+            .query_opt("status", self.status.as_ref())
     }
 }
+
+list_filter!(MandateFilter => Mandate, MANDATES);
 
 /// The debtor of a new mandate: `{type, name, bankingDetails: {iban, bic}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -264,7 +243,7 @@ impl CreateMandateRequest {
             validate::length("friendlyName", name, 1, 255)?;
         }
         validate::non_empty("debtor.name", &self.debtor.name)?;
-        validate_iban(
+        validate::iban(
             "debtor.bankingDetails.iban",
             &self.debtor.banking_details.iban,
         )?;
@@ -294,8 +273,7 @@ impl<'a> Mandates<'a> {
 
     /// `GET /api/partner/mandates`: one page.
     pub async fn list(&self, filter: &MandateFilter) -> banking_core::Result<LinkcyPage<Mandate>> {
-        filter.validate()?;
-        self.client.send_json(filter.request(None)).await
+        paging::list(self.client, filter).await
     }
 
     /// Every mandate matching `filter`, page after page.
@@ -303,10 +281,7 @@ impl<'a> Mandates<'a> {
         &self,
         filter: MandateFilter,
     ) -> impl Stream<Item = banking_core::Result<Mandate>> + Send + 'static {
-        let checked = filter.validate();
-        stream_list(self.client, filter.paging.page, checked, move |page| {
-            filter.request(Some(page))
-        })
+        paging::stream(self.client, filter)
     }
 
     /// `POST /api/partner/mandates`.

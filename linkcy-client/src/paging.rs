@@ -4,6 +4,10 @@
 //! `sortDirection`, and answers `{content, totalElements, page, pageSize}`
 //! (seed and research notes). Streams walk the pages with banking-core's
 //! page-number paginator.
+//!
+//! Each resource's filter is declared with [`list_filter!`], which gives it
+//! these parameters; [`list`] and [`stream`] serve every resource's `list`
+//! and `stream` calls.
 
 use banking_core::pagination::{Page, Paginator, cursor};
 use banking_core::transport::Request;
@@ -96,37 +100,122 @@ impl PageParams {
     }
 }
 
-/// Stream every item of a list, fetching pages lazily from `first_page`
-/// with the request `request(page)` builds.
+/// A list endpoint's filter, as the generic [`list`] and [`stream`] use it.
 ///
-/// `checked` is the request's validation: an error is the stream's only
-/// item and nothing is sent.
-pub(crate) fn stream_list<T, R>(
-    client: &LinkcyClient,
-    first_page: Option<u32>,
-    checked: banking_core::Result<()>,
-    request: R,
-) -> impl Stream<Item = banking_core::Result<T>> + Send + 'static
-where
-    T: DeserializeOwned + Send + 'static,
-    R: Fn(u32) -> Request + Send + 'static,
-{
-    let client = client.clone();
-    let mut invalid = checked.err();
-    Paginator::new(Some(first_page.unwrap_or(0)), move |page: Option<u32>| {
-        let next = match invalid.take() {
-            Some(error) => Err(error),
-            None => Ok((client.clone(), request(page.unwrap_or(0)))),
-        };
-        async move {
-            let (client, request) = next?;
-            let page: LinkcyPage<T> = client.send_json(request).await?;
-            let next = page.next_page();
-            Ok(Page {
-                items: page.content,
-                next,
-            })
+/// Implemented by [`list_filter!`], which also gives the filter its paging
+/// builders.
+pub(crate) trait ListFilter: Send + 'static {
+    /// The listed item.
+    type Item: DeserializeOwned + Send + 'static;
+
+    /// The filter's `validate`: nothing is sent when it fails.
+    fn check(&self) -> banking_core::Result<()>;
+
+    /// The page a stream starts from (the filter's `page`).
+    fn first_page(&self) -> Option<u32>;
+
+    /// The list request for `page` (`None`: the filter's own `page`).
+    fn request(&self, page: Option<u32>) -> Request;
+}
+
+/// Declares a list filter: a struct with a `paging: PageParams` field and
+/// an inherent `fn filters(&self, request: Request) -> Request` adding its
+/// own query parameters.
+///
+/// `list_filter!(Filter => Item, PATH)` adds the `page`, `page_size` and
+/// `sort_direction` builders, a `validate` that checks the paging bounds,
+/// and [`ListFilter`]. With `, own validate` the filter writes its
+/// `validate` itself (it must check `self.paging` too).
+macro_rules! list_filter {
+    ($filter:ident => $item:ty, $path:expr) => {
+        impl $filter {
+            /// Paging bounds.
+            pub fn validate(&self) -> banking_core::Result<()> {
+                self.paging.validate()
+            }
         }
-    })
+
+        $crate::paging::list_filter!($filter => $item, $path, own validate);
+    };
+    ($filter:ident => $item:ty, $path:expr, own validate) => {
+        impl $filter {
+            /// `page`: the 0-based page to return (or to start streaming from).
+            pub fn page(mut self, page: u32) -> Self {
+                self.paging.page = Some(page);
+                self
+            }
+
+            /// `pageSize`: 1 to 100.
+            pub fn page_size(mut self, size: u32) -> Self {
+                self.paging.page_size = Some(size);
+                self
+            }
+
+            /// `sortDirection`.
+            pub fn sort_direction(mut self, direction: $crate::paging::SortDirection) -> Self {
+                self.paging.sort_direction = Some(direction);
+                self
+            }
+        }
+
+        impl $crate::paging::ListFilter for $filter {
+            type Item = $item;
+
+            fn check(&self) -> banking_core::Result<()> {
+                self.validate()
+            }
+
+            fn first_page(&self) -> Option<u32> {
+                self.paging.page
+            }
+
+            fn request(&self, page: Option<u32>) -> banking_core::transport::Request {
+                let request = self.filters(banking_core::transport::Request::get($path));
+                self.paging.apply(request, page)
+            }
+        }
+    };
+}
+
+pub(crate) use list_filter;
+
+/// One page of the list `filter` selects; nothing is sent when the filter
+/// is invalid.
+pub(crate) async fn list<F: ListFilter>(
+    client: &LinkcyClient,
+    filter: &F,
+) -> banking_core::Result<LinkcyPage<F::Item>> {
+    filter.check()?;
+    client.send_json(filter.request(None)).await
+}
+
+/// Every item of the list `filter` selects, fetching pages lazily from the
+/// filter's `page` (default 0).
+///
+/// An invalid filter is the stream's only item, and nothing is sent.
+pub(crate) fn stream<F: ListFilter>(
+    client: &LinkcyClient,
+    filter: F,
+) -> impl Stream<Item = banking_core::Result<F::Item>> + Send + 'static {
+    let client = client.clone();
+    let mut invalid = filter.check().err();
+    Paginator::new(
+        Some(filter.first_page().unwrap_or(0)),
+        move |page: Option<u32>| {
+            let next = match invalid.take() {
+                Some(error) => Err(error),
+                None => Ok((client.clone(), filter.request(Some(page.unwrap_or(0))))),
+            };
+            async move {
+                let (client, request) = next?;
+                let page: LinkcyPage<F::Item> = client.send_json(request).await?;
+                let next = page.next_page();
+                Ok(Page {
+                    items: page.content,
+                    next,
+                })
+            }
+        },
+    )
     .items()
 }

@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use crate::client::LinkcyClient;
 use crate::created::Created;
-use crate::paging::{LinkcyPage, PageParams, SortDirection, stream_list};
+use crate::paging::{self, LinkcyPage, PageParams, list_filter};
 use crate::sca::{LinkcyScaOutcome, ScaOptions};
 use crate::validate;
 
@@ -365,24 +365,6 @@ impl TransactionFilter {
         self
     }
 
-    /// `page`: the 0-based page to return (or to start streaming from).
-    pub fn page(mut self, page: u32) -> Self {
-        self.paging.page = Some(page);
-        self
-    }
-
-    /// `pageSize`: 1 to 100.
-    pub fn page_size(mut self, size: u32) -> Self {
-        self.paging.page_size = Some(size);
-        self
-    }
-
-    /// `sortDirection`.
-    pub fn sort_direction(mut self, direction: SortDirection) -> Self {
-        self.paging.sort_direction = Some(direction);
-        self
-    }
-
     /// Check the filter as the server would: paging bounds and
     /// `startDate <= endDate`.
     pub fn validate(&self) -> banking_core::Result<()> {
@@ -398,8 +380,9 @@ impl TransactionFilter {
         Ok(())
     }
 
-    fn request(&self, page: Option<u32>) -> Request {
-        let request = Request::get(TRANSACTIONS)
+    /// The query parameters besides paging.
+    fn filters(&self, request: Request) -> Request {
+        request
             .query_opt("sortAttribute", self.sort_attribute.as_ref())
             .query_opt("endUserId", self.end_user_id)
             .query_opt("ledgerId", self.ledger_id)
@@ -414,10 +397,11 @@ impl TransactionFilter {
             .query_opt("showDeclinedTransaction", self.show_declined_transaction)
             .query_opt("startDate", self.start_date.map(local_date_time))
             .query_opt("endDate", self.end_date.map(local_date_time))
-            .query_array("status", &self.status, ArrayStyle::Repeated);
-        self.paging.apply(request, page)
+            .query_array("status", &self.status, ArrayStyle::Repeated)
     }
 }
+
+list_filter!(TransactionFilter => Transaction, TRANSACTIONS, own validate);
 
 /// `2022-05-16T10:30` as in the docs, or `2022-05-16T10:30:15.5` when the
 /// value has seconds (both are ISO-8601 local date-times).
@@ -626,8 +610,7 @@ impl<'a> Transactions<'a> {
         &self,
         filter: &TransactionFilter,
     ) -> banking_core::Result<LinkcyPage<Transaction>> {
-        filter.validate()?;
-        self.client.send_json(filter.request(None)).await
+        paging::list(self.client, filter).await
     }
 
     /// Every transaction matching `filter`, page after page from
@@ -636,10 +619,7 @@ impl<'a> Transactions<'a> {
         &self,
         filter: TransactionFilter,
     ) -> impl Stream<Item = banking_core::Result<Transaction>> + Send + 'static {
-        let checked = filter.validate();
-        stream_list(self.client, filter.paging.page, checked, move |page| {
-            filter.request(Some(page))
-        })
+        paging::stream(self.client, filter)
     }
 
     /// `GET /api/partner/transactions/{transactionId}`.

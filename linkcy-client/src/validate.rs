@@ -1,7 +1,18 @@
-//! Client-side checks run before a request is sent.
+//! Client-side checks run before a request is sent: Linkcy's own rules,
+//! next to banking-core's shared checks (IBAN, lengths, decimal places).
 
 use banking_core::Error;
 use rust_decimal::Decimal;
+
+pub(crate) use banking_core::validate::{iban, length, max_scale};
+
+/// Decimal places of a Linkcy amount.
+///
+/// Linkcy requests carry no currency (it is the ledger's), and every ledger
+/// currency Linkcy lists (EUR, GBP, USD, PLN, AUD, CHF, CAD, SEK, NOK, JPY,
+/// HUF, HKD, NZD, CZK, SGD, RON, HRK) has at most two minor units, so two
+/// decimals is the tightest rule that is right for all of them.
+pub(crate) const AMOUNT_DECIMALS: u32 = 2;
 
 /// The payment reference pattern `^[.'a-zA-ZÀ-ÿ0-9,? ]*$` (seed).
 pub(crate) fn reference(field: &str, value: &str, max_chars: usize) -> banking_core::Result<()> {
@@ -27,39 +38,11 @@ fn reference_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '.' | '\'' | ',' | '?' | ' ' | 'À'..='ÿ')
 }
 
-/// A transfer amount: strictly positive with at most two decimal places.
-///
-/// Linkcy requests carry no currency (it is the ledger's), and every ledger
-/// currency Linkcy lists (EUR, GBP, USD, PLN, AUD, CHF, CAD, SEK, NOK, JPY,
-/// HUF, HKD, NZD, CZK, SGD, RON, HRK) has at most two minor units, so two
-/// decimals is the tightest rule that is right for all of them. Trailing
-/// zeros do not count (`10.500` is accepted and sent as written).
+/// A transfer amount: strictly positive with at most [`AMOUNT_DECIMALS`]
+/// decimal places. Trailing zeros do not count (`10.500` is accepted and
+/// sent as written).
 pub(crate) fn amount(field: &str, value: Decimal) -> banking_core::Result<()> {
-    if value <= Decimal::ZERO {
-        return Err(Error::validation(
-            field,
-            format!("must be greater than zero, got {value}"),
-        ));
-    }
-    if value.normalize().scale() > 2 {
-        return Err(Error::validation(
-            field,
-            format!("must have at most two decimal places, got {value}"),
-        ));
-    }
-    Ok(())
-}
-
-/// A string whose length the docs bound to `min..=max` characters.
-pub(crate) fn length(field: &str, value: &str, min: usize, max: usize) -> banking_core::Result<()> {
-    let count = value.chars().count();
-    if count < min || count > max {
-        return Err(Error::validation(
-            field,
-            format!("must be {min} to {max} characters long, got {count}"),
-        ));
-    }
-    Ok(())
+    banking_core::validate::positive_amount(field, value, AMOUNT_DECIMALS)
 }
 
 /// A required string that must not be blank.
@@ -100,6 +83,28 @@ mod tests {
         assert!(ok("-1").is_err());
         assert!(ok("0.001").is_err());
         assert!(ok("1.005").is_err());
+    }
+
+    #[test]
+    fn ibans() {
+        for good in [
+            "FR1420041010050500013M02606",
+            "GB82WEST12345698765432",
+            "BE68539007547034",
+            "DE89370400440532013000",
+        ] {
+            assert!(iban("iban", good).is_ok(), "{good}");
+        }
+        for bad in [
+            "FR1420041010050500013M02607",
+            "GB82 WEST 1234 5698 7654 32",
+            "gb82west12345698765432",
+            "1282WEST12345698765432",
+            "GB8",
+            "string",
+        ] {
+            assert!(iban("iban", bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use banking_core::error::AuthError;
 use banking_core::retry::RetryPolicy;
 use linkcy_client::{
     Environment, LinkcyClient, LinkcyCredentials, LoginRequest, LoginResponse, RefreshRequest,
@@ -9,15 +10,19 @@ use linkcy_client::{
 };
 use secrecy::{ExposeSecret, SecretString};
 use wiremock::matchers::{bearer_token, body_json, header, method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::{Mock, MockBuilder, MockServer, ResponseTemplate};
 
 use crate::support::{
-    PASSWORD, client, credentials, fixture_json, reply, seen, server, token, untouched_server,
-    validation_field,
+    PASSWORD, client, credentials, fixture_json, list_transactions, login_mock, partner_login,
+    reply, seen, server, token, untouched_server, validation_field,
 };
 
-fn list_mock() -> wiremock::MockBuilder {
+fn list_mock() -> MockBuilder {
     Mock::given(method("GET")).and(path("/api/partner/transactions"))
+}
+
+fn refresh_mock() -> MockBuilder {
+    Mock::given(method("POST")).and(path("/api/partner/refresh"))
 }
 
 fn login_answer(token: &str, refresh: &str) -> ResponseTemplate {
@@ -33,6 +38,50 @@ fn login_answer(token: &str, refresh: &str) -> ResponseTemplate {
 fn with_signature(signature: &str) -> String {
     let fixture = token();
     format!("{}.{signature}", fixture.rsplit_once('.').unwrap().0)
+}
+
+/// The list is refused once with the fixture token, the fixture's refresh
+/// token buys a token signed `signature` (and refresh token `refresh`),
+/// and the list succeeds with it: each step exactly once.
+async fn mount_refresh_after_401(server: &MockServer, signature: &str, refresh: &str) {
+    list_mock()
+        .and(bearer_token(token()))
+        .respond_with(reply(401, "schema_built_error_unauthorized_401.json"))
+        .expect(1)
+        .mount(server)
+        .await;
+    refresh_mock()
+        .and(body_json(
+            serde_json::json!({"refreshToken": "rt-7a1c2f9e-partner"}),
+        ))
+        .respond_with(login_answer(signature, refresh))
+        .expect(1)
+        .mount(server)
+        .await;
+    list_mock()
+        .and(bearer_token(with_signature(signature)))
+        .respond_with(reply(200, "seed_transactions_list_200.json"))
+        .expect(1)
+        .mount(server)
+        .await;
+}
+
+/// The error of a first call whose login is answered with `fixture`.
+async fn error_when_login_answers(status: u16, fixture: &str) -> banking_core::Error {
+    let server = MockServer::start().await;
+    login_mock()
+        .respond_with(reply(status, fixture))
+        .expect(1)
+        .mount(&server)
+        .await;
+    list_transactions(&client(&server)).await.unwrap_err()
+}
+
+fn auth_error(error: &banking_core::Error) -> &AuthError {
+    match error {
+        banking_core::Error::Auth(auth) => auth,
+        other => panic!("expected an auth error, got {other:?}"),
+    }
 }
 
 #[tokio::test]
@@ -61,32 +110,8 @@ async fn building_sends_nothing_and_the_first_calls_log_in_once() {
 #[tokio::test]
 async fn a_401_refreshes_the_token_and_retries_once() {
     let server = server().await;
-    list_mock()
-        .and(bearer_token(token()))
-        .respond_with(reply(401, "schema_built_error_unauthorized_401.json"))
-        .expect(1)
-        .mount(&server)
-        .await;
-    Mock::given(method("POST"))
-        .and(path("/api/partner/refresh"))
-        .and(body_json(
-            serde_json::json!({"refreshToken": "rt-7a1c2f9e-partner"}),
-        ))
-        .respond_with(login_answer("refreshed", "rt-2"))
-        .expect(1)
-        .mount(&server)
-        .await;
-    list_mock()
-        .and(bearer_token(with_signature("refreshed")))
-        .respond_with(reply(200, "seed_transactions_list_200.json"))
-        .expect(1)
-        .mount(&server)
-        .await;
-    let page = client(&server)
-        .transactions()
-        .list(&TransactionFilter::new())
-        .await
-        .unwrap();
+    mount_refresh_after_401(&server, "refreshed", "rt-2").await;
+    let page = list_transactions(&client(&server)).await.unwrap();
     assert_eq!(page.total_elements, 1);
     assert_eq!(seen(&server, "/api/partner/login").await.len(), 1);
 }
@@ -94,27 +119,18 @@ async fn a_401_refreshes_the_token_and_retries_once() {
 #[tokio::test]
 async fn a_401_with_a_refused_refresh_logs_in_again() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/api/partner/login"))
-        .and(body_json(fixture_json(
-            "schema_built_auth_login_partner_request.json",
-        )))
+    partner_login()
         .respond_with(reply(200, "schema_built_auth_login_200.json"))
         .up_to_n_times(1)
         .expect(1)
         .mount(&server)
         .await;
-    Mock::given(method("POST"))
-        .and(path("/api/partner/refresh"))
+    refresh_mock()
         .respond_with(reply(401, "schema_built_error_unauthorized_401.json"))
         .expect(1)
         .mount(&server)
         .await;
-    Mock::given(method("POST"))
-        .and(path("/api/partner/login"))
-        .and(body_json(fixture_json(
-            "schema_built_auth_login_partner_request.json",
-        )))
+    partner_login()
         .respond_with(login_answer("second-login", "rt-3"))
         .expect(1)
         .mount(&server)
@@ -132,11 +148,7 @@ async fn a_401_with_a_refused_refresh_logs_in_again() {
         .mount(&server)
         .await;
     banking_core::testkit::catch_all(&server).await;
-    let page = client(&server)
-        .transactions()
-        .list(&TransactionFilter::new())
-        .await
-        .unwrap();
+    let page = list_transactions(&client(&server)).await.unwrap();
     assert_eq!(page.total_elements, 1);
 }
 
@@ -148,38 +160,20 @@ async fn a_second_401_is_returned_not_retried_forever() {
         .expect(2)
         .mount(&server)
         .await;
-    Mock::given(method("POST"))
-        .and(path("/api/partner/refresh"))
+    refresh_mock()
         .respond_with(login_answer("refreshed", "rt-2"))
         .expect(1)
         .mount(&server)
         .await;
-    let error = client(&server)
-        .transactions()
-        .list(&TransactionFilter::new())
-        .await
-        .unwrap_err();
+    let error = list_transactions(&client(&server)).await.unwrap_err();
     assert!(error.is_unauthorized());
     assert_eq!(error.status(), Some(401));
 }
 
 #[tokio::test]
 async fn refused_login_is_an_auth_error() {
-    let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/api/partner/login"))
-        .respond_with(reply(401, "schema_built_error_unauthorized_401.json"))
-        .expect(1)
-        .mount(&server)
-        .await;
-    let error = client(&server)
-        .transactions()
-        .list(&TransactionFilter::new())
-        .await
-        .unwrap_err();
-    let banking_core::Error::Auth(auth) = &error else {
-        panic!("expected an auth error, got {error:?}")
-    };
+    let error = error_when_login_answers(401, "schema_built_error_unauthorized_401.json").await;
+    let auth = auth_error(&error);
     assert_eq!(auth.status, Some(401));
     assert_eq!(auth.error.as_deref(), Some("linkcy.unauthorized"));
     assert!(!format!("{error} {error:?}").contains(PASSWORD));
@@ -187,21 +181,8 @@ async fn refused_login_is_an_auth_error() {
 
 #[tokio::test]
 async fn a_login_that_needs_sca_is_reported_not_hung() {
-    let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/api/partner/login"))
-        .respond_with(reply(202, "research_sca_waiting_202.json"))
-        .expect(1)
-        .mount(&server)
-        .await;
-    let error = client(&server)
-        .transactions()
-        .list(&TransactionFilter::new())
-        .await
-        .unwrap_err();
-    let banking_core::Error::Auth(auth) = &error else {
-        panic!("expected an auth error, got {error:?}")
-    };
+    let error = error_when_login_answers(202, "research_sca_waiting_202.json").await;
+    let auth = auth_error(&error);
     assert_eq!(auth.status, Some(202));
     assert_eq!(auth.error.as_deref(), Some("SCA_REQUIRED"));
 }
@@ -219,8 +200,7 @@ async fn typed_login_for_consumers_and_corporates() {
             LoginRequest::corporate("33698765432", "acme", SecretString::from(PASSWORD)),
         ),
     ] {
-        let guard = Mock::given(method("POST"))
-            .and(path("/api/partner/login"))
+        let guard = login_mock()
             .and(body_json(fixture_json(fixture)))
             .and(header("Linkcy-SCA-Strategy", "BY_PASS"))
             .respond_with(reply(200, "schema_built_auth_login_end_user_200.json"))
@@ -256,8 +236,7 @@ async fn typed_login_for_consumers_and_corporates() {
 #[tokio::test]
 async fn typed_login_may_wait_for_sca() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/api/partner/login"))
+    login_mock()
         .respond_with(reply(202, "schema_built_sca_waiting_202_iso_ttl.json"))
         .expect(1)
         .mount(&server)
@@ -279,8 +258,7 @@ async fn typed_login_may_wait_for_sca() {
 #[tokio::test]
 async fn typed_refresh_sends_the_research_body() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/api/partner/refresh"))
+    refresh_mock()
         .and(body_json(fixture_json(
             "research_auth_refresh_request.json",
         )))
@@ -305,27 +283,7 @@ async fn typed_refresh_sends_the_research_body() {
 #[tokio::test]
 async fn a_session_is_used_then_refreshed_without_a_password() {
     let server = MockServer::start().await;
-    list_mock()
-        .and(bearer_token(token()))
-        .respond_with(reply(401, "schema_built_error_unauthorized_401.json"))
-        .expect(1)
-        .mount(&server)
-        .await;
-    Mock::given(method("POST"))
-        .and(path("/api/partner/refresh"))
-        .and(body_json(
-            serde_json::json!({"refreshToken": "rt-7a1c2f9e-partner"}),
-        ))
-        .respond_with(login_answer("from-session", "rt-4"))
-        .expect(1)
-        .mount(&server)
-        .await;
-    list_mock()
-        .and(bearer_token(with_signature("from-session")))
-        .respond_with(reply(200, "seed_transactions_list_200.json"))
-        .expect(1)
-        .mount(&server)
-        .await;
+    mount_refresh_after_401(&server, "from-session", "rt-4").await;
     let session: LoginResponse =
         serde_json::from_value(fixture_json("schema_built_auth_login_200.json")).unwrap();
     let client = LinkcyClient::builder()
@@ -338,11 +296,7 @@ async fn a_session_is_used_then_refreshed_without_a_password() {
         .user_agent("linkcy-tests/1")
         .build()
         .unwrap();
-    client
-        .transactions()
-        .list(&TransactionFilter::new())
-        .await
-        .unwrap();
+    list_transactions(&client).await.unwrap();
     let requests = server.received_requests().await.unwrap();
     assert!(
         requests
@@ -355,8 +309,7 @@ async fn a_session_is_used_then_refreshed_without_a_password() {
 #[tokio::test]
 async fn invalidate_token_forces_a_new_one() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/api/partner/refresh"))
+    refresh_mock()
         .respond_with(login_answer("after-invalidate", "rt-5"))
         .expect(1)
         .mount(&server)
@@ -367,17 +320,9 @@ async fn invalidate_token_forces_a_new_one() {
         .mount(&server)
         .await;
     let client = client(&server);
-    client
-        .transactions()
-        .list(&TransactionFilter::new())
-        .await
-        .unwrap();
+    list_transactions(&client).await.unwrap();
     client.invalidate_token();
-    client
-        .transactions()
-        .list(&TransactionFilter::new())
-        .await
-        .unwrap();
+    list_transactions(&client).await.unwrap();
     let lists = seen(&server, "/api/partner/transactions").await;
     assert_eq!(
         lists[1].headers["authorization"],

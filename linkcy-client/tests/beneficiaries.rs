@@ -5,17 +5,13 @@ use linkcy_client::{
     BeneficiaryAccount, BeneficiaryFilter, BeneficiarySortAttribute, BeneficiaryStatus,
     CreateBeneficiaryRequest, PartyType, ScaOptions, ScaStrategy, SortDirection,
 };
-use uuid::Uuid;
 use wiremock::Mock;
 use wiremock::matchers::{body_json, header, method, path};
 
 use crate::support::{
-    bearer, client, fixture_json, query, reply, seen, server, untouched_server, validation_field,
+    bearer, client, fixture_json, id, query, reply, seen, server, untouched_server,
+    validation_field,
 };
-
-fn id(s: &str) -> Uuid {
-    Uuid::parse_str(s).unwrap()
-}
 
 fn sepa() -> CreateBeneficiaryRequest {
     CreateBeneficiaryRequest::new(

@@ -10,14 +10,11 @@ use wiremock::matchers::{body_json, header, method, path};
 use wiremock::{Mock, ResponseTemplate};
 
 use crate::support::{
-    bearer, client, fixture_json, query, reply, seen, server, untouched_server, validation_field,
+    bearer, client, fixture_json, id, query, reply, seen, server, untouched_server,
+    validation_field,
 };
 
 const CARD_ID: &str = "c0ffee00-1234-4abc-9def-0123456789ab";
-
-fn id(s: &str) -> Uuid {
-    Uuid::parse_str(s).unwrap()
-}
 
 #[tokio::test]
 async fn list_sends_filters_and_keeps_unknown_statuses() {

@@ -1,13 +1,11 @@
 //! The Linkcy error body becomes a typed API error.
 
 use banking_core::error::ErrorDecoder;
-use linkcy_client::{
-    LinkcyErrorBody, LinkcyErrorCode, LinkcyErrorDecoder, LinkcyErrorExt, TransactionFilter,
-};
+use linkcy_client::{LinkcyErrorBody, LinkcyErrorCode, LinkcyErrorDecoder, LinkcyErrorExt};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, ResponseTemplate};
 
-use crate::support::{client, fixture, reply, server};
+use crate::support::{client, fixture, list_transactions, reply, server};
 
 #[test]
 fn decoder_reads_the_research_sample() {
@@ -96,11 +94,7 @@ async fn api_errors_carry_the_typed_code_and_the_raw_body() {
         .expect(1)
         .mount(&server)
         .await;
-    let error = client(&server)
-        .transactions()
-        .list(&TransactionFilter::new())
-        .await
-        .unwrap_err();
+    let error = list_transactions(&client(&server)).await.unwrap_err();
     assert_eq!(error.status(), Some(400));
     assert_eq!(error.error_code(), Some(LinkcyErrorCode::ConsumerNotFound));
     let api = error.api_error().unwrap();
@@ -123,11 +117,7 @@ async fn an_html_gateway_page_is_still_an_api_error() {
         .respond_with(ResponseTemplate::new(502).set_body_string("<html>Bad Gateway</html>"))
         .mount(&server)
         .await;
-    let error = client(&server)
-        .transactions()
-        .list(&TransactionFilter::new())
-        .await
-        .unwrap_err();
+    let error = list_transactions(&client(&server)).await.unwrap_err();
     assert_eq!(error.status(), Some(502));
     assert_eq!(error.error_code(), None);
     assert!(error.linkcy_body().is_none());

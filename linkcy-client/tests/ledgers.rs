@@ -8,17 +8,12 @@ use linkcy_client::{
     LedgerStatus, LedgerType, SortDirection,
 };
 use rust_decimal::Decimal;
-use uuid::Uuid;
 use wiremock::Mock;
 use wiremock::matchers::{body_json, body_string_contains, method, path};
 
 use crate::support::{
-    bearer, client, fixture_json, query, reply, server, untouched_server, validation_field,
+    bearer, client, fixture_json, id, query, reply, server, untouched_server, validation_field,
 };
-
-fn id(s: &str) -> Uuid {
-    Uuid::parse_str(s).unwrap()
-}
 
 #[tokio::test]
 async fn list_sends_filters_and_decodes_the_list_element() {

@@ -5,19 +5,14 @@ use linkcy_client::{
     CreateMandateRequest, MandateFilter, MandateSortAttribute, MandateStatus, NewMandateDebtor,
     PartyType, SortDirection,
 };
-use uuid::Uuid;
 use wiremock::Mock;
 use wiremock::matchers::{body_json, body_string, method, path};
 
 use crate::support::{
-    bearer, client, fixture_json, query, reply, server, untouched_server, validation_field,
+    bearer, client, fixture_json, id, query, reply, server, untouched_server, validation_field,
 };
 
 const MANDATE_ID: &str = "d4dbf0da-b5aa-43ae-b9db-c2aff331d3ad";
-
-fn id(s: &str) -> Uuid {
-    Uuid::parse_str(s).unwrap()
-}
 
 #[tokio::test]
 async fn list_sends_filters_and_decodes_mandates() {

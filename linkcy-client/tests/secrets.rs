@@ -2,15 +2,13 @@
 
 use banking_core::testkit::LogCapture;
 use linkcy_client::testkit::LinkcySimulator;
-use linkcy_client::{
-    LinkcyCredentials, LoginRequest, LoginResponse, RefreshRequest, ScaOptions, TransactionFilter,
-};
+use linkcy_client::{LinkcyCredentials, LoginRequest, LoginResponse, RefreshRequest, ScaOptions};
 use secrecy::SecretString;
 use tracing::Instrument;
 use wiremock::Mock;
 use wiremock::matchers::{method, path};
 
-use crate::support::{PASSWORD, client, fixture_json, reply, token};
+use crate::support::{PASSWORD, client, fixture_json, list_transactions, reply, token};
 
 const REFRESH_TOKEN: &str = "rt-7a1c2f9e-partner";
 
@@ -42,13 +40,9 @@ fn credentials_and_tokens_are_redacted_in_debug() {
 #[tokio::test]
 async fn clients_and_errors_do_not_show_secrets() {
     let simulator = LinkcySimulator::start().await;
-    let client = simulator.client();
-    client
-        .transactions()
-        .list(&TransactionFilter::new())
-        .await
-        .unwrap();
-    assert_clean(&format!("{client:?}"));
+    let simulated = simulator.client();
+    list_transactions(&simulated).await.unwrap();
+    assert_clean(&format!("{simulated:?}"));
 
     let server = wiremock::MockServer::start().await;
     Mock::given(method("POST"))
@@ -61,16 +55,8 @@ async fn clients_and_errors_do_not_show_secrets() {
         .respond_with(reply(403, "research_error_consumer_not_found_400.json"))
         .mount(&server)
         .await;
-    let error = client_for(&server)
-        .transactions()
-        .list(&TransactionFilter::new())
-        .await
-        .unwrap_err();
+    let error = list_transactions(&client(&server)).await.unwrap_err();
     assert_clean(&format!("{error} {error:?}"));
-}
-
-fn client_for(server: &wiremock::MockServer) -> linkcy_client::LinkcyClient {
-    client(server)
 }
 
 #[tokio::test]
@@ -79,18 +65,10 @@ async fn logs_of_logins_refreshes_and_sca_calls_hold_no_secret() {
     async {
         let simulator = LinkcySimulator::start().await;
         let client = simulator.client();
-        client
-            .transactions()
-            .list(&TransactionFilter::new())
-            .await
-            .unwrap();
+        list_transactions(&client).await.unwrap();
         simulator.expire_tokens();
         simulator.revoke_refresh_tokens();
-        client
-            .transactions()
-            .list(&TransactionFilter::new())
-            .await
-            .unwrap();
+        list_transactions(&client).await.unwrap();
         let signed = ScaOptions::new()
             .strategy(linkcy_client::ScaStrategy::DataSigning)
             .signature(SecretString::from("c2lnbmF0dXJl"));

@@ -1,14 +1,22 @@
 //! Shared helpers: a mock server with login, fixtures, matchers.
 
 use banking_core::retry::RetryPolicy;
-use linkcy_client::{Environment, LinkcyClient, LinkcyCredentials, LoginRequest};
+use linkcy_client::{
+    Environment, LinkcyClient, LinkcyCredentials, LinkcyPage, LoginRequest, Transaction,
+    TransactionFilter,
+};
 use secrecy::SecretString;
+use uuid::Uuid;
 use wiremock::matchers::{body_json, method, path};
-use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+use wiremock::{Mock, MockBuilder, MockServer, Request, ResponseTemplate};
 
 pub(crate) const USERNAME: &str = "partner-admin";
 pub(crate) const PARTNER: &str = "acme";
 pub(crate) const PASSWORD: &str = "s3cr3t-Pa55";
+
+pub(crate) fn id(s: &str) -> Uuid {
+    Uuid::parse_str(s).unwrap()
+}
 
 pub(crate) fn fixture(name: &str) -> String {
     let path = format!("{}/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -70,15 +78,23 @@ pub(crate) fn credentials() -> LinkcyCredentials {
     ))
 }
 
+/// `POST /api/partner/login`, whatever the body.
+pub(crate) fn login_mock() -> MockBuilder {
+    Mock::given(method("POST")).and(path("/api/partner/login"))
+}
+
+/// `POST /api/partner/login` with the partner credentials of [`credentials`].
+pub(crate) fn partner_login() -> MockBuilder {
+    login_mock().and(body_json(fixture_json(
+        "schema_built_auth_login_partner_request.json",
+    )))
+}
+
 /// A mock server that accepts the partner login (once per test unless a
 /// test expects more) and names unmatched requests.
 pub(crate) async fn server() -> MockServer {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/api/partner/login"))
-        .and(body_json(fixture_json(
-            "schema_built_auth_login_partner_request.json",
-        )))
+    partner_login()
         .respond_with(reply(200, "schema_built_auth_login_200.json"))
         .named("login")
         .mount(&server)
@@ -94,6 +110,14 @@ pub(crate) fn client(server: &MockServer) -> LinkcyClient {
         .retry_policy(RetryPolicy::none())
         .build()
         .unwrap()
+}
+
+/// `GET /api/partner/transactions` without filters: the call most tests
+/// make to exercise login, retries and errors.
+pub(crate) async fn list_transactions(
+    client: &LinkcyClient,
+) -> banking_core::Result<LinkcyPage<Transaction>> {
+    client.transactions().list(&TransactionFilter::new()).await
 }
 
 /// Requests the server saw on `path`, in order.

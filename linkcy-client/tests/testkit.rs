@@ -6,12 +6,39 @@ use linkcy_client::testkit::{
 };
 use linkcy_client::{
     BeneficiaryAccount, CardRuleRequest, CardRuleType, CreateBeneficiaryRequest, CreateCardRequest,
-    InterLedgerTransferRequest, LinkcyErrorCode, LinkcyErrorExt, LoginRequest, PartyType,
-    ScaOptions, ScaStrategy, TransactionFilter,
+    InterLedgerTransferRequest, LinkcyErrorCode, LinkcyErrorExt, LinkcyScaChallenge,
+    LinkcyScaOutcome, LoginRequest, PartyType, PendingSca, ScaOptions, ScaStrategy,
+    TransactionFilter,
 };
 use rust_decimal::Decimal;
 use secrecy::SecretString;
+use serde::de::DeserializeOwned;
 use uuid::Uuid;
+
+use crate::support::list_transactions;
+
+/// The user approves the pending interaction on the simulator, then the
+/// call is replayed with its SCA id.
+async fn approve_and_complete<T: DeserializeOwned>(
+    simulator: &LinkcySimulator,
+    pending: PendingSca<T, LinkcyScaChallenge>,
+) -> LinkcyScaOutcome<T> {
+    let sca_id = pending.challenge().sca_id.clone();
+    assert!(simulator.approve(&sca_id));
+    pending.complete(&sca_id).await.unwrap()
+}
+
+/// How many items the first page of `resource`'s unfiltered list holds.
+macro_rules! listed {
+    ($resource:expr) => {
+        $resource
+            .list(&Default::default())
+            .await
+            .unwrap()
+            .content
+            .len()
+    };
+}
 
 #[tokio::test]
 async fn paging_across_three_pages() {
@@ -40,13 +67,12 @@ async fn paging_across_three_pages() {
 async fn expired_token_then_refresh_then_login() {
     let simulator = LinkcySimulator::start().await;
     let client = simulator.client();
-    let filter = TransactionFilter::new();
-    client.transactions().list(&filter).await.unwrap();
+    list_transactions(&client).await.unwrap();
     assert_eq!((simulator.login_count(), simulator.refresh_count()), (1, 0));
 
     // The access token expires: 401, refresh, retried call succeeds.
     simulator.expire_tokens();
-    client.transactions().list(&filter).await.unwrap();
+    list_transactions(&client).await.unwrap();
     assert_eq!((simulator.login_count(), simulator.refresh_count()), (1, 1));
 
     // Both tokens are gone: 401, refused refresh, new login, success.
@@ -64,17 +90,14 @@ async fn expired_token_then_refresh_then_login() {
 #[tokio::test]
 async fn wrong_password_is_refused() {
     let simulator = LinkcySimulator::start().await;
-    let error = simulator
+    let client = simulator
         .client_builder()
         .credentials(linkcy_client::LinkcyCredentials::login(
             LoginRequest::partner("partner-admin", PARTNER_NAME, SecretString::from("wrong")),
         ))
         .build()
-        .unwrap()
-        .transactions()
-        .list(&TransactionFilter::new())
-        .await
-        .unwrap_err();
+        .unwrap();
+    let error = list_transactions(&client).await.unwrap_err();
     assert!(matches!(error, banking_core::Error::Auth(_)));
     assert_eq!(simulator.login_count(), 0);
 }
@@ -120,15 +143,8 @@ async fn every_sca_operation_waits_then_completes() {
         .pending()
         .unwrap();
     assert_eq!(pending.challenge().sca_id.as_str(), FIRST_SCA_ID);
-    assert!(simulator.approve(&pending.challenge().sca_id));
-    assert!(
-        pending
-            .complete(&pending.challenge().sca_id)
-            .await
-            .unwrap()
-            .done()
-            .is_some()
-    );
+    let created = approve_and_complete(&simulator, pending).await;
+    assert!(created.done().is_some());
 
     let beneficiary = CreateBeneficiaryRequest::new(
         PartyType::Person,
@@ -167,15 +183,8 @@ async fn every_sca_operation_waits_then_completes() {
         .unwrap()
         .pending()
         .unwrap();
-    assert!(simulator.approve(&pending.challenge().sca_id));
-    assert!(
-        pending
-            .complete(&pending.challenge().sca_id)
-            .await
-            .unwrap()
-            .done()
-            .is_some()
-    );
+    let created = approve_and_complete(&simulator, pending).await;
+    assert!(created.done().is_some());
 
     let rule = CardRuleRequest::new(CardRuleType::TransactionMaxSpend, 250);
     let pending = client
@@ -185,9 +194,7 @@ async fn every_sca_operation_waits_then_completes() {
         .unwrap()
         .pending()
         .unwrap();
-    let id = pending.challenge().sca_id.clone();
-    assert!(simulator.approve(&id));
-    assert!(pending.complete(&id).await.unwrap().is_done());
+    assert!(approve_and_complete(&simulator, pending).await.is_done());
 
     let missing = ScaOptions::new().strategy(ScaStrategy::DataSigning);
     let error = client.cards().create(&card, &missing).await.unwrap_err();
@@ -212,37 +219,10 @@ async fn every_plain_endpoint_answers() {
     let simulator = LinkcySimulator::start().await;
     let client = simulator.client();
     let any = Uuid::nil();
-    assert_eq!(
-        client
-            .ledgers()
-            .list(&Default::default())
-            .await
-            .unwrap()
-            .content
-            .len(),
-        1
-    );
+    assert_eq!(listed!(client.ledgers()), 1);
     assert!(client.ledgers().get(any).await.unwrap().iban.is_some());
-    assert_eq!(
-        client
-            .beneficiaries()
-            .list(&Default::default())
-            .await
-            .unwrap()
-            .content
-            .len(),
-        2
-    );
-    assert_eq!(
-        client
-            .mandates()
-            .list(&Default::default())
-            .await
-            .unwrap()
-            .content
-            .len(),
-        2
-    );
+    assert_eq!(listed!(client.beneficiaries()), 2);
+    assert_eq!(listed!(client.mandates()), 2);
     assert!(client.mandates().get(any).await.unwrap().debtor.is_some());
     assert_eq!(
         client
@@ -258,37 +238,10 @@ async fn every_plain_endpoint_answers() {
         client.mandates().cancel(any).await.unwrap().id.to_string(),
         TRANSACTION_ID
     );
-    assert_eq!(
-        client
-            .cards()
-            .list(&Default::default())
-            .await
-            .unwrap()
-            .content
-            .len(),
-        2
-    );
+    assert_eq!(listed!(client.cards()), 2);
     assert!(client.cards().get(any).await.unwrap().profile.is_some());
-    assert_eq!(
-        client
-            .consumers()
-            .list(&Default::default())
-            .await
-            .unwrap()
-            .content
-            .len(),
-        1
-    );
-    assert_eq!(
-        client
-            .corporates()
-            .list(&Default::default())
-            .await
-            .unwrap()
-            .content
-            .len(),
-        1
-    );
+    assert_eq!(listed!(client.consumers()), 1);
+    assert_eq!(listed!(client.corporates()), 1);
     let missing = client.transactions().get(any).await.unwrap_err();
     assert!(missing.is_not_found());
 }

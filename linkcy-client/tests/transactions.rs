@@ -6,8 +6,8 @@ use chrono::{Datelike, Days, NaiveDate, Utc, Weekday};
 use futures::TryStreamExt;
 use linkcy_client::{
     BeneficiaryTransferRequest, DeclineReason, DirectDebitRequest, InterLedgerTransferRequest,
-    PaymentType, ScaFactor, ScaOptions, ScaOutcome, ScaStrategy, SortDirection, TransactionFilter,
-    TransactionSortAttribute, TransactionStatus, TransactionType,
+    PaymentType, ScaFactor, ScaOptions, ScaOutcome, ScaStrategy, SortDirection, Transaction,
+    TransactionFilter, TransactionSortAttribute, TransactionStatus, TransactionType,
 };
 use rust_decimal::Decimal;
 use uuid::Uuid;
@@ -15,13 +15,9 @@ use wiremock::matchers::{body_json, body_string, header, method, path};
 use wiremock::{Mock, ResponseTemplate};
 
 use crate::support::{
-    bearer, body_text, client, fixture, fixture_json, query, reply, seen, server, untouched_server,
-    validation_field,
+    bearer, body_text, client, fixture, fixture_json, id, list_transactions, query, reply, seen,
+    server, untouched_server, validation_field,
 };
-
-fn id(s: &str) -> Uuid {
-    Uuid::parse_str(s).unwrap()
-}
 
 fn dec(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()
@@ -34,6 +30,23 @@ fn next_collection_date() -> NaiveDate {
         date = date + Days::new(1);
     }
     date
+}
+
+/// `GET /api/partner/transactions/{transaction_id}` answered with `fixture`.
+async fn get_served(
+    transaction_id: &str,
+    status: u16,
+    fixture: &str,
+) -> banking_core::Result<Transaction> {
+    let server = server().await;
+    Mock::given(method("GET"))
+        .and(path(format!("/api/partner/transactions/{transaction_id}")))
+        .and(bearer())
+        .respond_with(reply(status, fixture))
+        .expect(1)
+        .mount(&server)
+        .await;
+    client(&server).transactions().get(id(transaction_id)).await
 }
 
 #[tokio::test]
@@ -103,11 +116,7 @@ async fn list_without_filters_sends_no_query_and_decodes_items_exactly() {
         .expect(1)
         .mount(&server)
         .await;
-    let page = client(&server)
-        .transactions()
-        .list(&TransactionFilter::new())
-        .await
-        .unwrap();
+    let page = list_transactions(&client(&server)).await.unwrap();
     assert_eq!((page.total_elements, page.page, page.page_size), (5, 0, 2));
     assert_eq!(page.next_page(), Some(1));
     let card = &page.content[0];
@@ -191,21 +200,13 @@ async fn stream_starts_at_the_filter_page() {
 
 #[tokio::test]
 async fn get_decodes_the_seed_sample() {
-    let server = server().await;
-    Mock::given(method("GET"))
-        .and(path(
-            "/api/partner/transactions/497f6eca-6276-4993-bfeb-53cbbbba6f08",
-        ))
-        .and(bearer())
-        .respond_with(reply(200, "seed_transactions_get_200.json"))
-        .expect(1)
-        .mount(&server)
-        .await;
-    let tx = client(&server)
-        .transactions()
-        .get(id("497f6eca-6276-4993-bfeb-53cbbbba6f08"))
-        .await
-        .unwrap();
+    let tx = get_served(
+        "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+        200,
+        "seed_transactions_get_200.json",
+    )
+    .await
+    .unwrap();
     assert_eq!(tx.id, id("497f6eca-6276-4993-bfeb-53cbbbba6f08"));
     assert_eq!(tx.transaction_type, Some(TransactionType::InterLedger));
     assert_eq!(tx.payment_type, Some(PaymentType::MoneyTransfer));
@@ -226,20 +227,13 @@ async fn get_decodes_the_seed_sample() {
 
 #[tokio::test]
 async fn get_decodes_the_full_schema_built_sample_exactly() {
-    let server = server().await;
-    Mock::given(method("GET"))
-        .and(path(
-            "/api/partner/transactions/497f6eca-6276-4993-bfeb-53cbbbba6f08",
-        ))
-        .respond_with(reply(200, "schema_built_transactions_get_200.json"))
-        .expect(1)
-        .mount(&server)
-        .await;
-    let tx = client(&server)
-        .transactions()
-        .get(id("497f6eca-6276-4993-bfeb-53cbbbba6f08"))
-        .await
-        .unwrap();
+    let tx = get_served(
+        "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+        200,
+        "schema_built_transactions_get_200.json",
+    )
+    .await
+    .unwrap();
     assert_eq!(tx.amount.to_string(), "1250.50");
     assert_eq!(tx.amount.scale(), 2);
     let info = tx.information.as_ref().unwrap();
@@ -281,20 +275,13 @@ async fn get_decodes_the_full_schema_built_sample_exactly() {
 
 #[tokio::test]
 async fn get_percent_encodes_nothing_but_the_uuid_and_maps_404() {
-    let server = server().await;
-    Mock::given(method("GET"))
-        .and(path(
-            "/api/partner/transactions/00000000-0000-0000-0000-000000000000",
-        ))
-        .respond_with(reply(404, "schema_built_error_not_found_404.json"))
-        .expect(1)
-        .mount(&server)
-        .await;
-    let error = client(&server)
-        .transactions()
-        .get(Uuid::nil())
-        .await
-        .unwrap_err();
+    let error = get_served(
+        "00000000-0000-0000-0000-000000000000",
+        404,
+        "schema_built_error_not_found_404.json",
+    )
+    .await
+    .unwrap_err();
     assert!(error.is_not_found());
     assert_eq!(error.provider_code(), Some("TRANSACTION_NOT_FOUND"));
 }
