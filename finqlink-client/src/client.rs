@@ -8,11 +8,9 @@
 
 use std::fmt;
 use std::sync::Arc;
-use std::time::Duration;
 
 use banking_core::auth::{BearerAuth, ClientCredentials};
-use banking_core::retry::RetryPolicy;
-use banking_core::transport::{CallOptions, Request, Transport};
+use banking_core::transport::{CallOptions, Request, Transport, TransportSettings};
 use secrecy::{ExposeSecret, SecretSlice, SecretString};
 use serde::de::DeserializeOwned;
 use serde::{Serialize, Serializer};
@@ -165,11 +163,7 @@ pub struct FinqLinkClientBuilder {
     version: ApiVersion,
     path_prefix: Option<String>,
     identity_pem: Option<SecretSlice<u8>>,
-    user_agent: Option<String>,
-    connect_timeout: Option<Duration>,
-    attempt_timeout: Option<Duration>,
-    total_timeout: Option<Duration>,
-    retry: Option<RetryPolicy>,
+    transport: TransportSettings,
 }
 
 impl fmt::Debug for FinqLinkClientBuilder {
@@ -205,36 +199,8 @@ impl FinqLinkClientBuilder {
         self
     }
 
-    /// Sets the user agent (default `finqlink-client/<version>`).
-    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
-        self.user_agent = Some(user_agent.into());
-        self
-    }
-
-    /// Sets the connect timeout.
-    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = Some(timeout);
-        self
-    }
-
-    /// Sets the timeout of one attempt.
-    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
-        self.attempt_timeout = Some(timeout);
-        self
-    }
-
-    /// Sets the timeout of a whole call, retries included.
-    pub fn total_timeout(mut self, timeout: Duration) -> Self {
-        self.total_timeout = Some(timeout);
-        self
-    }
-
-    /// Sets the retry policy for read-only calls (creates and revokes are
-    /// never resent).
-    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
-        self.retry = Some(policy);
-        self
-    }
+    // Creates and revokes are never resent, whatever the retry policy.
+    banking_core::transport_settings!(transport);
 
     /// Validates the configuration and builds the client. Needs no running
     /// runtime and starts no task.
@@ -249,21 +215,8 @@ impl FinqLinkClientBuilder {
             // transport resend a create the server does not deduplicate.
             .without_idempotency_keys()
             .error_decoder(Arc::new(FinqLinkErrorDecoder))
-            .user_agent(self.user_agent.clone().unwrap_or_else(|| {
-                concat!("finqlink-client/", env!("CARGO_PKG_VERSION")).to_owned()
-            }));
-        if let Some(t) = self.connect_timeout {
-            transport = transport.connect_timeout(t);
-        }
-        if let Some(t) = self.attempt_timeout {
-            transport = transport.attempt_timeout(t);
-        }
-        if let Some(t) = self.total_timeout {
-            transport = transport.total_timeout(t);
-        }
-        if let Some(policy) = self.retry {
-            transport = transport.retry_policy(policy);
-        }
+            .user_agent(concat!("finqlink-client/", env!("CARGO_PKG_VERSION")));
+        transport = self.transport.apply(transport);
         if let Some(pem) = &self.identity_pem {
             transport = transport.identity_pem(pem.expose_secret());
         }
@@ -425,11 +378,7 @@ impl FinqLinkClient {
             version: ApiVersion::default(),
             path_prefix: None,
             identity_pem: None,
-            user_agent: None,
-            connect_timeout: None,
-            attempt_timeout: None,
-            total_timeout: None,
-            retry: None,
+            transport: TransportSettings::default(),
         }
     }
 

@@ -1,11 +1,9 @@
 //! [`LinkcyClient`] and its builder.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use banking_core::auth::BearerAuth;
-use banking_core::retry::RetryPolicy;
-use banking_core::transport::{Request, Transport};
+use banking_core::transport::{Request, Transport, TransportSettings};
 use serde::de::DeserializeOwned;
 
 pub use banking_core::transport::Environment;
@@ -128,11 +126,7 @@ impl LinkcyClient {
 pub struct LinkcyClientBuilder {
     environment: Option<Environment>,
     credentials: Option<LinkcyCredentials>,
-    user_agent: Option<String>,
-    connect_timeout: Option<Duration>,
-    attempt_timeout: Option<Duration>,
-    total_timeout: Option<Duration>,
-    retry_policy: Option<RetryPolicy>,
+    transport: TransportSettings,
 }
 
 impl LinkcyClientBuilder {
@@ -153,35 +147,9 @@ impl LinkcyClientBuilder {
         self
     }
 
-    /// The `User-Agent` header.
-    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
-        self.user_agent = Some(user_agent.into());
-        self
-    }
-
-    /// Connect timeout (banking-core default 10 s).
-    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = Some(timeout);
-        self
-    }
-
-    /// Timeout of one attempt, body included (banking-core default 60 s).
-    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
-        self.attempt_timeout = Some(timeout);
-        self
-    }
-
-    /// Timeout of a whole call, retries included.
-    pub fn total_timeout(mut self, timeout: Duration) -> Self {
-        self.total_timeout = Some(timeout);
-        self
-    }
-
-    /// Retry policy for reads (writes that may move money are never resent).
-    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
-        self.retry_policy = Some(policy);
-        self
-    }
+    // Writes that may move money are never resent, whatever the retry
+    // policy.
+    banking_core::transport_settings!(transport);
 
     /// Check the configuration and build the client.
     pub fn build(self) -> banking_core::Result<LinkcyClient> {
@@ -196,23 +164,10 @@ impl LinkcyClientBuilder {
             ));
         }
         let base_url = environment.resolve(SANDBOX_URL, SANDBOX_URL)?;
-        let mut builder = Transport::builder(base_url)
+        let builder = Transport::builder(base_url)
             .error_decoder(Arc::new(LinkcyErrorDecoder))
-            .user_agent(self.user_agent.unwrap_or_else(|| {
-                concat!("linkcy-client/", env!("CARGO_PKG_VERSION")).to_owned()
-            }));
-        if let Some(timeout) = self.connect_timeout {
-            builder = builder.connect_timeout(timeout);
-        }
-        if let Some(timeout) = self.attempt_timeout {
-            builder = builder.attempt_timeout(timeout);
-        }
-        if let Some(timeout) = self.total_timeout {
-            builder = builder.total_timeout(timeout);
-        }
-        if let Some(policy) = self.retry_policy {
-            builder = builder.retry_policy(policy);
-        }
+            .user_agent(concat!("linkcy-client/", env!("CARGO_PKG_VERSION")));
+        let builder = self.transport.apply(builder);
         // One pool: the token source logs in through the credential-less
         // transport, every other call goes through the authenticated clone.
         let anonymous = builder.build()?;
