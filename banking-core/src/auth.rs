@@ -703,7 +703,17 @@ impl RefreshSlot {
             ("grant_type", "refresh_token"),
             ("refresh_token", rt.expose_secret()),
         ];
-        let token = client.request(http, &params).await?;
+        self.request(client, http, &params).await
+    }
+
+    /// Requests a token with `params`, keeping the refresh token it brings.
+    async fn request(
+        &self,
+        client: &OAuthClient,
+        http: &reqwest::Client,
+        params: &[(&str, &str)],
+    ) -> Result<Token> {
+        let token = client.request(http, params).await?;
         self.keep(&token);
         Ok(token)
     }
@@ -768,9 +778,7 @@ impl TokenSource for PasswordGrant {
                 ("username", self.username.as_str()),
                 ("password", self.password.expose_secret()),
             ];
-            let token = self.client.request(http, &params).await?;
-            self.refresh.keep(&token);
-            Ok(token)
+            self.refresh.request(&self.client, http, &params).await
         })
     }
 }
@@ -870,9 +878,7 @@ impl TokenSource for AuthorizationCodeGrant {
                 ("code", code.expose_secret()),
                 ("redirect_uri", self.redirect_uri.as_str()),
             ];
-            let token = self.client.request(http, &params).await?;
-            self.refresh.keep(&token);
-            Ok(token)
+            self.refresh.request(&self.client, http, &params).await
         })
     }
 }
