@@ -33,6 +33,7 @@
 //! | [`pagination`] | lazy page and item streams over any cursor |
 //! | [`sca`] | SCA headers and the 202 flow |
 //! | [`enums`] | server enums that keep unknown values |
+//! | [`ids`] | typed identifier newtypes |
 //! | [`json`] | path-aware decoding |
 //! | [`validate`] | client-side checks shared by the providers (IBAN, amounts, lengths) |
 #![forbid(unsafe_code)]
@@ -41,6 +42,7 @@
 pub mod auth;
 pub mod enums;
 pub mod error;
+pub mod ids;
 pub mod json;
 pub mod money;
 pub mod pagination;
@@ -60,4 +62,5 @@ pub use reqwest;
 pub mod __private {
     pub use serde;
     pub use tracing;
+    pub use uuid;
 }
