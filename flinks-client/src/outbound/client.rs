@@ -1,10 +1,8 @@
 //! [`OutboundClient`] and its builder: hosts, credentials, token handling.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use banking_core::auth::{BearerAuth, StaticBearer};
-use banking_core::retry::RetryPolicy;
 use banking_core::transport::{Environment, Transport};
 use banking_core::{Error, Result};
 use secrecy::SecretString;
@@ -16,6 +14,7 @@ use super::providers::ProvidersApi;
 use super::recipients::RecipientsApi;
 use super::registrations::RegistrationsApi;
 use super::token::{Grant, GrantSource, OAuthClient, SeededSource, TokenEncoding};
+use crate::builder::{ClientSettings, client_settings, with_trailing_slash};
 
 /// Production API host ("Flinks Outbound Production" in the seed's specs).
 pub const PRODUCTION_API_URL: &str = "https://ob.flinksapp.com/";
@@ -140,13 +139,9 @@ impl OutboundClient {
 pub struct OutboundClientBuilder {
     environment: Environment,
     auth_url: Option<Url>,
-    client_id: Option<String>,
-    client_secret: Option<SecretString>,
     scope: Option<String>,
     encoding: TokenEncoding,
-    user_agent: Option<String>,
-    timeout: Option<Duration>,
-    retry: Option<RetryPolicy>,
+    settings: ClientSettings,
 }
 
 impl Default for OutboundClientBuilder {
@@ -154,13 +149,9 @@ impl Default for OutboundClientBuilder {
         Self {
             environment: Environment::Production,
             auth_url: None,
-            client_id: None,
-            client_secret: None,
             scope: Some(ADMIN_SCOPE.to_owned()),
             encoding: TokenEncoding::default(),
-            user_agent: None,
-            timeout: None,
-            retry: None,
+            settings: ClientSettings::default(),
         }
     }
 }
@@ -180,15 +171,9 @@ impl OutboundClientBuilder {
         self
     }
 
-    /// OAuth client id and secret of the partner or Data Recipient.
-    pub fn credentials(
-        mut self,
-        client_id: impl Into<String>,
-        client_secret: SecretString,
-    ) -> Self {
-        self.client_id = Some(client_id.into());
-        self.client_secret = Some(client_secret);
-        self
+    client_settings! {
+        credentials: "OAuth client id and secret of the partner or Data Recipient.",
+        retry_policy: "Retry policy of reads (writes are never resent blindly).",
     }
 
     /// Scope of the client-credentials token (`client:admin` by default;
@@ -204,39 +189,10 @@ impl OutboundClientBuilder {
         self
     }
 
-    /// Sets the `User-Agent`.
-    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
-        self.user_agent = Some(user_agent.into());
-        self
-    }
-
-    /// Deadline of each call, retries included.
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = Some(timeout);
-        self
-    }
-
-    /// Retry policy of reads (writes are never resent blindly).
-    pub fn retry_policy(mut self, retry: RetryPolicy) -> Self {
-        self.retry = Some(retry);
-        self
-    }
-
     /// Validates the configuration and builds the client.
-    pub fn build(self) -> Result<OutboundClient> {
-        let client_id = self
-            .client_id
-            .filter(|id| !id.trim().is_empty())
-            .ok_or_else(|| {
-                Error::config(
-                    "Outbound credentials are required: call credentials(client_id, secret)",
-                )
-            })?;
-        let client_secret = self
-            .client_secret
-            .ok_or_else(|| Error::config("Outbound client secret is required"))?;
-        let api_base =
-            with_trailing_slash(self.environment.resolve(SANDBOX_URL, PRODUCTION_API_URL)?);
+    pub fn build(mut self) -> Result<OutboundClient> {
+        let (client_id, client_secret) = self.settings.credentials("Outbound")?;
+        let api_base = self.environment.resolve(SANDBOX_URL, PRODUCTION_API_URL)?;
         let auth_base = with_trailing_slash(match (self.auth_url, &self.environment) {
             (Some(url), _) => url,
             (None, Environment::Production) => parse(PRODUCTION_AUTH_URL)?,
@@ -255,17 +211,9 @@ impl OutboundClientBuilder {
             oauth.clone(),
             Grant::ClientCredentials { scope: self.scope },
         );
-        let mut builder = Transport::builder(api_base)
-            .auth(BearerAuth::new(admin))
-            .user_agent(self.user_agent.unwrap_or_else(|| {
-                concat!("flinks-client/", env!("CARGO_PKG_VERSION")).to_owned()
-            }));
-        if let Some(timeout) = self.timeout {
-            builder = builder.total_timeout(timeout);
-        }
-        if let Some(retry) = self.retry {
-            builder = builder.retry_policy(retry);
-        }
+        let builder = self
+            .settings
+            .transport(Transport::builder(api_base).auth(BearerAuth::new(admin)));
         Ok(OutboundClient {
             inner: Arc::new(Inner {
                 transport: builder.build()?,
@@ -278,13 +226,4 @@ impl OutboundClientBuilder {
 
 fn parse(url: &str) -> Result<Url> {
     Url::parse(url).map_err(|e| Error::config(format!("{url}: {e}")))
-}
-
-/// `join` replaces the last path segment unless the base ends with `/`.
-fn with_trailing_slash(mut url: Url) -> Url {
-    if !url.path().ends_with('/') {
-        let path = format!("{}/", url.path());
-        url.set_path(&path);
-    }
-    url
 }
