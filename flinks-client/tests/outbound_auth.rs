@@ -2,13 +2,13 @@
 //! exchange and refresh, secret hygiene.
 
 use flinks_client::outbound::{
-    ConsentCallback, ConsentRequest, OAuthErrorCode, OutboundClient, OutboundErrorExt, ProviderId,
-    Scope, TokenEncoding,
+    ConsentCallback, ConsentRequest, FdxConnection, OAuthErrorCode, OutboundClient,
+    OutboundErrorExt, ProviderId, Scope, TokenEncoding,
 };
 use secrecy::{ExposeSecret, SecretString};
 use url::Url;
-use wiremock::ResponseTemplate;
 use wiremock::matchers::{body_json, body_string, header};
+use wiremock::{MockBuilder, MockServer, ResponseTemplate};
 
 use crate::common::{fixture_json, fixture_response};
 use crate::outbound_common::{
@@ -56,7 +56,7 @@ async fn client_credentials_token_is_fetched_once_and_sent_as_bearer() {
 
 #[tokio::test]
 async fn form_encoding_sends_rfc6749_body() {
-    let server = wiremock::MockServer::start().await;
+    let server = MockServer::start().await;
     banking_core::testkit::catch_all(&server).await;
     on("POST", "/api/v1/token")
         .and(header("content-type", "application/x-www-form-urlencoded"))
@@ -90,7 +90,7 @@ async fn form_encoding_sends_rfc6749_body() {
 
 #[tokio::test]
 async fn token_endpoint_error_is_a_typed_oauth_error() {
-    let server = wiremock::MockServer::start().await;
+    let server = MockServer::start().await;
     banking_core::testkit::catch_all(&server).await;
     on("POST", "/api/v1/token")
         .respond_with(ResponseTemplate::new(400).set_body_json(serde_json::json!({
@@ -210,18 +210,34 @@ fn granted_callback_debug_hides_the_code() {
     assert!(!format!("{granted:?}").contains("very-secret-code"));
 }
 
+/// The token endpoint asked for the `authorization_code` grant with code
+/// `the-code` and the redirect URI `https://example.com/callback`.
+fn code_grant() -> MockBuilder {
+    on("POST", "/api/v1/token").and(body_json(serde_json::json!({
+        "grant_type": "authorization_code",
+        "client_id": CLIENT_ID,
+        "client_secret": CLIENT_SECRET,
+        "code": "the-code",
+        "redirect_uri": "https://example.com/callback",
+    })))
+}
+
+/// A connection from the code [`code_grant`] expects.
+async fn connect_with_the_code(server: &MockServer) -> FdxConnection {
+    client(server)
+        .connect_with_code(
+            &SecretString::from("the-code"),
+            &"https://example.com/callback".parse().unwrap(),
+        )
+        .await
+        .unwrap()
+}
+
 #[tokio::test]
 async fn code_exchange_uses_the_exchanged_token_then_refreshes() {
     let server = server().await;
     let redirect: Url = "https://example.com/callback".parse().unwrap();
-    on("POST", "/api/v1/token")
-        .and(body_json(serde_json::json!({
-            "grant_type": "authorization_code",
-            "client_id": CLIENT_ID,
-            "client_secret": CLIENT_SECRET,
-            "code": "the-code",
-            "redirect_uri": "https://example.com/callback",
-        })))
+    code_grant()
         .respond_with(fixture_response(
             200,
             "outbound_schema_built_token_authorization_code_200.json",
@@ -251,6 +267,67 @@ async fn code_exchange_uses_the_exchanged_token_then_refreshes() {
     assert_eq!(customer.name.unwrap().first.as_deref(), Some("Jane"));
     assert!(!format!("{connection:?} {client:?}").contains("user-refresh-token-value"));
     assert!(!format!("{client:?}").contains(CLIENT_SECRET));
+}
+
+#[tokio::test]
+async fn a_refused_exchanged_token_is_replaced_through_the_refresh_token() {
+    let server = server().await;
+    code_grant()
+        .respond_with(fixture_response(
+            200,
+            "outbound_schema_built_token_authorization_code_200.json",
+        ))
+        .expect(1)
+        .mount(&server)
+        .await;
+    refresh_grant("user-refresh-token-value")
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
+            "access_token": "refreshed-access",
+            "expires_in": 3600,
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    on("GET", "/api/fdx/5/customers/current")
+        .and(bearer("eyJhbGciOiJSUzI1NiJ9.user-access"))
+        .respond_with(ResponseTemplate::new(401))
+        .expect(1)
+        .mount(&server)
+        .await;
+    on("GET", "/api/fdx/5/customers/current")
+        .and(bearer("refreshed-access"))
+        .respond_with(fixture_response(
+            200,
+            "outbound_schema_built_fdx_customers_current_200.json",
+        ))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let connection = connect_with_the_code(&server).await;
+    connection.customers().current().await.unwrap();
+}
+
+#[tokio::test]
+async fn without_a_refresh_token_the_exchanged_token_is_kept_until_refused() {
+    let server = server().await;
+    code_grant()
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
+            "access_token": "only-access",
+            "expires_in": 3600,
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    on("GET", "/api/fdx/5/customers/current")
+        .and(bearer("only-access"))
+        .respond_with(ResponseTemplate::new(401))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let connection = connect_with_the_code(&server).await;
+    assert!(connection.refresh_token().is_none());
+    let error = connection.customers().current().await.unwrap_err();
+    assert!(error.is_unauthorized(), "{error}");
 }
 
 #[tokio::test]
