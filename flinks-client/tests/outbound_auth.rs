@@ -60,8 +60,10 @@ async fn form_encoding_sends_rfc6749_body() {
     banking_core::testkit::catch_all(&server).await;
     on("POST", "/api/v1/token")
         .and(header("content-type", "application/x-www-form-urlencoded"))
+        // banking-core's grants put the grant's fields first and the client
+        // authentication last, as in RFC 6749's examples.
         .and(body_string(format!(
-            "grant_type=client_credentials&client_id={CLIENT_ID}&client_secret={CLIENT_SECRET}&scope=client%3Aadmin"
+            "grant_type=client_credentials&scope=client%3Aadmin&client_id={CLIENT_ID}&client_secret={CLIENT_SECRET}"
         )))
         .respond_with(fixture_response(200, "outbound_seed_token_200.json"))
         .expect(1)

@@ -2,7 +2,10 @@
 
 use std::sync::Arc;
 
-use banking_core::auth::{BearerAuth, StaticBearer};
+use banking_core::auth::{
+    AuthorizationCodeGrant, BearerAuth, ClientCredentials, RefreshTokenGrant, StaticBearer,
+    TokenCache, TokenEncoding,
+};
 use banking_core::transport::{Environment, Transport};
 use banking_core::{Error, Result};
 use secrecy::SecretString;
@@ -13,7 +16,6 @@ use super::consent::ConsentRequest;
 use super::providers::ProvidersApi;
 use super::recipients::RecipientsApi;
 use super::registrations::RegistrationsApi;
-use super::token::{Grant, GrantSource, OAuthClient, SeededSource, TokenEncoding};
 use crate::builder::{ClientSettings, client_settings, with_trailing_slash};
 
 /// Production API host ("Flinks Outbound Production" in the seed's specs).
@@ -81,46 +83,43 @@ impl OutboundClient {
     /// `authorization_code`) and returns the user's connection.
     ///
     /// `redirect_uri` must be the one of the consent URL. The code is
-    /// single-use: the exchange is never retried.
+    /// single-use: the exchange is never retried. The exchanged access
+    /// token is used first, then the refresh token gets new ones.
     pub async fn connect_with_code(
         &self,
         code: &SecretString,
         redirect_uri: &Url,
     ) -> Result<FdxConnection> {
-        let grant = Grant::AuthorizationCode {
-            code: code.clone(),
-            redirect_uri: redirect_uri.clone(),
-        };
-        let token = self
+        let grant = self
             .inner
             .oauth
-            .request(self.inner.transport.http(), &grant)
-            .await?;
-        Ok(match token.refresh_token.clone() {
-            Some(refresh_token) => {
-                let refresh = GrantSource::new(
-                    self.inner.oauth.clone(),
-                    Grant::RefreshToken(refresh_token.clone()),
-                );
-                let auth = BearerAuth::new(SeededSource::new(token, refresh));
-                FdxConnection::new(self.inner.transport.with_auth(auth), Some(refresh_token))
-            }
-            None => {
-                let auth = StaticBearer::new(token.access_token);
-                FdxConnection::new(self.inner.transport.with_auth(auth), None)
-            }
+            .authorization_code(code.clone(), redirect_uri.clone());
+        let cache = TokenCache::new(grant);
+        let access_token = cache.token(self.inner.transport.http()).await?;
+        Ok(match cache.source().refresh_token() {
+            Some(refresh_token) => FdxConnection::new(
+                self.inner
+                    .transport
+                    .with_auth(BearerAuth::with_cache(cache)),
+                Some(refresh_token),
+            ),
+            // Nothing to refresh with: the access token is used until it
+            // is refused.
+            None => FdxConnection::new(
+                self.inner
+                    .transport
+                    .with_auth(StaticBearer::new(access_token)),
+                None,
+            ),
         })
     }
 
     /// Resumes a connection from a stored refresh token (grant
     /// `refresh_token`). No request is sent until the first call.
     pub fn connect_with_refresh_token(&self, refresh_token: SecretString) -> FdxConnection {
-        let source = GrantSource::new(
-            self.inner.oauth.clone(),
-            Grant::RefreshToken(refresh_token.clone()),
-        );
+        let grant = self.inner.oauth.refresh_token(refresh_token.clone());
         FdxConnection::new(
-            self.inner.transport.with_auth(BearerAuth::new(source)),
+            self.inner.transport.with_auth(BearerAuth::new(grant)),
             Some(refresh_token),
         )
     }
@@ -129,6 +128,57 @@ impl OutboundClient {
     /// endpoints not modelled here.
     pub fn raw(&self) -> &Transport {
         &self.inner.transport
+    }
+}
+
+/// The token endpoint and the OAuth client, from which each grant is
+/// built: client id and secret in the body, which is JSON unless
+/// [`TokenEncoding::Form`] is chosen.
+#[derive(Debug)]
+struct OAuthClient {
+    token_url: Url,
+    client_id: String,
+    client_secret: SecretString,
+    encoding: TokenEncoding,
+}
+
+impl OAuthClient {
+    /// Grant `client_credentials`, with `scope` when given.
+    fn client_credentials(&self, scope: Option<String>) -> ClientCredentials {
+        let grant = ClientCredentials::new(
+            self.token_url.clone(),
+            self.client_id.clone(),
+            self.client_secret.clone(),
+        )
+        .encoding(self.encoding);
+        match scope {
+            Some(scope) => grant.scope(scope),
+            None => grant,
+        }
+    }
+
+    /// Grant `authorization_code`, then `refresh_token` with the refresh
+    /// token it returned.
+    fn authorization_code(&self, code: SecretString, redirect_uri: Url) -> AuthorizationCodeGrant {
+        AuthorizationCodeGrant::new(
+            self.token_url.clone(),
+            self.client_id.clone(),
+            Some(self.client_secret.clone()),
+            code,
+            redirect_uri,
+        )
+        .encoding(self.encoding)
+    }
+
+    /// Grant `refresh_token`.
+    fn refresh_token(&self, refresh_token: SecretString) -> RefreshTokenGrant {
+        RefreshTokenGrant::new(
+            self.token_url.clone(),
+            self.client_id.clone(),
+            Some(self.client_secret.clone()),
+            refresh_token,
+        )
+        .encoding(self.encoding)
     }
 }
 
@@ -150,7 +200,7 @@ impl Default for OutboundClientBuilder {
             environment: Environment::Production,
             auth_url: None,
             scope: Some(ADMIN_SCOPE.to_owned()),
-            encoding: TokenEncoding::default(),
+            encoding: TokenEncoding::Json,
             settings: ClientSettings::default(),
         }
     }
@@ -183,7 +233,10 @@ impl OutboundClientBuilder {
         self
     }
 
-    /// Encoding of token requests (JSON by default, as in the seed).
+    /// Encoding of token requests. JSON by default: the seed ("Get an
+    /// Access Token") shows a JSON body `{grant_type, client_id,
+    /// client_secret, scope}`, while the research notes leave the encoding
+    /// unconfirmed; [`TokenEncoding::Form`] sends the RFC 6749 form body.
     pub fn token_encoding(mut self, encoding: TokenEncoding) -> Self {
         self.encoding = encoding;
         self
@@ -207,10 +260,7 @@ impl OutboundClientBuilder {
             client_secret,
             encoding: self.encoding,
         };
-        let admin = GrantSource::new(
-            oauth.clone(),
-            Grant::ClientCredentials { scope: self.scope },
-        );
+        let admin = oauth.client_credentials(self.scope);
         let builder = self
             .settings
             .transport(Transport::builder(api_base).auth(BearerAuth::new(admin)));

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use banking_core::auth::{Authenticator, ClientAuthMethod, ClientCredentials, TokenSource};
+use banking_core::reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};
 use banking_core::transport::{Environment, Request, Transport};
 use banking_core::{Error, Result};
 use futures::future::BoxFuture;
@@ -124,18 +125,18 @@ struct SingleUseBearer<S> {
 impl<S: TokenSource> Authenticator for SingleUseBearer<S> {
     fn apply<'a>(
         &'a self,
-        http: &'a reqwest::Client,
-        headers: &'a mut reqwest::header::HeaderMap,
+        http: &'a banking_core::reqwest::Client,
+        headers: &'a mut HeaderMap,
     ) -> BoxFuture<'a, Result<()>> {
         Box::pin(async move {
             let token = self.source.fetch(http).await?;
-            let mut value = reqwest::header::HeaderValue::from_str(&format!(
-                "Bearer {}",
-                token.access_token.expose_secret()
-            ))
-            .map_err(|_| Error::config("the Pay token has characters HTTP headers do not allow"))?;
+            let mut value =
+                HeaderValue::from_str(&format!("Bearer {}", token.access_token.expose_secret()))
+                    .map_err(|_| {
+                        Error::config("the Pay token has characters HTTP headers do not allow")
+                    })?;
             value.set_sensitive(true);
-            headers.insert(reqwest::header::AUTHORIZATION, value);
+            headers.insert(AUTHORIZATION, value);
             Ok(())
         })
     }
