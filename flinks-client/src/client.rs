@@ -246,7 +246,7 @@ impl FlinksClientBuilder {
 
         let mut transport = Transport::builder(base_url)
             .error_decoder(Arc::new(FlinksErrorDecoder))
-            .user_agent(concat!("flinks-client/", env!("CARGO_PKG_VERSION")))
+            .user_agent(crate::builder::USER_AGENT)
             .attempt_timeout(self.attempt_timeout.unwrap_or(ATTEMPT_TIMEOUT));
         if let Some(total) = self.total_timeout {
             transport = transport.total_timeout(total);
@@ -291,11 +291,7 @@ fn base_url(
     let customer = customer_id.to_string();
     let instance = match (&environment, instance) {
         (Environment::Custom(root), _) => {
-            let mut root = root.clone();
-            if !root.path().ends_with('/') {
-                let path = format!("{}/", root.path());
-                root.set_path(&path);
-            }
+            let root = crate::builder::with_trailing_slash(root.clone());
             return root
                 .join(&format!("v3/{customer}/"))
                 .map_err(|e| Error::config(format!("invalid custom URL {root}: {e}")));

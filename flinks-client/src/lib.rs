@@ -69,6 +69,14 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+#[cfg(any(
+    feature = "connect",
+    feature = "enrich",
+    feature = "upload",
+    feature = "outbound",
+    feature = "pay"
+))]
+mod builder;
 mod macros;
 #[cfg(any(feature = "connect", feature = "enrich", feature = "upload"))]
 mod nullable;

@@ -136,13 +136,7 @@ fn amount(value: Decimal) -> String {
 
 /// At most two decimals, as the docs require.
 fn check_amount(field: &str, value: Decimal) -> Result<()> {
-    if value.normalize().scale() > 2 {
-        return Err(Error::validation(
-            field,
-            format!("{value} has more than two decimals"),
-        ));
-    }
-    Ok(())
+    banking_core::validate::max_scale(field, value, 2)
 }
 
 /// The body of an upload.

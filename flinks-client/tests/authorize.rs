@@ -4,11 +4,13 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::Timelike;
-use flinks_client::connect::{AuthorizeOutcome, AuthorizeRequest, ChallengeType, Language};
+use flinks_client::connect::{
+    AuthorizeOutcome, AuthorizeRequest, ChallengeType, Language, MfaChallenge,
+};
 use flinks_client::{CustomerType, FlinksCode, FlinksErrorExt};
 use secrecy::SecretString;
 use wiremock::matchers::{body_json, header, method, path};
-use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+use wiremock::{Mock, MockBuilder, MockServer, Request, Respond, ResponseTemplate};
 
 use crate::common::{SECRET, api_path, client, fixture, fixture_json, json, server};
 
@@ -29,6 +31,35 @@ async fn mount_token(server: &MockServer, times: u64) {
 
 fn login() -> flinks_client::ids::LoginId {
     "5e115eac-1209-4f19-641c-08d6d484e2fe".parse().unwrap()
+}
+
+/// `POST .../BankingServices/Authorize`.
+fn authorize_call() -> MockBuilder {
+    Mock::given(method("POST")).and(path(api_path("BankingServices/Authorize")))
+}
+
+/// Sends `request` to a server whose Authorize answers `status` and `body`
+/// (after one authorize token).
+async fn authorize_answered(
+    request: &AuthorizeRequest,
+    status: u16,
+    body: impl Into<String>,
+) -> banking_core::Result<AuthorizeOutcome> {
+    let server = server().await;
+    mount_token(&server, 1).await;
+    authorize_call()
+        .respond_with(json(status, body))
+        .mount(&server)
+        .await;
+    client(&server).connect().authorize(request).await
+}
+
+/// The challenge of an MFA outcome.
+fn mfa(outcome: AuthorizeOutcome) -> MfaChallenge {
+    let AuthorizeOutcome::MfaRequired(challenge) = outcome else {
+        panic!("expected MfaRequired, got {outcome:?}")
+    };
+    challenge
 }
 
 #[tokio::test]
@@ -53,8 +84,7 @@ async fn generate_authorize_token_sends_the_secret_key() {
 async fn cached_authorize_sends_the_token_and_decodes_the_documented_200() {
     let server = server().await;
     mount_token(&server, 1).await;
-    Mock::given(method("POST"))
-        .and(path(api_path("BankingServices/Authorize")))
+    authorize_call()
         .and(header("flinks-auth-key", FIXTURE_TOKEN))
         .and(body_json(fixture_json(
             "seed_authorize_request_cached.json",
@@ -120,8 +150,7 @@ async fn every_authorize_call_fetches_its_own_token() {
         .expect(2)
         .mount(&server)
         .await;
-    Mock::given(method("POST"))
-        .and(path(api_path("BankingServices/Authorize")))
+    authorize_call()
         .respond_with(json(200, fixture("schema_built_authorize_200.json")))
         .expect(2)
         .mount(&server)
@@ -150,8 +179,7 @@ async fn every_authorize_call_fetches_its_own_token() {
 async fn live_login_sends_the_documented_body_and_gets_an_mfa_challenge() {
     let server = server().await;
     mount_token(&server, 1).await;
-    Mock::given(method("POST"))
-        .and(path(api_path("BankingServices/Authorize")))
+    authorize_call()
         .and(body_json(fixture_json(
             "research_authorize_request_live.json",
         )))
@@ -165,9 +193,7 @@ async fn live_login_sends_the_documented_body_and_gets_an_mfa_challenge() {
             .language(Language::En)
             .save(true);
     let outcome = client(&server).connect().authorize(&request).await.unwrap();
-    let AuthorizeOutcome::MfaRequired(challenge) = outcome else {
-        panic!("expected MfaRequired, got {outcome:?}")
-    };
+    let challenge = mfa(outcome);
     assert_eq!(
         challenge.request_id.to_string(),
         "a10fbd41-d942-4a1f-b202-16f63b5a9a81"
@@ -191,24 +217,14 @@ async fn live_login_sends_the_documented_body_and_gets_an_mfa_challenge() {
 async fn challenges_are_recognised_by_the_body_not_the_status() {
     // The docs' triple-MFA sample has neither HttpStatusCode nor FlinksCode;
     // served with a 200 it must still be an MFA challenge.
-    let server = server().await;
-    mount_token(&server, 1).await;
-    Mock::given(method("POST"))
-        .and(path(api_path("BankingServices/Authorize")))
-        .respond_with(json(
-            200,
-            fixture("schema_built_authorize_203_triple_mfa.json"),
-        ))
-        .mount(&server)
-        .await;
-    let outcome = client(&server)
-        .connect()
-        .authorize(&AuthorizeRequest::refresh(login()))
-        .await
-        .unwrap();
-    let AuthorizeOutcome::MfaRequired(challenge) = outcome else {
-        panic!("expected MfaRequired, got {outcome:?}")
-    };
+    let outcome = authorize_answered(
+        &AuthorizeRequest::refresh(login()),
+        200,
+        fixture("schema_built_authorize_203_triple_mfa.json"),
+    )
+    .await
+    .unwrap();
+    let challenge = mfa(outcome);
     let prompts: Vec<_> = challenge
         .security_challenges
         .iter()
@@ -226,24 +242,14 @@ async fn challenges_are_recognised_by_the_body_not_the_status() {
 
 #[tokio::test]
 async fn question_selection_challenges_keep_their_choices() {
-    let server = server().await;
-    mount_token(&server, 1).await;
-    Mock::given(method("POST"))
-        .and(path(api_path("BankingServices/Authorize")))
-        .respond_with(json(
-            203,
-            fixture("schema_built_authorize_203_select_questions.json"),
-        ))
-        .mount(&server)
-        .await;
-    let outcome = client(&server)
-        .connect()
-        .authorize(&AuthorizeRequest::refresh(login()))
-        .await
-        .unwrap();
-    let AuthorizeOutcome::MfaRequired(challenge) = outcome else {
-        panic!("expected MfaRequired, got {outcome:?}")
-    };
+    let outcome = authorize_answered(
+        &AuthorizeRequest::refresh(login()),
+        203,
+        fixture("schema_built_authorize_203_select_questions.json"),
+    )
+    .await
+    .unwrap();
+    let challenge = mfa(outcome);
     assert_eq!(challenge.security_challenges.len(), 3);
     assert_eq!(
         challenge.security_challenges[1].prompt,
@@ -263,8 +269,7 @@ async fn question_selection_challenges_keep_their_choices() {
 async fn mfa_answers_resubmit_request_id_and_security_responses_with_a_new_token() {
     let server = server().await;
     mount_token(&server, 1).await;
-    Mock::given(method("POST"))
-        .and(path(api_path("BankingServices/Authorize")))
+    authorize_call()
         .and(header("flinks-auth-key", FIXTURE_TOKEN))
         .and(body_json(fixture_json(
             "research_authorize_request_mfa_answer.json",
@@ -274,7 +279,7 @@ async fn mfa_answers_resubmit_request_id_and_security_responses_with_a_new_token
         .mount(&server)
         .await;
 
-    let challenge: flinks_client::connect::MfaChallenge =
+    let challenge: MfaChallenge =
         serde_json::from_str(&fixture("research_authorize_203.json")).unwrap();
     let responses = challenge.responses().answer(
         "What is the best country on earth?",
@@ -295,8 +300,7 @@ async fn mfa_answers_resubmit_request_id_and_security_responses_with_a_new_token
 async fn a_wrong_mfa_answer_is_an_error_with_its_flinks_code() {
     let server = server().await;
     mount_token(&server, 1).await;
-    Mock::given(method("POST"))
-        .and(path(api_path("BankingServices/Authorize")))
+    authorize_call()
         .respond_with(json(
             401,
             r#"{"HttpStatusCode":401,"Message":"The security response is invalid","FlinksCode":"INVALID_SECURITY_RESPONSE"}"#,
@@ -326,21 +330,13 @@ async fn a_wrong_mfa_answer_is_an_error_with_its_flinks_code() {
 
 #[tokio::test]
 async fn a_pending_authorize_keeps_its_request_id() {
-    let server = server().await;
-    mount_token(&server, 1).await;
-    Mock::given(method("POST"))
-        .and(path(api_path("BankingServices/Authorize")))
-        .respond_with(json(
-            202,
-            r#"{"HttpStatusCode":202,"FlinksCode":"OPERATION_DISPATCHED","Message":"Your operation is still processing","RequestId":"077785a3-fd0f-42f7-9251-ee2ff7f3b4ff"}"#,
-        ))
-        .mount(&server)
-        .await;
-    let outcome = client(&server)
-        .connect()
-        .authorize(&AuthorizeRequest::refresh(login()))
-        .await
-        .unwrap();
+    let outcome = authorize_answered(
+        &AuthorizeRequest::refresh(login()),
+        202,
+        r#"{"HttpStatusCode":202,"FlinksCode":"OPERATION_DISPATCHED","Message":"Your operation is still processing","RequestId":"077785a3-fd0f-42f7-9251-ee2ff7f3b4ff"}"#,
+    )
+    .await
+    .unwrap();
     let AuthorizeOutcome::Pending(pending) = outcome else {
         panic!("expected Pending, got {outcome:?}")
     };
@@ -353,21 +349,13 @@ async fn a_pending_authorize_keeps_its_request_id() {
 
 #[tokio::test]
 async fn an_error_code_in_a_success_body_is_still_an_error() {
-    let server = server().await;
-    mount_token(&server, 1).await;
-    Mock::given(method("POST"))
-        .and(path(api_path("BankingServices/Authorize")))
-        .respond_with(json(
-            200,
-            r#"{"HttpStatusCode":400,"Message":"The LoginId is invalid","FlinksCode":"INVALID_LOGIN"}"#,
-        ))
-        .mount(&server)
-        .await;
-    let err = client(&server)
-        .connect()
-        .authorize(&AuthorizeRequest::cached(login()))
-        .await
-        .unwrap_err();
+    let err = authorize_answered(
+        &AuthorizeRequest::cached(login()),
+        200,
+        r#"{"HttpStatusCode":400,"Message":"The LoginId is invalid","FlinksCode":"INVALID_LOGIN"}"#,
+    )
+    .await
+    .unwrap_err();
     assert_eq!(err.flinks_code(), Some(FlinksCode::InvalidLogin));
     assert_eq!(
         err.api_error().unwrap().message.as_deref(),
@@ -392,7 +380,7 @@ async fn bad_input_is_rejected_before_any_token_is_spent() {
         .unwrap_err();
     assert!(err.is_validation(), "{err}");
 
-    let challenge: flinks_client::connect::MfaChallenge =
+    let challenge: MfaChallenge =
         serde_json::from_str(&fixture("schema_built_authorize_203_triple_mfa.json")).unwrap();
     let partial = challenge
         .responses()

@@ -19,7 +19,12 @@ pub(crate) fn fixture(name: &str) -> String {
 /// A fixture as a JSON value (for `body_json` matchers; no amounts in
 /// request fixtures go through `f64` in a way that matters for equality).
 pub(crate) fn fixture_json(name: &str) -> serde_json::Value {
-    serde_json::from_str(&fixture(name)).unwrap()
+    serde_json::from_str(&fixture(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// A response with a fixture's exact bytes as its JSON body.
+pub(crate) fn fixture_response(status: u16, name: &str) -> wiremock::ResponseTemplate {
+    json(status, fixture(name))
 }
 
 /// `/v3/{customer}/{rest}`.

@@ -2,16 +2,17 @@
 //! exchange and refresh, secret hygiene.
 
 use flinks_client::outbound::{
-    ConsentCallback, ConsentRequest, OAuthErrorCode, OutboundClient, OutboundErrorExt, ProviderId,
-    Scope, TokenEncoding,
+    ConsentCallback, ConsentRequest, FdxConnection, OAuthErrorCode, OutboundClient,
+    OutboundErrorExt, ProviderId, Scope, TokenEncoding,
 };
 use secrecy::{ExposeSecret, SecretString};
 use url::Url;
-use wiremock::matchers::{body_json, body_string, header, method, path};
-use wiremock::{Mock, ResponseTemplate};
+use wiremock::matchers::{body_json, body_string, header};
+use wiremock::{MockBuilder, MockServer, ResponseTemplate};
 
+use crate::common::{fixture_json, fixture_response};
 use crate::outbound_common::{
-    ADMIN_TOKEN, CLIENT_ID, CLIENT_SECRET, client, fixture_json, fixture_response, server,
+    ADMIN_TOKEN, CLIENT_ID, CLIENT_SECRET, bearer, client, on, refresh_grant, server,
 };
 
 #[test]
@@ -31,12 +32,8 @@ fn seed_token_request_sample_has_the_fields_the_client_sends() {
 #[tokio::test]
 async fn client_credentials_token_is_fetched_once_and_sent_as_bearer() {
     let server = server().await;
-    Mock::given(method("GET"))
-        .and(path("/api/v1/providers"))
-        .and(header(
-            "authorization",
-            format!("Bearer {ADMIN_TOKEN}").as_str(),
-        ))
+    on("GET", "/api/v1/providers")
+        .and(bearer(ADMIN_TOKEN))
         .respond_with(fixture_response(
             200,
             "outbound_seed_providers_supported_200.json",
@@ -59,20 +56,20 @@ async fn client_credentials_token_is_fetched_once_and_sent_as_bearer() {
 
 #[tokio::test]
 async fn form_encoding_sends_rfc6749_body() {
-    let server = wiremock::MockServer::start().await;
+    let server = MockServer::start().await;
     banking_core::testkit::catch_all(&server).await;
-    Mock::given(method("POST"))
-        .and(path("/api/v1/token"))
+    on("POST", "/api/v1/token")
         .and(header("content-type", "application/x-www-form-urlencoded"))
+        // banking-core's grants put the grant's fields first and the client
+        // authentication last, as in RFC 6749's examples.
         .and(body_string(format!(
-            "grant_type=client_credentials&client_id={CLIENT_ID}&client_secret={CLIENT_SECRET}&scope=client%3Aadmin"
+            "grant_type=client_credentials&scope=client%3Aadmin&client_id={CLIENT_ID}&client_secret={CLIENT_SECRET}"
         )))
         .respond_with(fixture_response(200, "outbound_seed_token_200.json"))
         .expect(1)
         .mount(&server)
         .await;
-    Mock::given(method("GET"))
-        .and(path("/api/v1/providers"))
+    on("GET", "/api/v1/providers")
         .and(header("authorization", "Bearer {access_token}"))
         .respond_with(fixture_response(
             200,
@@ -95,10 +92,9 @@ async fn form_encoding_sends_rfc6749_body() {
 
 #[tokio::test]
 async fn token_endpoint_error_is_a_typed_oauth_error() {
-    let server = wiremock::MockServer::start().await;
+    let server = MockServer::start().await;
     banking_core::testkit::catch_all(&server).await;
-    Mock::given(method("POST"))
-        .and(path("/api/v1/token"))
+    on("POST", "/api/v1/token")
         .respond_with(ResponseTemplate::new(400).set_body_json(serde_json::json!({
             "error": "invalid_client",
             "error_description": "Unknown client",
@@ -165,12 +161,18 @@ fn consent_url_rejects_missing_state_and_admin_scope() {
     assert!(error.to_string().contains("client:admin"), "{error}");
 }
 
-#[test]
-fn callback_with_code_and_matching_state_is_granted() {
-    let url: Url = "https://www.example.com/callback?code=code&state=state"
+/// The consent redirect `https://www.example.com/callback?<query>`, parsed
+/// expecting `state`.
+fn callback(query: &str, state: &str) -> banking_core::Result<ConsentCallback> {
+    let url: Url = format!("https://www.example.com/callback?{query}")
         .parse()
         .unwrap();
-    match ConsentCallback::parse(&url, "state").unwrap() {
+    ConsentCallback::parse(&url, state)
+}
+
+#[test]
+fn callback_with_code_and_matching_state_is_granted() {
+    match callback("code=code&state=state", "state").unwrap() {
         ConsentCallback::Granted { code } => assert_eq!(code.expose_secret(), "code"),
         other => panic!("expected Granted, got {other:?}"),
     }
@@ -178,10 +180,9 @@ fn callback_with_code_and_matching_state_is_granted() {
 
 #[test]
 fn callback_with_error_is_denied() {
-    let url: Url = "https://www.example.com/callback?error=access_denied&error_description=The%20user%20denied%20the%20access&state=state"
-        .parse()
-        .unwrap();
-    match ConsentCallback::parse(&url, "state").unwrap() {
+    let query =
+        "error=access_denied&error_description=The%20user%20denied%20the%20access&state=state";
+    match callback(query, "state").unwrap() {
         ConsentCallback::Denied {
             error,
             error_description,
@@ -198,54 +199,47 @@ fn callback_with_error_is_denied() {
 
 #[test]
 fn callback_with_wrong_or_missing_state_is_rejected() {
-    let forged: Url = "https://www.example.com/callback?code=code&state=other"
-        .parse()
-        .unwrap();
-    assert!(
-        ConsentCallback::parse(&forged, "state")
-            .unwrap_err()
-            .is_validation()
-    );
-    let missing: Url = "https://www.example.com/callback?code=code"
-        .parse()
-        .unwrap();
-    assert!(
-        ConsentCallback::parse(&missing, "state")
-            .unwrap_err()
-            .is_validation()
-    );
-    let empty: Url = "https://www.example.com/callback?state=state"
-        .parse()
-        .unwrap();
-    assert!(
-        ConsentCallback::parse(&empty, "state")
-            .unwrap_err()
-            .is_validation()
-    );
+    // Forged state, missing state, neither code nor error.
+    for query in ["code=code&state=other", "code=code", "state=state"] {
+        let error = callback(query, "state").unwrap_err();
+        assert!(error.is_validation(), "{query}: {error}");
+    }
 }
 
 #[test]
 fn granted_callback_debug_hides_the_code() {
-    let url: Url = "https://www.example.com/callback?code=very-secret-code&state=s"
-        .parse()
-        .unwrap();
-    let callback = ConsentCallback::parse(&url, "s").unwrap();
-    assert!(!format!("{callback:?}").contains("very-secret-code"));
+    let granted = callback("code=very-secret-code&state=s", "s").unwrap();
+    assert!(!format!("{granted:?}").contains("very-secret-code"));
+}
+
+/// The token endpoint asked for the `authorization_code` grant with code
+/// `the-code` and the redirect URI `https://example.com/callback`.
+fn code_grant() -> MockBuilder {
+    on("POST", "/api/v1/token").and(body_json(serde_json::json!({
+        "grant_type": "authorization_code",
+        "client_id": CLIENT_ID,
+        "client_secret": CLIENT_SECRET,
+        "code": "the-code",
+        "redirect_uri": "https://example.com/callback",
+    })))
+}
+
+/// A connection from the code [`code_grant`] expects.
+async fn connect_with_the_code(server: &MockServer) -> FdxConnection {
+    client(server)
+        .connect_with_code(
+            &SecretString::from("the-code"),
+            &"https://example.com/callback".parse().unwrap(),
+        )
+        .await
+        .unwrap()
 }
 
 #[tokio::test]
 async fn code_exchange_uses_the_exchanged_token_then_refreshes() {
     let server = server().await;
     let redirect: Url = "https://example.com/callback".parse().unwrap();
-    Mock::given(method("POST"))
-        .and(path("/api/v1/token"))
-        .and(body_json(serde_json::json!({
-            "grant_type": "authorization_code",
-            "client_id": CLIENT_ID,
-            "client_secret": CLIENT_SECRET,
-            "code": "the-code",
-            "redirect_uri": "https://example.com/callback",
-        })))
+    code_grant()
         .respond_with(fixture_response(
             200,
             "outbound_schema_built_token_authorization_code_200.json",
@@ -253,12 +247,8 @@ async fn code_exchange_uses_the_exchanged_token_then_refreshes() {
         .expect(1)
         .mount(&server)
         .await;
-    Mock::given(method("GET"))
-        .and(path("/api/fdx/5/customers/current"))
-        .and(header(
-            "authorization",
-            "Bearer eyJhbGciOiJSUzI1NiJ9.user-access",
-        ))
+    on("GET", "/api/fdx/5/customers/current")
+        .and(bearer("eyJhbGciOiJSUzI1NiJ9.user-access"))
         .respond_with(fixture_response(
             200,
             "outbound_schema_built_fdx_customers_current_200.json",
@@ -282,16 +272,70 @@ async fn code_exchange_uses_the_exchanged_token_then_refreshes() {
 }
 
 #[tokio::test]
+async fn a_refused_exchanged_token_is_replaced_through_the_refresh_token() {
+    let server = server().await;
+    code_grant()
+        .respond_with(fixture_response(
+            200,
+            "outbound_schema_built_token_authorization_code_200.json",
+        ))
+        .expect(1)
+        .mount(&server)
+        .await;
+    refresh_grant("user-refresh-token-value")
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
+            "access_token": "refreshed-access",
+            "expires_in": 3600,
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    on("GET", "/api/fdx/5/customers/current")
+        .and(bearer("eyJhbGciOiJSUzI1NiJ9.user-access"))
+        .respond_with(ResponseTemplate::new(401))
+        .expect(1)
+        .mount(&server)
+        .await;
+    on("GET", "/api/fdx/5/customers/current")
+        .and(bearer("refreshed-access"))
+        .respond_with(fixture_response(
+            200,
+            "outbound_schema_built_fdx_customers_current_200.json",
+        ))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let connection = connect_with_the_code(&server).await;
+    connection.customers().current().await.unwrap();
+}
+
+#[tokio::test]
+async fn without_a_refresh_token_the_exchanged_token_is_kept_until_refused() {
+    let server = server().await;
+    code_grant()
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
+            "access_token": "only-access",
+            "expires_in": 3600,
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    on("GET", "/api/fdx/5/customers/current")
+        .and(bearer("only-access"))
+        .respond_with(ResponseTemplate::new(401))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let connection = connect_with_the_code(&server).await;
+    assert!(connection.refresh_token().is_none());
+    let error = connection.customers().current().await.unwrap_err();
+    assert!(error.is_unauthorized(), "{error}");
+}
+
+#[tokio::test]
 async fn stored_refresh_token_resumes_the_connection() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/api/v1/token"))
-        .and(body_json(serde_json::json!({
-            "grant_type": "refresh_token",
-            "client_id": CLIENT_ID,
-            "client_secret": CLIENT_SECRET,
-            "refresh_token": "stored-refresh",
-        })))
+    refresh_grant("stored-refresh")
         .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
             "access_token": "refreshed-access",
             "token_type": "Bearer",
@@ -300,9 +344,8 @@ async fn stored_refresh_token_resumes_the_connection() {
         .expect(1)
         .mount(&server)
         .await;
-    Mock::given(method("DELETE"))
-        .and(path("/api/v1/revoke"))
-        .and(header("authorization", "Bearer refreshed-access"))
+    on("DELETE", "/api/v1/revoke")
+        .and(bearer("refreshed-access"))
         .respond_with(ResponseTemplate::new(204))
         .expect(1)
         .mount(&server)
@@ -315,22 +358,14 @@ async fn stored_refresh_token_resumes_the_connection() {
 #[tokio::test]
 async fn revoke_error_body_is_typed() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/api/v1/token"))
-        .and(body_json(serde_json::json!({
-            "grant_type": "refresh_token",
-            "client_id": CLIENT_ID,
-            "client_secret": CLIENT_SECRET,
-            "refresh_token": "rt",
-        })))
+    refresh_grant("rt")
         .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
             "access_token": "at",
             "expires_in": 3600,
         })))
         .mount(&server)
         .await;
-    Mock::given(method("DELETE"))
-        .and(path("/api/v1/revoke"))
+    on("DELETE", "/api/v1/revoke")
         .respond_with(fixture_response(400, "outbound_research_revoke_400.json"))
         .expect(1)
         .mount(&server)

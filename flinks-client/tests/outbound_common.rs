@@ -1,39 +1,43 @@
-//! Shared setup of the Outbound tests: fixtures, a mock server with the
-//! token endpoint, and a client pointed at it.
+//! Shared setup of the Outbound tests: a mock server with the token
+//! endpoint, a client pointed at it, and the matchers most mocks start with.
 
 use banking_core::retry::RetryPolicy;
 use banking_core::transport::Environment;
 use flinks_client::outbound::{OutboundClient, TokenEncoding};
 use secrecy::SecretString;
-use wiremock::matchers::{body_json, method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::matchers::{HeaderExactMatcher, body_json, header, method, path};
+use wiremock::{Mock, MockBuilder, MockServer, ResponseTemplate};
 
 pub(crate) const CLIENT_ID: &str = "partner-client";
 pub(crate) const CLIENT_SECRET: &str = "partner-secret-value";
 pub(crate) const ADMIN_TOKEN: &str = "admin-access-token";
 
-/// A fixture file's text.
-pub(crate) fn fixture(name: &str) -> String {
-    let path = format!("{}/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+/// `method path`: how every mock starts.
+pub(crate) fn on(verb: &str, endpoint: &str) -> MockBuilder {
+    Mock::given(method(verb)).and(path(endpoint))
 }
 
-/// A fixture file as JSON.
-pub(crate) fn fixture_json(name: &str) -> serde_json::Value {
-    serde_json::from_str(&fixture(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+/// `Authorization: Bearer <token>`.
+pub(crate) fn bearer(token: &str) -> HeaderExactMatcher {
+    header("authorization", format!("Bearer {token}").as_str())
 }
 
-/// A 200 answering with a fixture's exact bytes.
-pub(crate) fn fixture_response(status: u16, name: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status).set_body_raw(fixture(name), "application/json")
+/// The token endpoint asked for the `refresh_token` grant with
+/// `refresh_token`, JSON-encoded with the client's id and secret.
+pub(crate) fn refresh_grant(refresh_token: &str) -> MockBuilder {
+    on("POST", "/api/v1/token").and(body_json(serde_json::json!({
+        "grant_type": "refresh_token",
+        "client_id": CLIENT_ID,
+        "client_secret": CLIENT_SECRET,
+        "refresh_token": refresh_token,
+    })))
 }
 
 /// A mock server with the catch-all and the client-credentials token.
 pub(crate) async fn server() -> MockServer {
     let server = MockServer::start().await;
     banking_core::testkit::catch_all(&server).await;
-    Mock::given(method("POST"))
-        .and(path("/api/v1/token"))
+    on("POST", "/api/v1/token")
         .and(body_json(serde_json::json!({
             "grant_type": "client_credentials",
             "client_id": CLIENT_ID,

@@ -20,10 +20,11 @@ use flinks_client::outbound::{FdxConnection, OutboundErrorExt};
 use futures::TryStreamExt;
 use rust_decimal::Decimal;
 use secrecy::SecretString;
-use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::matchers::{header, query_param, query_param_is_missing};
+use wiremock::{MockServer, ResponseTemplate};
 
-use crate::outbound_common::{CLIENT_ID, CLIENT_SECRET, client, fixture, fixture_response, server};
+use crate::common::{fixture, fixture_response};
+use crate::outbound_common::{bearer, client, on, refresh_grant, server};
 
 const USER_TOKEN: &str = "user-access-token";
 
@@ -34,14 +35,7 @@ fn dec(s: &str) -> Decimal {
 /// A server whose refresh grant yields `USER_TOKEN`, and a connection on it.
 async fn connection() -> (MockServer, FdxConnection) {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/api/v1/token"))
-        .and(body_json(serde_json::json!({
-            "grant_type": "refresh_token",
-            "client_id": CLIENT_ID,
-            "client_secret": CLIENT_SECRET,
-            "refresh_token": "rt",
-        })))
+    refresh_grant("rt")
         .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
             "access_token": USER_TOKEN,
             "expires_in": 3600,
@@ -52,16 +46,11 @@ async fn connection() -> (MockServer, FdxConnection) {
     (server, connection)
 }
 
-fn bearer() -> String {
-    format!("Bearer {USER_TOKEN}")
-}
-
 #[tokio::test]
 async fn customers_current_decodes_the_profile() {
     let (server, connection) = connection().await;
-    Mock::given(method("GET"))
-        .and(path("/api/fdx/5/customers/current"))
-        .and(header("authorization", bearer().as_str()))
+    on("GET", "/api/fdx/5/customers/current")
+        .and(bearer(USER_TOKEN))
         .respond_with(fixture_response(
             200,
             "outbound_schema_built_fdx_customers_current_200.json",
@@ -86,8 +75,7 @@ async fn customers_current_decodes_the_profile() {
 #[tokio::test]
 async fn customer_not_found_is_a_typed_fdx_error() {
     let (server, connection) = connection().await;
-    Mock::given(method("GET"))
-        .and(path("/api/fdx/5/customers/current"))
+    on("GET", "/api/fdx/5/customers/current")
         .respond_with(fixture_response(
             404,
             "outbound_seed_fdx_customers_not_found.json",
@@ -109,8 +97,7 @@ async fn customer_not_found_is_a_typed_fdx_error() {
 #[tokio::test]
 async fn customer_5xx_body_is_typed_too() {
     let (server, connection) = connection().await;
-    Mock::given(method("GET"))
-        .and(path("/api/fdx/5/customers/current"))
+    on("GET", "/api/fdx/5/customers/current")
         .respond_with(fixture_response(
             500,
             "outbound_seed_fdx_customers_5xx.json",
@@ -125,12 +112,11 @@ async fn customer_5xx_body_is_typed_too() {
 #[tokio::test]
 async fn accounts_lightweight_page_decodes_the_loc_sample() {
     let (server, connection) = connection().await;
-    Mock::given(method("GET"))
-        .and(path("/api/fdx/5/accounts"))
+    on("GET", "/api/fdx/5/accounts")
         .and(query_param("resultType", "lightweight"))
         .and(query_param("limit", "1"))
         .and(query_param_is_missing("offset"))
-        .and(header("authorization", bearer().as_str()))
+        .and(bearer(USER_TOKEN))
         .respond_with(fixture_response(
             200,
             "outbound_seed_fdx_accounts_paging_200.json",
@@ -172,8 +158,7 @@ async fn accounts_lightweight_page_decodes_the_loc_sample() {
 #[tokio::test]
 async fn accounts_details_keep_every_decimal_exact() {
     let (server, connection) = connection().await;
-    Mock::given(method("GET"))
-        .and(path("/api/fdx/5/accounts"))
+    on("GET", "/api/fdx/5/accounts")
         .and(query_param("resultType", "details"))
         .respond_with(fixture_response(
             200,
@@ -223,8 +208,7 @@ async fn accounts_details_keep_every_decimal_exact() {
 #[tokio::test]
 async fn loan_investment_and_unknown_account_kinds_decode() {
     let (server, connection) = connection().await;
-    Mock::given(method("GET"))
-        .and(path("/api/fdx/5/accounts"))
+    on("GET", "/api/fdx/5/accounts")
         .respond_with(fixture_response(
             200,
             "outbound_schema_built_fdx_accounts_loan_investment_200.json",
@@ -274,9 +258,8 @@ async fn loan_investment_and_unknown_account_kinds_decode() {
 #[tokio::test]
 async fn account_details_by_id() {
     let (server, connection) = connection().await;
-    Mock::given(method("GET"))
-        .and(path("/api/fdx/5/accounts/11"))
-        .and(header("authorization", bearer().as_str()))
+    on("GET", "/api/fdx/5/accounts/11")
+        .and(bearer(USER_TOKEN))
         .respond_with(fixture_response(
             200,
             "outbound_schema_built_fdx_account_details_200.json",
@@ -304,13 +287,12 @@ async fn account_details_by_id() {
 #[tokio::test]
 async fn transactions_send_the_filters_and_decode_the_sample() {
     let (server, connection) = connection().await;
-    Mock::given(method("GET"))
-        .and(path("/api/fdx/5/accounts/11/transactions"))
+    on("GET", "/api/fdx/5/accounts/11/transactions")
         .and(query_param("startTime", "2020-01-01"))
         .and(query_param("endTime", "2020-02-01"))
         .and(query_param("limit", "1"))
         .and(query_param("offset", "start-here"))
-        .and(header("authorization", bearer().as_str()))
+        .and(bearer(USER_TOKEN))
         .respond_with(fixture_response(
             200,
             "outbound_research_fdx_transactions_200.json",
@@ -349,8 +331,7 @@ async fn transactions_send_the_filters_and_decode_the_sample() {
 #[tokio::test]
 async fn transactions_stream_follows_next_offset_to_the_last_page() {
     let (server, connection) = connection().await;
-    Mock::given(method("GET"))
-        .and(path("/api/fdx/5/accounts/11/transactions"))
+    on("GET", "/api/fdx/5/accounts/11/transactions")
         .and(query_param("limit", "1"))
         .and(query_param_is_missing("offset"))
         .respond_with(fixture_response(
@@ -360,8 +341,7 @@ async fn transactions_stream_follows_next_offset_to_the_last_page() {
         .expect(1)
         .mount(&server)
         .await;
-    Mock::given(method("GET"))
-        .and(path("/api/fdx/5/accounts/11/transactions"))
+    on("GET", "/api/fdx/5/accounts/11/transactions")
         .and(query_param("limit", "1"))
         .and(query_param(
             "offset",
@@ -397,8 +377,7 @@ async fn transactions_stream_follows_next_offset_to_the_last_page() {
 #[tokio::test]
 async fn transactions_stream_follows_the_next_href_when_next_offset_is_absent() {
     let (server, connection) = connection().await;
-    Mock::given(method("GET"))
-        .and(path("/api/fdx/5/accounts/11/transactions"))
+    on("GET", "/api/fdx/5/accounts/11/transactions")
         .and(query_param_is_missing("offset"))
         .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
             "links": {"next": {"href": "https://elsewhere.example/api/fdx/5/accounts/11/transactions?offset=from-href"}},
@@ -407,8 +386,7 @@ async fn transactions_stream_follows_the_next_href_when_next_offset_is_absent() 
         .expect(1)
         .mount(&server)
         .await;
-    Mock::given(method("GET"))
-        .and(path("/api/fdx/5/accounts/11/transactions"))
+    on("GET", "/api/fdx/5/accounts/11/transactions")
         .and(query_param("offset", "from-href"))
         .respond_with(fixture_response(
             200,
@@ -429,8 +407,7 @@ async fn transactions_stream_follows_the_next_href_when_next_offset_is_absent() 
 #[tokio::test]
 async fn transactions_stream_stops_on_the_first_error() {
     let (server, connection) = connection().await;
-    Mock::given(method("GET"))
-        .and(path("/api/fdx/5/accounts/11/transactions"))
+    on("GET", "/api/fdx/5/accounts/11/transactions")
         .and(query_param_is_missing("offset"))
         .respond_with(fixture_response(
             200,
@@ -438,8 +415,7 @@ async fn transactions_stream_stops_on_the_first_error() {
         ))
         .mount(&server)
         .await;
-    Mock::given(method("GET"))
-        .and(path("/api/fdx/5/accounts/11/transactions"))
+    on("GET", "/api/fdx/5/accounts/11/transactions")
         .and(query_param(
             "offset",
             "97fcd39f-6e32-470b-a107-d4cb1080abcc",
@@ -469,8 +445,7 @@ async fn transactions_stream_stops_on_the_first_error() {
 #[tokio::test]
 async fn transactions_errors_are_typed() {
     let (server, connection) = connection().await;
-    Mock::given(method("GET"))
-        .and(path("/api/fdx/5/accounts/11/transactions"))
+    on("GET", "/api/fdx/5/accounts/11/transactions")
         .respond_with(fixture_response(
             400,
             "outbound_seed_fdx_transactions_4xx.json",
@@ -497,8 +472,7 @@ async fn transactions_errors_are_typed() {
 #[tokio::test]
 async fn transactions_reject_bad_input_before_sending() {
     let (server, connection) = connection().await;
-    Mock::given(method("GET"))
-        .and(path("/api/fdx/5/accounts/11/transactions"))
+    on("GET", "/api/fdx/5/accounts/11/transactions")
         .respond_with(ResponseTemplate::new(200))
         .expect(0)
         .mount(&server)
@@ -529,10 +503,9 @@ async fn transactions_reject_bad_input_before_sending() {
 #[tokio::test]
 async fn payment_networks_decode_the_seed_sample() {
     let (server, connection) = connection().await;
-    Mock::given(method("GET"))
-        .and(path("/api/fdx/5/accounts/11/payment-networks"))
+    on("GET", "/api/fdx/5/accounts/11/payment-networks")
         .and(query_param("limit", "1"))
-        .and(header("authorization", bearer().as_str()))
+        .and(bearer(USER_TOKEN))
         .respond_with(fixture_response(
             200,
             "outbound_seed_fdx_payment_networks_first_page_200.json",
@@ -564,9 +537,8 @@ async fn payment_networks_decode_the_seed_sample() {
 #[tokio::test]
 async fn statements_list_and_download() {
     let (server, connection) = connection().await;
-    Mock::given(method("GET"))
-        .and(path("/api/fdx/5/accounts/11/statements"))
-        .and(header("authorization", bearer().as_str()))
+    on("GET", "/api/fdx/5/accounts/11/statements")
+        .and(bearer(USER_TOKEN))
         .respond_with(fixture_response(
             200,
             "outbound_schema_built_fdx_statements_200.json",
@@ -574,10 +546,9 @@ async fn statements_list_and_download() {
         .expect(1)
         .mount(&server)
         .await;
-    Mock::given(method("GET"))
-        .and(path("/api/fdx/5/accounts/11/statements/st-2024-01"))
+    on("GET", "/api/fdx/5/accounts/11/statements/st-2024-01")
         .and(header("accept", "application/pdf"))
-        .and(header("authorization", bearer().as_str()))
+        .and(bearer(USER_TOKEN))
         .respond_with(
             ResponseTemplate::new(200).set_body_raw(b"%PDF-1.7 fake".to_vec(), "application/pdf"),
         )
@@ -620,16 +591,14 @@ async fn statements_list_and_download() {
 #[tokio::test]
 async fn statement_download_reports_redirects_and_processing() {
     let (server, connection) = connection().await;
-    Mock::given(method("GET"))
-        .and(path("/api/fdx/5/accounts/11/statements/moved"))
+    on("GET", "/api/fdx/5/accounts/11/statements/moved")
         .and(header("accept", "image/png"))
         .respond_with(
             ResponseTemplate::new(302).insert_header("location", "https://files.example/st.png"),
         )
         .mount(&server)
         .await;
-    Mock::given(method("GET"))
-        .and(path("/api/fdx/5/accounts/11/statements/busy"))
+    on("GET", "/api/fdx/5/accounts/11/statements/busy")
         .respond_with(fixture_response(
             400,
             "outbound_schema_built_fdx_statement_processing_400.json",

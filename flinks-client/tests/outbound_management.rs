@@ -5,21 +5,17 @@ use flinks_client::outbound::{
     CreateRecipient, ProviderId, RecipientId, RegistrationStatus, Scope,
 };
 use secrecy::ExposeSecret;
-use wiremock::matchers::{body_json, header, method, path};
+use wiremock::matchers::{body_json, method};
 use wiremock::{Mock, ResponseTemplate};
 
-use crate::outbound_common::{ADMIN_TOKEN, client, fixture_response, server};
-
-fn bearer() -> String {
-    format!("Bearer {ADMIN_TOKEN}")
-}
+use crate::common::{fixture_json, fixture_response};
+use crate::outbound_common::{ADMIN_TOKEN, bearer, client, on, server};
 
 #[tokio::test]
 async fn providers_decode_the_supported_providers_sample() {
     let server = server().await;
-    Mock::given(method("GET"))
-        .and(path("/api/v1/providers"))
-        .and(header("authorization", bearer().as_str()))
+    on("GET", "/api/v1/providers")
+        .and(bearer(ADMIN_TOKEN))
         .respond_with(fixture_response(
             200,
             "outbound_seed_providers_supported_200.json",
@@ -51,8 +47,7 @@ async fn providers_decode_the_supported_providers_sample() {
 #[tokio::test]
 async fn providers_accept_the_active_providers_id_spelling() {
     let server = server().await;
-    Mock::given(method("GET"))
-        .and(path("/api/v1/providers"))
+    on("GET", "/api/v1/providers")
         .respond_with(fixture_response(
             200,
             "outbound_seed_providers_active_example_200.json",
@@ -68,8 +63,7 @@ async fn providers_accept_the_active_providers_id_spelling() {
 #[tokio::test]
 async fn providers_401_keeps_the_message() {
     let server = server().await;
-    Mock::given(method("GET"))
-        .and(path("/api/v1/providers"))
+    on("GET", "/api/v1/providers")
         .respond_with(fixture_response(401, "outbound_seed_providers_401.json"))
         .mount(&server)
         .await;
@@ -84,9 +78,8 @@ async fn providers_401_keeps_the_message() {
 #[tokio::test]
 async fn registrations_decode_the_seed_sample() {
     let server = server().await;
-    Mock::given(method("GET"))
-        .and(path("/api/v1/recipients/providers/requests"))
-        .and(header("authorization", bearer().as_str()))
+    on("GET", "/api/v1/recipients/providers/requests")
+        .and(bearer(ADMIN_TOKEN))
         .respond_with(fixture_response(
             200,
             "outbound_seed_registrations_all_200.json",
@@ -118,8 +111,7 @@ async fn registrations_decode_the_seed_sample() {
 #[tokio::test]
 async fn unknown_registration_status_is_kept() {
     let server = server().await;
-    Mock::given(method("GET"))
-        .and(path("/api/v1/recipients/providers/requests"))
+    on("GET", "/api/v1/recipients/providers/requests")
         .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!([
             {"provider_id": 1, "registration_status": "SUSPENDED", "unknown_field": true}
         ])))
@@ -135,15 +127,15 @@ async fn unknown_registration_status_is_kept() {
 #[tokio::test]
 async fn registration_request_puts_id_lists_in_the_path() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path(
-            "/api/v1/recipients/providers/requests/dc-a%2Cdc-b/1000%2C2000",
-        ))
-        .and(header("authorization", bearer().as_str()))
-        .respond_with(ResponseTemplate::new(200))
-        .expect(1)
-        .mount(&server)
-        .await;
+    on(
+        "POST",
+        "/api/v1/recipients/providers/requests/dc-a%2Cdc-b/1000%2C2000",
+    )
+    .and(bearer(ADMIN_TOKEN))
+    .respond_with(ResponseTemplate::new(200))
+    .expect(1)
+    .mount(&server)
+    .await;
     client(&server)
         .registrations()
         .request(
@@ -186,12 +178,10 @@ async fn registration_request_validates_before_sending() {
 #[tokio::test]
 async fn recipient_create_sends_the_body_and_keeps_the_secret_secret() {
     let server = server().await;
-    let mut response =
-        crate::outbound_common::fixture_json("outbound_schema_built_recipient_200.json");
+    let mut response = fixture_json("outbound_schema_built_recipient_200.json");
     response["client_secret"] = "created-secret".into();
-    Mock::given(method("POST"))
-        .and(path("/api/v1/recipients"))
-        .and(header("authorization", bearer().as_str()))
+    on("POST", "/api/v1/recipients")
+        .and(bearer(ADMIN_TOKEN))
         .and(body_json(serde_json::json!({
             "name": "Example Lender",
             "redirect_uris": ["https://example.com/callback"],
@@ -226,8 +216,7 @@ async fn recipient_create_sends_the_body_and_keeps_the_secret_secret() {
 #[tokio::test]
 async fn recipient_create_validates_before_sending() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/api/v1/recipients"))
+    on("POST", "/api/v1/recipients")
         .respond_with(ResponseTemplate::new(201))
         .expect(0)
         .mount(&server)
@@ -266,9 +255,8 @@ async fn recipient_create_validates_before_sending() {
 #[tokio::test]
 async fn recipient_get_decodes_the_recipient_object() {
     let server = server().await;
-    Mock::given(method("GET"))
-        .and(path("/api/v1/recipients/dc-7tf8aijpjqofl3uxppi136ldc"))
-        .and(header("authorization", bearer().as_str()))
+    on("GET", "/api/v1/recipients/dc-7tf8aijpjqofl3uxppi136ldc")
+        .and(bearer(ADMIN_TOKEN))
         .respond_with(fixture_response(
             200,
             "outbound_schema_built_recipient_200.json",
@@ -299,8 +287,7 @@ async fn recipient_get_decodes_the_recipient_object() {
 #[tokio::test]
 async fn recipient_id_cannot_escape_its_path_segment() {
     let server = server().await;
-    Mock::given(method("GET"))
-        .and(path("/api/v1/recipients/..%2Fadmin"))
+    on("GET", "/api/v1/recipients/..%2Fadmin")
         .respond_with(fixture_response(
             200,
             "outbound_schema_built_recipient_200.json",
@@ -318,8 +305,7 @@ async fn recipient_id_cannot_escape_its_path_segment() {
 #[tokio::test]
 async fn recipient_update_replaces_redirect_uris() {
     let server = server().await;
-    Mock::given(method("PUT"))
-        .and(path("/api/v1/recipients/dc-1"))
+    on("PUT", "/api/v1/recipients/dc-1")
         .and(body_json(serde_json::json!({
             "redirect_uris": ["https://example.com/callback", "https://example.com/other"]
         })))
@@ -347,18 +333,18 @@ async fn recipient_update_replaces_redirect_uris() {
 #[tokio::test]
 async fn recipient_secret_regeneration_is_sent_once() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path(
-            "/api/v1/recipients/dc-7tf8aijpjqofl3uxppi136ldc/secret",
-        ))
-        .and(header("authorization", bearer().as_str()))
-        .respond_with(fixture_response(
-            200,
-            "outbound_schema_built_recipient_secret_200.json",
-        ))
-        .expect(1)
-        .mount(&server)
-        .await;
+    on(
+        "POST",
+        "/api/v1/recipients/dc-7tf8aijpjqofl3uxppi136ldc/secret",
+    )
+    .and(bearer(ADMIN_TOKEN))
+    .respond_with(fixture_response(
+        200,
+        "outbound_schema_built_recipient_secret_200.json",
+    ))
+    .expect(1)
+    .mount(&server)
+    .await;
     let secret = client(&server)
         .recipients()
         .regenerate_secret(&RecipientId::new("dc-7tf8aijpjqofl3uxppi136ldc"))

@@ -28,7 +28,7 @@ pub(crate) async fn pay_server() -> MockServer {
         .and(header("authorization", basic().as_str()))
         .and(header("content-type", "application/x-www-form-urlencoded"))
         .and(body_string("grant_type=client_credentials"))
-        .respond_with(crate::outbound_common::fixture_response(
+        .respond_with(crate::common::fixture_response(
             200,
             "pay_research_authorize_200.json",
         ))

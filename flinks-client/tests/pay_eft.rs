@@ -13,7 +13,7 @@ use secrecy::SecretString;
 use wiremock::matchers::{body_json, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::outbound_common::{fixture_json, fixture_response};
+use crate::common::{fixture_json, fixture_response};
 use crate::pay_common::{
     PAY_SECRET, PAY_TOKEN, X_CLIENT_ID, ok, pay_client, pay_server, token_requests,
 };

@@ -9,7 +9,7 @@ use flinks_client::pay::{
 use wiremock::matchers::{body_json, header, header_exists, method, path};
 use wiremock::{Mock, Request};
 
-use crate::outbound_common::{fixture_json, fixture_response};
+use crate::common::{fixture_json, fixture_response};
 use crate::pay_common::{PAY_TOKEN, X_CLIENT_ID, ok, pay_client, pay_server, token_requests};
 
 fn session_id() -> SessionId {

@@ -1,10 +1,11 @@
 //! [`OutboundClient`] and its builder: hosts, credentials, token handling.
 
 use std::sync::Arc;
-use std::time::Duration;
 
-use banking_core::auth::{BearerAuth, StaticBearer};
-use banking_core::retry::RetryPolicy;
+use banking_core::auth::{
+    AuthorizationCodeGrant, BearerAuth, ClientCredentials, RefreshTokenGrant, StaticBearer,
+    TokenCache, TokenEncoding,
+};
 use banking_core::transport::{Environment, Transport};
 use banking_core::{Error, Result};
 use secrecy::SecretString;
@@ -15,7 +16,7 @@ use super::consent::ConsentRequest;
 use super::providers::ProvidersApi;
 use super::recipients::RecipientsApi;
 use super::registrations::RegistrationsApi;
-use super::token::{Grant, GrantSource, OAuthClient, SeededSource, TokenEncoding};
+use crate::builder::{ClientSettings, client_settings, with_trailing_slash};
 
 /// Production API host ("Flinks Outbound Production" in the seed's specs).
 pub const PRODUCTION_API_URL: &str = "https://ob.flinksapp.com/";
@@ -82,46 +83,43 @@ impl OutboundClient {
     /// `authorization_code`) and returns the user's connection.
     ///
     /// `redirect_uri` must be the one of the consent URL. The code is
-    /// single-use: the exchange is never retried.
+    /// single-use: the exchange is never retried. The exchanged access
+    /// token is used first, then the refresh token gets new ones.
     pub async fn connect_with_code(
         &self,
         code: &SecretString,
         redirect_uri: &Url,
     ) -> Result<FdxConnection> {
-        let grant = Grant::AuthorizationCode {
-            code: code.clone(),
-            redirect_uri: redirect_uri.clone(),
-        };
-        let token = self
+        let grant = self
             .inner
             .oauth
-            .request(self.inner.transport.http(), &grant)
-            .await?;
-        Ok(match token.refresh_token.clone() {
-            Some(refresh_token) => {
-                let refresh = GrantSource::new(
-                    self.inner.oauth.clone(),
-                    Grant::RefreshToken(refresh_token.clone()),
-                );
-                let auth = BearerAuth::new(SeededSource::new(token, refresh));
-                FdxConnection::new(self.inner.transport.with_auth(auth), Some(refresh_token))
-            }
-            None => {
-                let auth = StaticBearer::new(token.access_token);
-                FdxConnection::new(self.inner.transport.with_auth(auth), None)
-            }
+            .authorization_code(code.clone(), redirect_uri.clone());
+        let cache = TokenCache::new(grant);
+        let access_token = cache.token(self.inner.transport.http()).await?;
+        Ok(match cache.source().refresh_token() {
+            Some(refresh_token) => FdxConnection::new(
+                self.inner
+                    .transport
+                    .with_auth(BearerAuth::with_cache(cache)),
+                Some(refresh_token),
+            ),
+            // Nothing to refresh with: the access token is used until it
+            // is refused.
+            None => FdxConnection::new(
+                self.inner
+                    .transport
+                    .with_auth(StaticBearer::new(access_token)),
+                None,
+            ),
         })
     }
 
     /// Resumes a connection from a stored refresh token (grant
     /// `refresh_token`). No request is sent until the first call.
     pub fn connect_with_refresh_token(&self, refresh_token: SecretString) -> FdxConnection {
-        let source = GrantSource::new(
-            self.inner.oauth.clone(),
-            Grant::RefreshToken(refresh_token.clone()),
-        );
+        let grant = self.inner.oauth.refresh_token(refresh_token.clone());
         FdxConnection::new(
-            self.inner.transport.with_auth(BearerAuth::new(source)),
+            self.inner.transport.with_auth(BearerAuth::new(grant)),
             Some(refresh_token),
         )
     }
@@ -133,6 +131,57 @@ impl OutboundClient {
     }
 }
 
+/// The token endpoint and the OAuth client, from which each grant is
+/// built: client id and secret in the body, which is JSON unless
+/// [`TokenEncoding::Form`] is chosen.
+#[derive(Debug)]
+struct OAuthClient {
+    token_url: Url,
+    client_id: String,
+    client_secret: SecretString,
+    encoding: TokenEncoding,
+}
+
+impl OAuthClient {
+    /// Grant `client_credentials`, with `scope` when given.
+    fn client_credentials(&self, scope: Option<String>) -> ClientCredentials {
+        let grant = ClientCredentials::new(
+            self.token_url.clone(),
+            self.client_id.clone(),
+            self.client_secret.clone(),
+        )
+        .encoding(self.encoding);
+        match scope {
+            Some(scope) => grant.scope(scope),
+            None => grant,
+        }
+    }
+
+    /// Grant `authorization_code`, then `refresh_token` with the refresh
+    /// token it returned.
+    fn authorization_code(&self, code: SecretString, redirect_uri: Url) -> AuthorizationCodeGrant {
+        AuthorizationCodeGrant::new(
+            self.token_url.clone(),
+            self.client_id.clone(),
+            Some(self.client_secret.clone()),
+            code,
+            redirect_uri,
+        )
+        .encoding(self.encoding)
+    }
+
+    /// Grant `refresh_token`.
+    fn refresh_token(&self, refresh_token: SecretString) -> RefreshTokenGrant {
+        RefreshTokenGrant::new(
+            self.token_url.clone(),
+            self.client_id.clone(),
+            Some(self.client_secret.clone()),
+            refresh_token,
+        )
+        .encoding(self.encoding)
+    }
+}
+
 /// Builds an [`OutboundClient`]; [`build`](Self::build) validates and needs
 /// no runtime.
 #[derive(Debug)]
@@ -140,13 +189,9 @@ impl OutboundClient {
 pub struct OutboundClientBuilder {
     environment: Environment,
     auth_url: Option<Url>,
-    client_id: Option<String>,
-    client_secret: Option<SecretString>,
     scope: Option<String>,
     encoding: TokenEncoding,
-    user_agent: Option<String>,
-    timeout: Option<Duration>,
-    retry: Option<RetryPolicy>,
+    settings: ClientSettings,
 }
 
 impl Default for OutboundClientBuilder {
@@ -154,13 +199,9 @@ impl Default for OutboundClientBuilder {
         Self {
             environment: Environment::Production,
             auth_url: None,
-            client_id: None,
-            client_secret: None,
             scope: Some(ADMIN_SCOPE.to_owned()),
-            encoding: TokenEncoding::default(),
-            user_agent: None,
-            timeout: None,
-            retry: None,
+            encoding: TokenEncoding::Json,
+            settings: ClientSettings::default(),
         }
     }
 }
@@ -180,15 +221,9 @@ impl OutboundClientBuilder {
         self
     }
 
-    /// OAuth client id and secret of the partner or Data Recipient.
-    pub fn credentials(
-        mut self,
-        client_id: impl Into<String>,
-        client_secret: SecretString,
-    ) -> Self {
-        self.client_id = Some(client_id.into());
-        self.client_secret = Some(client_secret);
-        self
+    client_settings! {
+        credentials: "OAuth client id and secret of the partner or Data Recipient.",
+        retry_policy: "Retry policy of reads (writes are never resent blindly).",
     }
 
     /// Scope of the client-credentials token (`client:admin` by default;
@@ -198,45 +233,19 @@ impl OutboundClientBuilder {
         self
     }
 
-    /// Encoding of token requests (JSON by default, as in the seed).
+    /// Encoding of token requests. JSON by default: the seed ("Get an
+    /// Access Token") shows a JSON body `{grant_type, client_id,
+    /// client_secret, scope}`, while the research notes leave the encoding
+    /// unconfirmed; [`TokenEncoding::Form`] sends the RFC 6749 form body.
     pub fn token_encoding(mut self, encoding: TokenEncoding) -> Self {
         self.encoding = encoding;
         self
     }
 
-    /// Sets the `User-Agent`.
-    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
-        self.user_agent = Some(user_agent.into());
-        self
-    }
-
-    /// Deadline of each call, retries included.
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = Some(timeout);
-        self
-    }
-
-    /// Retry policy of reads (writes are never resent blindly).
-    pub fn retry_policy(mut self, retry: RetryPolicy) -> Self {
-        self.retry = Some(retry);
-        self
-    }
-
     /// Validates the configuration and builds the client.
-    pub fn build(self) -> Result<OutboundClient> {
-        let client_id = self
-            .client_id
-            .filter(|id| !id.trim().is_empty())
-            .ok_or_else(|| {
-                Error::config(
-                    "Outbound credentials are required: call credentials(client_id, secret)",
-                )
-            })?;
-        let client_secret = self
-            .client_secret
-            .ok_or_else(|| Error::config("Outbound client secret is required"))?;
-        let api_base =
-            with_trailing_slash(self.environment.resolve(SANDBOX_URL, PRODUCTION_API_URL)?);
+    pub fn build(mut self) -> Result<OutboundClient> {
+        let (client_id, client_secret) = self.settings.credentials("Outbound")?;
+        let api_base = self.environment.resolve(SANDBOX_URL, PRODUCTION_API_URL)?;
         let auth_base = with_trailing_slash(match (self.auth_url, &self.environment) {
             (Some(url), _) => url,
             (None, Environment::Production) => parse(PRODUCTION_AUTH_URL)?,
@@ -251,21 +260,10 @@ impl OutboundClientBuilder {
             client_secret,
             encoding: self.encoding,
         };
-        let admin = GrantSource::new(
-            oauth.clone(),
-            Grant::ClientCredentials { scope: self.scope },
-        );
-        let mut builder = Transport::builder(api_base)
-            .auth(BearerAuth::new(admin))
-            .user_agent(self.user_agent.unwrap_or_else(|| {
-                concat!("flinks-client/", env!("CARGO_PKG_VERSION")).to_owned()
-            }));
-        if let Some(timeout) = self.timeout {
-            builder = builder.total_timeout(timeout);
-        }
-        if let Some(retry) = self.retry {
-            builder = builder.retry_policy(retry);
-        }
+        let admin = oauth.client_credentials(self.scope);
+        let builder = self
+            .settings
+            .transport(Transport::builder(api_base).auth(BearerAuth::new(admin)));
         Ok(OutboundClient {
             inner: Arc::new(Inner {
                 transport: builder.build()?,
@@ -278,13 +276,4 @@ impl OutboundClientBuilder {
 
 fn parse(url: &str) -> Result<Url> {
     Url::parse(url).map_err(|e| Error::config(format!("{url}: {e}")))
-}
-
-/// `join` replaces the last path segment unless the base ends with `/`.
-fn with_trailing_slash(mut url: Url) -> Url {
-    if !url.path().ends_with('/') {
-        let path = format!("{}/", url.path());
-        url.set_path(&path);
-    }
-    url
 }

@@ -27,8 +27,8 @@ mod recipients;
 mod registrations;
 #[cfg(feature = "testkit")]
 pub mod testkit;
-mod token;
 
+pub use banking_core::auth::TokenEncoding;
 pub use client::{
     ADMIN_SCOPE, OutboundClient, OutboundClientBuilder, PRODUCTION_API_URL, PRODUCTION_AUTH_URL,
     SANDBOX_URL,
@@ -39,4 +39,3 @@ pub use error::{OAuthError, OAuthErrorCode, OutboundErrorExt};
 pub use providers::{Provider, ProviderId, ProvidersApi};
 pub use recipients::{CreateRecipient, Recipient, RecipientId, RecipientSecret, RecipientsApi};
 pub use registrations::{Registration, RegistrationStatus, RegistrationsApi};
-pub use token::TokenEncoding;

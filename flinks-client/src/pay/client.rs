@@ -1,14 +1,13 @@
 //! [`PayClient`] and its builder; the single-use Pay token.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use banking_core::auth::{Authenticator, ClientAuthMethod, ClientCredentials, TokenSource};
-use banking_core::retry::RetryPolicy;
+use banking_core::reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};
 use banking_core::transport::{Environment, Request, Transport};
 use banking_core::{Error, Result};
 use futures::future::BoxFuture;
-use secrecy::{ExposeSecret, SecretString};
+use secrecy::ExposeSecret;
 use url::Url;
 
 use super::error::PayErrorDecoder;
@@ -17,6 +16,7 @@ use super::payment_requests::PaymentRequestsApi;
 use super::schedules::SchedulesApi;
 use super::sessions::{SessionId, SessionsApi};
 use super::transactions::TransactionsApi;
+use crate::builder::{ClientSettings, client_settings};
 
 /// Pay sandbox (EFT setup guide, research notes `[DOC]`).
 pub const SANDBOX_URL: &str = "https://payments-uat.flinksapp.com/";
@@ -125,18 +125,18 @@ struct SingleUseBearer<S> {
 impl<S: TokenSource> Authenticator for SingleUseBearer<S> {
     fn apply<'a>(
         &'a self,
-        http: &'a reqwest::Client,
-        headers: &'a mut reqwest::header::HeaderMap,
+        http: &'a banking_core::reqwest::Client,
+        headers: &'a mut HeaderMap,
     ) -> BoxFuture<'a, Result<()>> {
         Box::pin(async move {
             let token = self.source.fetch(http).await?;
-            let mut value = reqwest::header::HeaderValue::from_str(&format!(
-                "Bearer {}",
-                token.access_token.expose_secret()
-            ))
-            .map_err(|_| Error::config("the Pay token has characters HTTP headers do not allow"))?;
+            let mut value =
+                HeaderValue::from_str(&format!("Bearer {}", token.access_token.expose_secret()))
+                    .map_err(|_| {
+                        Error::config("the Pay token has characters HTTP headers do not allow")
+                    })?;
             value.set_sensitive(true);
-            headers.insert(reqwest::header::AUTHORIZATION, value);
+            headers.insert(AUTHORIZATION, value);
             Ok(())
         })
     }
@@ -148,12 +148,8 @@ impl<S: TokenSource> Authenticator for SingleUseBearer<S> {
 #[must_use]
 pub struct PayClientBuilder {
     environment: Option<Environment>,
-    client_id: Option<String>,
-    client_secret: Option<SecretString>,
     x_client_id: Option<String>,
-    user_agent: Option<String>,
-    timeout: Option<Duration>,
-    retry: Option<RetryPolicy>,
+    settings: ClientSettings,
 }
 
 impl PayClientBuilder {
@@ -163,15 +159,9 @@ impl PayClientBuilder {
         self
     }
 
-    /// Client id and secret for `POST /api/v1/authorize` (Basic auth).
-    pub fn credentials(
-        mut self,
-        client_id: impl Into<String>,
-        client_secret: SecretString,
-    ) -> Self {
-        self.client_id = Some(client_id.into());
-        self.client_secret = Some(client_secret);
-        self
+    client_settings! {
+        credentials: "Client id and secret for `POST /api/v1/authorize` (Basic auth).",
+        retry_policy: "Retry policy of reads (payments are never resent blindly).",
     }
 
     /// The `x-client-id` given at onboarding (needed by EFT v1 endpoints).
@@ -180,35 +170,9 @@ impl PayClientBuilder {
         self
     }
 
-    /// Sets the `User-Agent`.
-    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
-        self.user_agent = Some(user_agent.into());
-        self
-    }
-
-    /// Deadline of each call, retries included.
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = Some(timeout);
-        self
-    }
-
-    /// Retry policy of reads (payments are never resent blindly).
-    pub fn retry_policy(mut self, retry: RetryPolicy) -> Self {
-        self.retry = Some(retry);
-        self
-    }
-
     /// Validates the configuration and builds the client.
-    pub fn build(self) -> Result<PayClient> {
-        let client_id = self
-            .client_id
-            .filter(|id| !id.trim().is_empty())
-            .ok_or_else(|| {
-                Error::config("Pay credentials are required: call credentials(client_id, secret)")
-            })?;
-        let client_secret = self
-            .client_secret
-            .ok_or_else(|| Error::config("Pay client secret is required"))?;
+    pub fn build(mut self) -> Result<PayClient> {
+        let (client_id, client_secret) = self.settings.credentials("Pay")?;
         if let Some(id) = &self.x_client_id {
             if id.trim().is_empty() {
                 return Err(Error::config("x-client-id must not be empty"));
@@ -218,23 +182,15 @@ impl PayClientBuilder {
             .environment
             .unwrap_or(Environment::Sandbox)
             .resolve(SANDBOX_URL, PRODUCTION_URL)?;
-        let token_url = with_trailing_slash(base.clone())
+        let token_url = base
             .join("api/v1/authorize")
             .map_err(|e| Error::config(format!("Pay token URL: {e}")))?;
         let source = ClientCredentials::new(token_url, client_id, client_secret)
             .auth_method(ClientAuthMethod::Basic);
-        let mut builder = Transport::builder(base)
+        let builder = Transport::builder(base)
             .auth(Arc::new(SingleUseBearer { source }))
-            .error_decoder(Arc::new(PayErrorDecoder))
-            .user_agent(self.user_agent.unwrap_or_else(|| {
-                concat!("flinks-client/", env!("CARGO_PKG_VERSION")).to_owned()
-            }));
-        if let Some(timeout) = self.timeout {
-            builder = builder.total_timeout(timeout);
-        }
-        if let Some(retry) = self.retry {
-            builder = builder.retry_policy(retry);
-        }
+            .error_decoder(Arc::new(PayErrorDecoder));
+        let builder = self.settings.transport(builder);
         Ok(PayClient {
             inner: Arc::new(Inner {
                 transport: builder.build()?,
@@ -242,12 +198,4 @@ impl PayClientBuilder {
             }),
         })
     }
-}
-
-fn with_trailing_slash(mut url: Url) -> Url {
-    if !url.path().ends_with('/') {
-        let path = format!("{}/", url.path());
-        url.set_path(&path);
-    }
-    url
 }

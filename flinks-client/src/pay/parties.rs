@@ -108,14 +108,5 @@ pub(crate) fn email(field: &str, value: &str) -> Result<()> {
 
 /// Checks a payment amount: positive, at most two decimals (cents).
 pub(crate) fn amount(field: &str, value: Decimal) -> Result<()> {
-    if value <= Decimal::ZERO {
-        return Err(Error::validation(field, "must be greater than zero"));
-    }
-    if value.normalize().scale() > 2 {
-        return Err(Error::validation(
-            field,
-            format!("{value} has more than two decimals"),
-        ));
-    }
-    Ok(())
+    banking_core::validate::positive_amount(field, value, 2)
 }

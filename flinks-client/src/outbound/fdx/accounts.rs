@@ -3,15 +3,14 @@
 
 use banking_core::Result;
 use banking_core::money::Currency;
-use banking_core::pagination::{Page, Paginator};
 use banking_core::transport::Request;
 use chrono::{DateTime, NaiveDate, Utc};
 use futures::Stream;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::fdx_list;
 use super::transactions::Transaction;
-use super::{PageLinks, PageMetadata, next_offset};
 use crate::outbound::connection::FdxConnection;
 use crate::outbound::ids::string_id;
 
@@ -385,46 +384,18 @@ impl AccountsRequest {
         self
     }
 
-    /// Sets the page size (at least 1).
-    pub fn limit(mut self, limit: u32) -> Self {
-        self.limit = Some(limit);
-        self
-    }
-
-    /// Starts at this offset.
-    pub fn offset(mut self, offset: impl Into<String>) -> Self {
-        self.offset = Some(offset.into());
-        self
-    }
-
-    fn to_request(&self) -> Result<Request> {
-        super::validate_limit(self.limit)?;
-        Ok(Request::get("api/fdx/5/accounts")
-            .query_opt("resultType", self.result_type.as_ref())
-            .query_opt("limit", self.limit)
-            .query_opt("offset", self.offset.as_deref()))
+    fn filters(&self) -> Result<Request> {
+        Ok(Request::get("api/fdx/5/accounts").query_opt("resultType", self.result_type.as_ref()))
     }
 }
 
-/// One page of `GET /api/fdx/5/accounts`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct AccountsPage {
-    /// Paging metadata.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub page: Option<PageMetadata>,
-    /// Links to the next page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub links: Option<PageLinks>,
-    /// The accounts on this page.
-    #[serde(default)]
-    pub accounts: Vec<FdxAccount>,
-}
-
-impl AccountsPage {
-    /// The offset of the next page, or `None` on the last page.
-    pub fn next_offset(&self) -> Option<String> {
-        next_offset(self.page.as_ref(), self.links.as_ref())
+fdx_list! {
+    AccountsRequest =>
+    /// One page of `GET /api/fdx/5/accounts`.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    pub struct AccountsPage {
+        /// The accounts on this page.
+        pub accounts: Vec<FdxAccount>,
     }
 }
 
@@ -437,10 +408,7 @@ pub struct AccountsApi<'a> {
 impl AccountsApi<'_> {
     /// `GET /api/fdx/5/accounts`: one page.
     pub async fn list(&self, request: &AccountsRequest) -> Result<AccountsPage> {
-        self.connection
-            .transport()
-            .send_json(request.to_request()?)
-            .await
+        super::list(self.connection, request).await
     }
 
     /// Every account, page after page (lazily, following `nextOffset`).
@@ -448,22 +416,7 @@ impl AccountsApi<'_> {
         &self,
         request: AccountsRequest,
     ) -> impl Stream<Item = Result<FdxAccount>> + 'static {
-        let transport = self.connection.transport().clone();
-        let first = request.offset.clone();
-        Paginator::new(first, move |offset: Option<String>| {
-            let transport = transport.clone();
-            let mut request = request.clone();
-            request.offset = offset;
-            async move {
-                let page: AccountsPage = transport.send_json(request.to_request()?).await?;
-                let next = page.next_offset();
-                Ok(Page {
-                    items: page.accounts,
-                    next,
-                })
-            }
-        })
-        .items()
+        super::stream(self.connection, request)
     }
 
     /// `GET /api/fdx/5/accounts/{accountId}`: one account with its details.

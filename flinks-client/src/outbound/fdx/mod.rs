@@ -15,7 +15,15 @@ pub mod payment_networks;
 pub mod statements;
 pub mod transactions;
 
+use banking_core::pagination::{Page, Paginator};
+use banking_core::transport::Request;
+use banking_core::{Error, Result};
+use chrono::NaiveDate;
+use futures::Stream;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+
+use super::connection::FdxConnection;
 
 /// Paging block of an FDX list (`page`).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -117,15 +125,149 @@ impl FdxError {
 }
 
 /// Rejects `limit=0` before anything is sent.
-pub(crate) fn validate_limit(limit: Option<u32>) -> banking_core::Result<()> {
+pub(crate) fn validate_limit(limit: Option<u32>) -> Result<()> {
     if limit == Some(0) {
-        return Err(banking_core::Error::validation(
-            "limit",
-            "must be at least 1",
-        ));
+        return Err(Error::validation("limit", "must be at least 1"));
     }
     Ok(())
 }
+
+/// Rejects a `startTime` after the `endTime`.
+pub(crate) fn validate_dates(start: Option<NaiveDate>, end: Option<NaiveDate>) -> Result<()> {
+    if let (Some(start), Some(end)) = (start, end) {
+        if start > end {
+            return Err(Error::validation(
+                "startTime",
+                format!("{start} is after endTime {end}"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The query of a paged FDX list, implemented by [`fdx_list!`]: the page
+/// it answers with, where that page keeps its items, and the request for
+/// the page at the query's `offset`.
+pub(crate) trait ListQuery: Clone + Send + Sync + 'static {
+    /// One page of the list.
+    type Page: DeserializeOwned + Send + 'static;
+    /// One item of the list.
+    type Item: Send + 'static;
+
+    /// The request for the page at the query's offset, checked before
+    /// anything is sent.
+    fn to_request(&self) -> Result<Request>;
+
+    /// The same query at another offset.
+    fn at(self, offset: Option<String>) -> Self;
+
+    /// The offset the query starts at.
+    fn first(&self) -> Option<String>;
+
+    /// The page's items and the offset of the next page.
+    fn into_page(page: Self::Page) -> Page<Self::Item, String>;
+}
+
+/// One page of an FDX list.
+pub(crate) async fn list<Q: ListQuery>(connection: &FdxConnection, query: &Q) -> Result<Q::Page> {
+    connection.transport().send_json(query.to_request()?).await
+}
+
+/// Every item of an FDX list, page after page: lazily, following the next
+/// offset, stopping after the first error.
+pub(crate) fn stream<Q: ListQuery>(
+    connection: &FdxConnection,
+    query: Q,
+) -> impl Stream<Item = Result<Q::Item>> + 'static {
+    let transport = connection.transport().clone();
+    Paginator::new(query.first(), move |offset: Option<String>| {
+        let transport = transport.clone();
+        let request = query.clone().at(offset).to_request();
+        async move {
+            let page: Q::Page = transport.send_json(request?).await?;
+            Ok(Q::into_page(page))
+        }
+    })
+    .items()
+}
+
+/// Declares the page of an FDX list (`page`, `links` and the items) and
+/// makes the query a [`ListQuery`] over it, with the `limit` and `offset`
+/// setters. The query has `limit: Option<u32>` and `offset: Option<String>`
+/// fields and a `filters(&self) -> Result<Request>` method giving the path
+/// and the filters; `limit` and `offset` are appended to it.
+macro_rules! fdx_list {
+    (
+        $query:ident => $(#[$meta:meta])*
+        pub struct $page:ident {
+            $(#[$items_meta:meta])*
+            pub $items:ident: Vec<$item:ty>,
+        }
+    ) => {
+        $(#[$meta])*
+        #[non_exhaustive]
+        pub struct $page {
+            /// Paging metadata.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub page: Option<$crate::outbound::fdx::PageMetadata>,
+            /// Links to the next page.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub links: Option<$crate::outbound::fdx::PageLinks>,
+            $(#[$items_meta])*
+            #[serde(default)]
+            pub $items: Vec<$item>,
+        }
+
+        impl $page {
+            /// The offset of the next page, or `None` on the last page.
+            pub fn next_offset(&self) -> Option<String> {
+                $crate::outbound::fdx::next_offset(self.page.as_ref(), self.links.as_ref())
+            }
+        }
+
+        impl $query {
+            /// Sets the page size (at least 1).
+            pub fn limit(mut self, limit: u32) -> Self {
+                self.limit = Some(limit);
+                self
+            }
+
+            /// Starts at this offset.
+            pub fn offset(mut self, offset: impl Into<String>) -> Self {
+                self.offset = Some(offset.into());
+                self
+            }
+        }
+
+        impl $crate::outbound::fdx::ListQuery for $query {
+            type Page = $page;
+            type Item = $item;
+
+            fn to_request(&self) -> banking_core::Result<banking_core::transport::Request> {
+                $crate::outbound::fdx::validate_limit(self.limit)?;
+                Ok(self
+                    .filters()?
+                    .query_opt("limit", self.limit)
+                    .query_opt("offset", self.offset.as_deref()))
+            }
+
+            fn at(mut self, offset: Option<String>) -> Self {
+                self.offset = offset;
+                self
+            }
+
+            fn first(&self) -> Option<String> {
+                self.offset.clone()
+            }
+
+            fn into_page(page: $page) -> banking_core::pagination::Page<$item, String> {
+                let next = page.next_offset();
+                banking_core::pagination::Page::new(page.$items, next)
+            }
+        }
+    };
+}
+pub(crate) use fdx_list;
 
 /// Reads an FDX "kind-wrapped" object such as `{"depositAccount": {...}}`:
 /// the single key and its value. The value is decoded straight from the

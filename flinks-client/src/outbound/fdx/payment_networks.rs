@@ -2,13 +2,12 @@
 //! the identifiers needed to move money to or from an account, paged.
 
 use banking_core::Result;
-use banking_core::pagination::{Page, Paginator};
 use banking_core::transport::Request;
 use futures::Stream;
 use serde::{Deserialize, Serialize};
 
 use super::accounts::AccountId;
-use super::{PageLinks, PageMetadata, next_offset};
+use super::fdx_list;
 use crate::outbound::connection::FdxConnection;
 
 banking_core::wire_enum! {
@@ -86,49 +85,22 @@ impl PaymentNetworksRequest {
         }
     }
 
-    /// Sets the page size (at least 1).
-    pub fn limit(mut self, limit: u32) -> Self {
-        self.limit = Some(limit);
-        self
-    }
-
-    /// Starts at this offset.
-    pub fn offset(mut self, offset: impl Into<String>) -> Self {
-        self.offset = Some(offset.into());
-        self
-    }
-
-    fn to_request(&self) -> Result<Request> {
-        super::validate_limit(self.limit)?;
+    fn filters(&self) -> Result<Request> {
         Ok(
             Request::get("api/fdx/5/accounts/{accountId}/payment-networks")
-                .param("accountId", &self.account_id)
-                .query_opt("limit", self.limit)
-                .query_opt("offset", self.offset.as_deref()),
+                .param("accountId", &self.account_id),
         )
     }
 }
 
-/// One page of payment networks.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[non_exhaustive]
-pub struct PaymentNetworksPage {
-    /// Paging metadata.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub page: Option<PageMetadata>,
-    /// Links to the next page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub links: Option<PageLinks>,
-    /// The payment networks on this page.
-    #[serde(default)]
-    pub payment_networks: Vec<PaymentNetwork>,
-}
-
-impl PaymentNetworksPage {
-    /// The offset of the next page, or `None` on the last page.
-    pub fn next_offset(&self) -> Option<String> {
-        next_offset(self.page.as_ref(), self.links.as_ref())
+fdx_list! {
+    PaymentNetworksRequest =>
+    /// One page of payment networks.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct PaymentNetworksPage {
+        /// The payment networks on this page.
+        pub payment_networks: Vec<PaymentNetwork>,
     }
 }
 
@@ -141,10 +113,7 @@ pub struct PaymentNetworksApi<'a> {
 impl PaymentNetworksApi<'_> {
     /// `GET /api/fdx/5/accounts/{accountId}/payment-networks`: one page.
     pub async fn list(&self, request: &PaymentNetworksRequest) -> Result<PaymentNetworksPage> {
-        self.connection
-            .transport()
-            .send_json(request.to_request()?)
-            .await
+        super::list(self.connection, request).await
     }
 
     /// Every payment network of the account, page after page.
@@ -152,21 +121,6 @@ impl PaymentNetworksApi<'_> {
         &self,
         request: PaymentNetworksRequest,
     ) -> impl Stream<Item = Result<PaymentNetwork>> + 'static {
-        let transport = self.connection.transport().clone();
-        let first = request.offset.clone();
-        Paginator::new(first, move |offset: Option<String>| {
-            let transport = transport.clone();
-            let mut request = request.clone();
-            request.offset = offset;
-            async move {
-                let page: PaymentNetworksPage = transport.send_json(request.to_request()?).await?;
-                let next = page.next_offset();
-                Ok(Page {
-                    items: page.payment_networks,
-                    next,
-                })
-            }
-        })
-        .items()
+        super::stream(self.connection, request)
     }
 }

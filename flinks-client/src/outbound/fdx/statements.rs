@@ -6,7 +6,6 @@
 //! the format (PDF by default), a 302 may point elsewhere, code `1300` means
 //! "still processing" and `1203` "unsupported type".
 
-use banking_core::pagination::{Page, Paginator};
 use banking_core::transport::Request;
 use banking_core::{Error, Result};
 use chrono::NaiveDate;
@@ -14,7 +13,7 @@ use futures::Stream;
 use serde::{Deserialize, Serialize};
 
 use super::accounts::AccountId;
-use super::{HateoasLink, PageLinks, PageMetadata, next_offset};
+use super::{HateoasLink, fdx_list};
 use crate::outbound::connection::FdxConnection;
 use crate::outbound::ids::string_id;
 
@@ -95,56 +94,22 @@ impl StatementsRequest {
         self
     }
 
-    /// Sets the page size (at least 1).
-    pub fn limit(mut self, limit: u32) -> Self {
-        self.limit = Some(limit);
-        self
-    }
-
-    /// Starts at this offset.
-    pub fn offset(mut self, offset: impl Into<String>) -> Self {
-        self.offset = Some(offset.into());
-        self
-    }
-
-    fn to_request(&self) -> Result<Request> {
-        super::validate_limit(self.limit)?;
-        if let (Some(start), Some(end)) = (self.start_time, self.end_time) {
-            if start > end {
-                return Err(Error::validation(
-                    "startTime",
-                    format!("{start} is after endTime {end}"),
-                ));
-            }
-        }
+    fn filters(&self) -> Result<Request> {
+        super::validate_dates(self.start_time, self.end_time)?;
         Ok(Request::get("api/fdx/5/accounts/{accountId}/statements")
             .param("accountId", &self.account_id)
             .query_opt("startTime", self.start_time)
-            .query_opt("endTime", self.end_time)
-            .query_opt("limit", self.limit)
-            .query_opt("offset", self.offset.as_deref()))
+            .query_opt("endTime", self.end_time))
     }
 }
 
-/// One page of statements.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct StatementsPage {
-    /// Paging metadata.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub page: Option<PageMetadata>,
-    /// Links to the next page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub links: Option<PageLinks>,
-    /// The statements on this page.
-    #[serde(default)]
-    pub statements: Vec<Statement>,
-}
-
-impl StatementsPage {
-    /// The offset of the next page, or `None` on the last page.
-    pub fn next_offset(&self) -> Option<String> {
-        next_offset(self.page.as_ref(), self.links.as_ref())
+fdx_list! {
+    StatementsRequest =>
+    /// One page of statements.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct StatementsPage {
+        /// The statements on this page.
+        pub statements: Vec<Statement>,
     }
 }
 
@@ -206,10 +171,7 @@ pub struct StatementsApi<'a> {
 impl StatementsApi<'_> {
     /// `GET /api/fdx/5/accounts/{accountId}/statements`: one page.
     pub async fn list(&self, request: &StatementsRequest) -> Result<StatementsPage> {
-        self.connection
-            .transport()
-            .send_json(request.to_request()?)
-            .await
+        super::list(self.connection, request).await
     }
 
     /// Every statement of the account, page after page.
@@ -217,22 +179,7 @@ impl StatementsApi<'_> {
         &self,
         request: StatementsRequest,
     ) -> impl Stream<Item = Result<Statement>> + 'static {
-        let transport = self.connection.transport().clone();
-        let first = request.offset.clone();
-        Paginator::new(first, move |offset: Option<String>| {
-            let transport = transport.clone();
-            let mut request = request.clone();
-            request.offset = offset;
-            async move {
-                let page: StatementsPage = transport.send_json(request.to_request()?).await?;
-                let next = page.next_offset();
-                Ok(Page {
-                    items: page.statements,
-                    next,
-                })
-            }
-        })
-        .items()
+        super::stream(self.connection, request)
     }
 
     /// `GET /api/fdx/5/accounts/{accountId}/statements/{statementId}` with

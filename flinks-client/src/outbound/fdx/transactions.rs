@@ -1,16 +1,15 @@
 //! FDX transactions: `GET /api/fdx/5/accounts/{accountId}/transactions`
 //! with `startTime`, `endTime`, `limit` and `offset`, paged.
 
-use banking_core::pagination::{Page, Paginator};
+use banking_core::Result;
 use banking_core::transport::Request;
-use banking_core::{Error, Result};
 use chrono::{DateTime, NaiveDate, Utc};
 use futures::Stream;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::accounts::AccountId;
-use super::{PageLinks, PageMetadata, next_offset};
+use super::fdx_list;
 use crate::outbound::connection::FdxConnection;
 use crate::outbound::ids::string_id;
 
@@ -210,56 +209,22 @@ impl TransactionsRequest {
         self
     }
 
-    /// Sets the page size (at least 1).
-    pub fn limit(mut self, limit: u32) -> Self {
-        self.limit = Some(limit);
-        self
-    }
-
-    /// Starts at this offset.
-    pub fn offset(mut self, offset: impl Into<String>) -> Self {
-        self.offset = Some(offset.into());
-        self
-    }
-
-    fn to_request(&self) -> Result<Request> {
-        super::validate_limit(self.limit)?;
-        if let (Some(start), Some(end)) = (self.start_time, self.end_time) {
-            if start > end {
-                return Err(Error::validation(
-                    "startTime",
-                    format!("{start} is after endTime {end}"),
-                ));
-            }
-        }
+    fn filters(&self) -> Result<Request> {
+        super::validate_dates(self.start_time, self.end_time)?;
         Ok(Request::get("api/fdx/5/accounts/{accountId}/transactions")
             .param("accountId", &self.account_id)
             .query_opt("startTime", self.start_time)
-            .query_opt("endTime", self.end_time)
-            .query_opt("limit", self.limit)
-            .query_opt("offset", self.offset.as_deref()))
+            .query_opt("endTime", self.end_time))
     }
 }
 
-/// One page of transactions.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct TransactionsPage {
-    /// Paging metadata.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub page: Option<PageMetadata>,
-    /// Links to the next page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub links: Option<PageLinks>,
-    /// The transactions on this page.
-    #[serde(default)]
-    pub transactions: Vec<FdxTransaction>,
-}
-
-impl TransactionsPage {
-    /// The offset of the next page, or `None` on the last page.
-    pub fn next_offset(&self) -> Option<String> {
-        next_offset(self.page.as_ref(), self.links.as_ref())
+fdx_list! {
+    TransactionsRequest =>
+    /// One page of transactions.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    pub struct TransactionsPage {
+        /// The transactions on this page.
+        pub transactions: Vec<FdxTransaction>,
     }
 }
 
@@ -272,10 +237,7 @@ pub struct TransactionsApi<'a> {
 impl TransactionsApi<'_> {
     /// `GET /api/fdx/5/accounts/{accountId}/transactions`: one page.
     pub async fn list(&self, request: &TransactionsRequest) -> Result<TransactionsPage> {
-        self.connection
-            .transport()
-            .send_json(request.to_request()?)
-            .await
+        super::list(self.connection, request).await
     }
 
     /// Every transaction matching `request`, page after page (lazily,
@@ -284,21 +246,6 @@ impl TransactionsApi<'_> {
         &self,
         request: TransactionsRequest,
     ) -> impl Stream<Item = Result<FdxTransaction>> + 'static {
-        let transport = self.connection.transport().clone();
-        let first = request.offset.clone();
-        Paginator::new(first, move |offset: Option<String>| {
-            let transport = transport.clone();
-            let mut request = request.clone();
-            request.offset = offset;
-            async move {
-                let page: TransactionsPage = transport.send_json(request.to_request()?).await?;
-                let next = page.next_offset();
-                Ok(Page {
-                    items: page.transactions,
-                    next,
-                })
-            }
-        })
-        .items()
+        super::stream(self.connection, request)
     }
 }
