@@ -75,8 +75,14 @@ fn parse_base(s: &str) -> Result<Url> {
         .map_err(|e| Error::config(format!("invalid base URL {s:?}: {e}")))
 }
 
-/// Base URLs end with `/` so that relative paths append rather than replace.
-fn with_trailing_slash(mut url: Url) -> Url {
+/// `url` as a base URL: ending with `/`, so that relative paths append
+/// rather than replace its last segment.
+///
+/// ```
+/// let base = banking_core::transport::with_trailing_slash("https://h.example/v3".parse().unwrap());
+/// assert_eq!(base.join("accounts").unwrap().as_str(), "https://h.example/v3/accounts");
+/// ```
+pub fn with_trailing_slash(mut url: Url) -> Url {
     if !url.path().ends_with('/') {
         let path = format!("{}/", url.path());
         url.set_path(&path);

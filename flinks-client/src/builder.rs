@@ -1,14 +1,8 @@
-//! What the client builders share: the default `User-Agent`, base URLs
-//! that end with `/`, and, for Outbound and Pay, the OAuth client
-//! credentials and transport settings.
+//! What the client builders share: the default `User-Agent` and, for
+//! Outbound and Pay, the OAuth client credentials and transport settings.
 
 #[cfg(any(feature = "outbound", feature = "pay"))]
-use std::time::Duration;
-
-#[cfg(any(feature = "outbound", feature = "pay"))]
-use banking_core::retry::RetryPolicy;
-#[cfg(any(feature = "outbound", feature = "pay"))]
-use banking_core::transport::TransportBuilder;
+use banking_core::transport::{TransportBuilder, TransportSettings};
 #[cfg(any(feature = "outbound", feature = "pay"))]
 use banking_core::{Error, Result};
 #[cfg(any(feature = "outbound", feature = "pay"))]
@@ -17,21 +11,6 @@ use secrecy::SecretString;
 /// The `User-Agent` of every client unless the builder sets another.
 pub(crate) const USER_AGENT: &str = concat!("flinks-client/", env!("CARGO_PKG_VERSION"));
 
-/// `join` replaces the last path segment unless the base ends with `/`.
-#[cfg(any(
-    feature = "connect",
-    feature = "enrich",
-    feature = "upload",
-    feature = "outbound"
-))]
-pub(crate) fn with_trailing_slash(mut url: url::Url) -> url::Url {
-    if !url.path().ends_with('/') {
-        let path = format!("{}/", url.path());
-        url.set_path(&path);
-    }
-    url
-}
-
 /// The settings of the Outbound and Pay builders, set through the methods
 /// [`client_settings!`] declares.
 #[cfg(any(feature = "outbound", feature = "pay"))]
@@ -39,9 +18,7 @@ pub(crate) fn with_trailing_slash(mut url: url::Url) -> url::Url {
 pub(crate) struct ClientSettings {
     pub(crate) client_id: Option<String>,
     pub(crate) client_secret: Option<SecretString>,
-    pub(crate) user_agent: Option<String>,
-    pub(crate) timeout: Option<Duration>,
-    pub(crate) retry: Option<RetryPolicy>,
+    pub(crate) transport: TransportSettings,
 }
 
 #[cfg(any(feature = "outbound", feature = "pay"))]
@@ -65,26 +42,19 @@ impl ClientSettings {
         Ok((client_id, client_secret))
     }
 
-    /// `builder` with the `User-Agent`, the timeout and the retry policy.
-    pub(crate) fn transport(self, builder: TransportBuilder) -> TransportBuilder {
-        let mut builder =
-            builder.user_agent(self.user_agent.unwrap_or_else(|| USER_AGENT.to_owned()));
-        if let Some(timeout) = self.timeout {
-            builder = builder.total_timeout(timeout);
-        }
-        if let Some(retry) = self.retry {
-            builder = builder.retry_policy(retry);
-        }
-        builder
+    /// `builder` with the crate's `User-Agent` and the settings made.
+    pub(crate) fn transport(&self, builder: TransportBuilder) -> TransportBuilder {
+        self.transport.apply(builder.user_agent(USER_AGENT))
     }
 }
 
-/// Declares `credentials`, `user_agent`, `timeout` and `retry_policy` on a
-/// builder whose `settings` field is a [`ClientSettings`]; the two
-/// documents differ per API family.
+/// Declares `credentials` and the transport settings (`user_agent`,
+/// `connect_timeout`, `attempt_timeout`, `total_timeout`, `retry_policy`)
+/// on a builder whose `settings` field is a [`ClientSettings`]; the
+/// credentials' documentation differs per API family.
 #[cfg(any(feature = "outbound", feature = "pay"))]
 macro_rules! client_settings {
-    (credentials: $credentials:literal, retry_policy: $retry:literal $(,)?) => {
+    (credentials: $credentials:literal $(,)?) => {
         #[doc = $credentials]
         pub fn credentials(
             mut self,
@@ -96,23 +66,8 @@ macro_rules! client_settings {
             self
         }
 
-        /// Sets the `User-Agent`.
-        pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
-            self.settings.user_agent = Some(user_agent.into());
-            self
-        }
-
-        /// Deadline of each call, retries included.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.settings.timeout = Some(timeout);
-            self
-        }
-
-        #[doc = $retry]
-        pub fn retry_policy(mut self, retry: banking_core::retry::RetryPolicy) -> Self {
-            self.settings.retry = Some(retry);
-            self
-        }
+        // Writes are never resent blindly, whatever the retry policy.
+        banking_core::transport_settings!(settings.transport);
     };
 }
 #[cfg(any(feature = "outbound", feature = "pay"))]

@@ -8,8 +8,9 @@ use std::time::Duration;
 use banking_core::auth::ApiKeyHeader;
 #[cfg(any(feature = "connect", feature = "upload"))]
 use banking_core::auth::StaticBearer;
-use banking_core::retry::RetryPolicy;
-use banking_core::transport::{Environment, RequestAuth, Transport, base_url_template};
+use banking_core::transport::{
+    Environment, RequestAuth, Transport, TransportSettings, base_url_template, with_trailing_slash,
+};
 use banking_core::{Error, Result};
 use secrecy::{ExposeSecret, SecretString};
 use url::Url;
@@ -155,10 +156,7 @@ pub struct FlinksClientBuilder {
     customer_id: Option<CustomerId>,
     secret_key: Option<SecretString>,
     api_key: Option<SecretString>,
-    user_agent: Option<String>,
-    retry_policy: Option<RetryPolicy>,
-    attempt_timeout: Option<Duration>,
-    total_timeout: Option<Duration>,
+    transport: TransportSettings,
 }
 
 impl FlinksClientBuilder {
@@ -198,31 +196,10 @@ impl FlinksClientBuilder {
         self
     }
 
-    /// Overrides the `User-Agent`.
-    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
-        self.user_agent = Some(user_agent.into());
-        self
-    }
-
-    /// Overrides the retry policy (reads and read-only POSTs only are
-    /// retried; Authorize and writes never are).
-    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
-        self.retry_policy = Some(policy);
-        self
-    }
-
-    /// Overrides the per-attempt timeout (240 s by default: Flinks may take
-    /// up to 210 s before dispatching a call to the background).
-    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
-        self.attempt_timeout = Some(timeout);
-        self
-    }
-
-    /// Overrides the total timeout of a call, retries included.
-    pub fn total_timeout(mut self, timeout: Duration) -> Self {
-        self.total_timeout = Some(timeout);
-        self
-    }
+    // The per-attempt timeout defaults to 240 s: Flinks may take up to
+    // 210 s before dispatching a call to the background. Reads and
+    // read-only POSTs are retried; Authorize and writes never are.
+    banking_core::transport_settings!(transport);
 
     /// Validates the configuration and builds the client.
     pub fn build(self) -> Result<FlinksClient> {
@@ -244,19 +221,12 @@ impl FlinksClientBuilder {
             customer_id,
         )?;
 
-        let mut transport = Transport::builder(base_url)
-            .error_decoder(Arc::new(FlinksErrorDecoder))
-            .user_agent(crate::builder::USER_AGENT)
-            .attempt_timeout(self.attempt_timeout.unwrap_or(ATTEMPT_TIMEOUT));
-        if let Some(total) = self.total_timeout {
-            transport = transport.total_timeout(total);
-        }
-        if let Some(user_agent) = self.user_agent {
-            transport = transport.user_agent(user_agent);
-        }
-        if let Some(policy) = self.retry_policy {
-            transport = transport.retry_policy(policy);
-        }
+        let transport = self.transport.apply(
+            Transport::builder(base_url)
+                .error_decoder(Arc::new(FlinksErrorDecoder))
+                .user_agent(crate::builder::USER_AGENT)
+                .attempt_timeout(ATTEMPT_TIMEOUT),
+        );
 
         Ok(FlinksClient {
             inner: Arc::new(Inner {
@@ -291,7 +261,7 @@ fn base_url(
     let customer = customer_id.to_string();
     let instance = match (&environment, instance) {
         (Environment::Custom(root), _) => {
-            let root = crate::builder::with_trailing_slash(root.clone());
+            let root = with_trailing_slash(root.clone());
             return root
                 .join(&format!("v3/{customer}/"))
                 .map_err(|e| Error::config(format!("invalid custom URL {root}: {e}")));

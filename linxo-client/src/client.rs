@@ -3,7 +3,9 @@
 use std::sync::Arc;
 
 use banking_core::auth::{BearerAuth, ClientCredentials, PasswordGrant, TokenEncoding};
-use banking_core::transport::{Request, Response, Transport, TransportSettings};
+use banking_core::transport::{
+    Request, Response, Transport, TransportSettings, with_trailing_slash,
+};
 use secrecy::{ExposeSecret, SecretString};
 use serde::de::DeserializeOwned;
 use url::Url;
@@ -370,11 +372,11 @@ impl LinxoClientBuilder {
         let environment = self.environment.unwrap_or(Environment::Sandbox);
         let api = environment.resolve(SANDBOX_API_URL, PRODUCTION_API_URL)?;
         let auth = match self.auth_url {
-            Some(url) => base(url)?,
+            Some(url) => with_trailing_slash(url),
             None => environment.resolve(SANDBOX_AUTH_URL, PRODUCTION_AUTH_URL)?,
         };
         let embed = match self.embed_url {
-            Some(url) => base(url)?,
+            Some(url) => with_trailing_slash(url),
             None => environment.resolve(SANDBOX_EMBED_URL, PRODUCTION_EMBED_URL)?,
         };
         for (what, url) in [("API", &api), ("auth", &auth), ("widget", &embed)] {
@@ -425,9 +427,4 @@ impl LinxoClientBuilder {
             None => Ok(client),
         }
     }
-}
-
-/// `url` as a base URL (with a trailing `/`, so relative paths append).
-fn base(url: Url) -> banking_core::Result<Url> {
-    Environment::Custom(url).resolve("", "")
 }

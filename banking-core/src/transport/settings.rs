@@ -74,38 +74,38 @@ impl TransportSettings {
 
 /// Adds the [`TransportSettings`](crate::transport::TransportSettings)
 /// setters (`user_agent`, `connect_timeout`, `attempt_timeout`,
-/// `total_timeout`, `retry_policy`) to a client builder whose `$field` holds
-/// the settings.
+/// `total_timeout`, `retry_policy`) to a client builder whose field (or
+/// nested field, `settings.transport`) holds the settings.
 #[macro_export]
 macro_rules! transport_settings {
-    ($field:ident) => {
+    ($($field:ident).+) => {
         /// Sets the user agent (default: the crate's name and version).
         pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
-            self.$field.user_agent = Some(user_agent.into());
+            self.$($field).+.user_agent = Some(user_agent.into());
             self
         }
 
         /// Sets the connect timeout.
         pub fn connect_timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.$field.connect_timeout = Some(timeout);
+            self.$($field).+.connect_timeout = Some(timeout);
             self
         }
 
         /// Sets the timeout of one attempt, body included.
         pub fn attempt_timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.$field.attempt_timeout = Some(timeout);
+            self.$($field).+.attempt_timeout = Some(timeout);
             self
         }
 
         /// Sets the timeout of a whole call, retries included.
         pub fn total_timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.$field.total_timeout = Some(timeout);
+            self.$($field).+.total_timeout = Some(timeout);
             self
         }
 
         /// Sets the retry policy.
         pub fn retry_policy(mut self, policy: $crate::retry::RetryPolicy) -> Self {
-            self.$field.retry_policy = Some(policy);
+            self.$($field).+.retry_policy = Some(policy);
             self
         }
     };

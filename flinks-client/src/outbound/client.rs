@@ -16,7 +16,9 @@ use super::consent::ConsentRequest;
 use super::providers::ProvidersApi;
 use super::recipients::RecipientsApi;
 use super::registrations::RegistrationsApi;
-use crate::builder::{ClientSettings, client_settings, with_trailing_slash};
+use banking_core::transport::with_trailing_slash;
+
+use crate::builder::{ClientSettings, client_settings};
 
 /// Production API host ("Flinks Outbound Production" in the seed's specs).
 pub const PRODUCTION_API_URL: &str = "https://ob.flinksapp.com/";
@@ -223,7 +225,6 @@ impl OutboundClientBuilder {
 
     client_settings! {
         credentials: "OAuth client id and secret of the partner or Data Recipient.",
-        retry_policy: "Retry policy of reads (writes are never resent blindly).",
     }
 
     /// Scope of the client-credentials token (`client:admin` by default;

@@ -161,7 +161,6 @@ impl PayClientBuilder {
 
     client_settings! {
         credentials: "Client id and secret for `POST /api/v1/authorize` (Basic auth).",
-        retry_policy: "Retry policy of reads (payments are never resent blindly).",
     }
 
     /// The `x-client-id` given at onboarding (needed by EFT v1 endpoints).
