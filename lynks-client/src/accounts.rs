@@ -24,7 +24,7 @@ use banking_core::money::Currency;
 use banking_core::transport::Request;
 use serde::{Deserialize, Serialize};
 
-use crate::ids::AccountId;
+use crate::ids::{AccountId, NewIds};
 use crate::resource::resource;
 use crate::validate;
 
@@ -149,7 +149,9 @@ impl Accounts<'_> {
         for (i, a) in accounts.iter().enumerate() {
             validate::in_batch(i, a.validate())?;
         }
-        self.call(Request::post("/v2/ordering-party-accounts").json(accounts)?)
-            .await
+        let NewIds(ids) = self
+            .call(Request::post("/v2/ordering-party-accounts").json(accounts)?)
+            .await?;
+        Ok(ids)
     }
 }

@@ -30,7 +30,7 @@ use banking_core::Result;
 use banking_core::transport::Request;
 use serde::{Deserialize, Serialize};
 
-use crate::ids::CounterpartyId;
+use crate::ids::{CounterpartyId, NewIds};
 use crate::resource::resource;
 use crate::validate;
 
@@ -207,8 +207,10 @@ impl Counterparties<'_> {
         for (i, c) in counterparties.iter().enumerate() {
             validate::in_batch(i, c.validate())?;
         }
-        self.call(Request::post("/v2/counterparties").json(counterparties)?)
-            .await
+        let NewIds(ids) = self
+            .call(Request::post("/v2/counterparties").json(counterparties)?)
+            .await?;
+        Ok(ids)
     }
 
     /// `GET /v2/counterparties/{id}` (path inferred).

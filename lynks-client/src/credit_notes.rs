@@ -25,7 +25,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::camt::lenient_date;
-use crate::ids::CreditNoteId;
+use crate::ids::{CreditNoteId, NewIds};
 use crate::peppol::{DocumentDirection, DocumentFilter, DocumentStatus, UblSubmission};
 use crate::resource::resource;
 use crate::validate;
@@ -111,8 +111,10 @@ impl CreditNotes<'_> {
         for (i, note) in credit_notes.iter().enumerate() {
             validate::in_batch(i, note.0.check("CreditNote", UBL_CREDIT_NOTE_NAMESPACE))?;
         }
-        self.call(Request::post("/v2/credit-notes").json(credit_notes)?)
-            .await
+        let NewIds(ids) = self
+            .call(Request::post("/v2/credit-notes").json(credit_notes)?)
+            .await?;
+        Ok(ids)
     }
 
     /// `GET /v2/credit-notes/{id}`.

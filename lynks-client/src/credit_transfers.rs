@@ -46,7 +46,7 @@ use chrono::{NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::camt::lenient_date;
-use crate::ids::{AccountId, CounterpartyId, CreditTransferId, PaymentCategoryId};
+use crate::ids::{AccountId, CounterpartyId, CreditTransferId, NewIds, PaymentCategoryId};
 use crate::resource::resource;
 use crate::validate;
 
@@ -292,8 +292,10 @@ impl CreditTransfers<'_> {
         for (i, t) in transfers.iter().enumerate() {
             validate::in_batch(i, t.validate(today))?;
         }
-        self.call(Request::post("/v2/credit-transfers").json(transfers)?)
-            .await
+        let NewIds(ids) = self
+            .call(Request::post("/v2/credit-transfers").json(transfers)?)
+            .await?;
+        Ok(ids)
     }
 
     /// `GET /v2/credit-transfers/{id}`: its current status and details.

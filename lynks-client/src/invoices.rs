@@ -34,7 +34,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::camt::lenient_date;
-use crate::ids::InvoiceId;
+use crate::ids::{InvoiceId, NewIds};
 use crate::peppol::{DocumentDirection, DocumentFilter, DocumentStatus, UblSubmission};
 use crate::resource::resource;
 use crate::validate;
@@ -118,8 +118,10 @@ impl Invoices<'_> {
         for (i, invoice) in invoices.iter().enumerate() {
             validate::in_batch(i, invoice.0.check("Invoice", UBL_INVOICE_NAMESPACE))?;
         }
-        self.call(Request::post("/v2/invoices").json(invoices)?)
-            .await
+        let NewIds(ids) = self
+            .call(Request::post("/v2/invoices").json(invoices)?)
+            .await?;
+        Ok(ids)
     }
 
     /// `GET /v2/invoices/{id}`.
