@@ -77,7 +77,6 @@
     feature = "pay"
 ))]
 mod builder;
-mod macros;
 #[cfg(any(feature = "connect", feature = "enrich", feature = "upload"))]
 mod nullable;
 

@@ -11,11 +11,10 @@ use banking_core::transport::Request;
 use serde::{Deserialize, Serialize};
 
 use super::client::PayClient;
-use crate::macros::uuid_id;
 
-uuid_id! {
+banking_core::uuid_id! {
     /// A payment request.
-    pub struct PaymentRequestId;
+    PaymentRequestId
 }
 
 banking_core::wire_enum! {

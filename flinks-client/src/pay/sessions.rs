@@ -18,11 +18,10 @@ use serde::{Deserialize, Serialize};
 
 use super::client::PayClient;
 use super::parties::{AccountInfo, PaymentDirection, amount, email, non_blank};
-use crate::macros::uuid_id;
 
-uuid_id! {
+banking_core::uuid_id! {
     /// A Pay session.
-    pub struct SessionId;
+    SessionId
 }
 
 banking_core::wire_enum! {

@@ -22,11 +22,10 @@ use serde::{Deserialize, Deserializer, Serialize};
 use super::client::PayClient;
 use super::parties::{AccountInfo, PaymentDirection, amount, email, non_blank};
 use crate::datetime::Timestamp;
-use crate::macros::uuid_id;
 
-uuid_id! {
+banking_core::uuid_id! {
     /// A payment schedule created by an EFT transaction.
-    pub struct ScheduleId;
+    ScheduleId
 }
 
 banking_core::wire_enum! {
