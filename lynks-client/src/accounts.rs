@@ -82,9 +82,6 @@ pub struct NewAccount {
     holder_name: Option<String>,
 }
 
-/// ISO 20022 `Nm` (Max140Text); also used for the display name.
-const NAME_MAX: usize = 140;
-
 impl NewAccount {
     /// An account named `name` with `iban` (spaces allowed) and its
     /// default `currency`.
@@ -111,13 +108,9 @@ impl NewAccount {
     }
 
     fn validate(&self) -> Result<()> {
-        validate::text("name", &self.name, NAME_MAX)?;
-        banking_core::validate::iban("iban", &self.iban)?;
-        if let Some(bic) = &self.bic {
-            validate::bic("bic", bic)?;
-        }
+        validate::bank_account(&self.name, &self.iban, self.bic.as_deref())?;
         if let Some(holder) = &self.holder_name {
-            validate::text("holderName", holder, NAME_MAX)?;
+            validate::text("holderName", holder, validate::NAME_MAX)?;
         }
         Ok(())
     }
@@ -145,10 +138,7 @@ impl Accounts<'_> {
     /// conventions: 201 with an array of ids) and returns the new ids.
     /// Never resent on failure.
     pub async fn create(&self, accounts: &[NewAccount]) -> Result<Vec<AccountId>> {
-        validate::batch_not_empty("accounts", accounts)?;
-        for (i, a) in accounts.iter().enumerate() {
-            validate::in_batch(i, a.validate())?;
-        }
+        validate::batch("accounts", accounts, NewAccount::validate)?;
         let NewIds(ids) = self
             .call(Request::post("/v2/ordering-party-accounts").json(accounts)?)
             .await?;

@@ -64,8 +64,6 @@ pub struct NewCounterparty {
     country: Option<String>,
 }
 
-/// ISO 20022 `Nm` (Max140Text).
-const NAME_MAX: usize = 140;
 /// ISO 20022 `AdrLine` (Max70Text, at most 7 lines).
 const ADDRESS_LINE_MAX: usize = 70;
 const ADDRESS_LINES_MAX: usize = 7;
@@ -112,11 +110,7 @@ impl NewCounterparty {
     }
 
     fn validate(&self) -> Result<()> {
-        validate::text("name", &self.name, NAME_MAX)?;
-        banking_core::validate::iban("iban", &self.iban)?;
-        if let Some(bic) = &self.bic {
-            validate::bic("bic", bic)?;
-        }
+        validate::bank_account(&self.name, &self.iban, self.bic.as_deref())?;
         validate::optional_text("alias", self.alias.as_deref(), ALIAS_MAX)?;
         if self.address_lines.len() > ADDRESS_LINES_MAX {
             return Err(banking_core::Error::validation(
@@ -203,10 +197,7 @@ impl Counterparties<'_> {
     /// create that may have reached the server fails with
     /// [`Error::OutcomeUnknown`](banking_core::Error::OutcomeUnknown).
     pub async fn create(&self, counterparties: &[NewCounterparty]) -> Result<Vec<CounterpartyId>> {
-        validate::batch_not_empty("counterparties", counterparties)?;
-        for (i, c) in counterparties.iter().enumerate() {
-            validate::in_batch(i, c.validate())?;
-        }
+        validate::batch("counterparties", counterparties, NewCounterparty::validate)?;
         let NewIds(ids) = self
             .call(Request::post("/v2/counterparties").json(counterparties)?)
             .await?;

@@ -20,19 +20,27 @@
 
 use banking_core::Result;
 use banking_core::money::{Currency, Decimal, Money};
-use banking_core::transport::Request;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::camt::lenient_date;
 use crate::ids::{CreditNoteId, NewIds};
-use crate::peppol::{DocumentDirection, DocumentFilter, DocumentStatus, UblSubmission};
+use crate::peppol::{
+    DocumentDirection, DocumentFilter, DocumentKind, DocumentStatus, UblSubmission,
+};
 use crate::resource::resource;
-use crate::validate;
 
 /// The UBL 2.1 credit note namespace (Peppol BIS Billing 3.0).
 pub const UBL_CREDIT_NOTE_NAMESPACE: &str =
     "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2";
+
+const CREDIT_NOTES: DocumentKind = DocumentKind {
+    path: "/v2/credit-notes",
+    item_path: "/v2/credit-notes/{id}",
+    batch: "creditNotes",
+    root: "CreditNote",
+    namespace: UBL_CREDIT_NOTE_NAMESPACE,
+};
 
 /// A credit note to send: a Peppol BIS Billing 3.0 UBL `CreditNote`
 /// document.
@@ -107,29 +115,19 @@ impl CreditNotes<'_> {
     /// `POST /v2/credit-notes`: sends a batch over Peppol and returns the
     /// new ids. Never resent on failure.
     pub async fn send(&self, credit_notes: &[NewCreditNote]) -> Result<Vec<CreditNoteId>> {
-        validate::batch_not_empty("creditNotes", credit_notes)?;
-        for (i, note) in credit_notes.iter().enumerate() {
-            validate::in_batch(i, note.0.check("CreditNote", UBL_CREDIT_NOTE_NAMESPACE))?;
-        }
         let NewIds(ids) = self
-            .call(Request::post("/v2/credit-notes").json(credit_notes)?)
+            .call(CREDIT_NOTES.send(credit_notes, |n| &n.0)?)
             .await?;
         Ok(ids)
     }
 
     /// `GET /v2/credit-notes/{id}`.
     pub async fn get(&self, id: &CreditNoteId) -> Result<CreditNote> {
-        self.call(Request::get("/v2/credit-notes/{id}").param("id", id))
-            .await
+        self.call(CREDIT_NOTES.get(id)).await
     }
 
     /// `GET /v2/credit-notes` with filters (no paging documented).
     pub async fn list(&self, filter: &DocumentFilter) -> Result<Vec<CreditNote>> {
-        self.call(
-            Request::get("/v2/credit-notes")
-                .query_opt("direction", filter.direction.as_ref())
-                .query_opt("status", filter.status.as_ref()),
-        )
-        .await
+        self.call(CREDIT_NOTES.list(filter)).await
     }
 }

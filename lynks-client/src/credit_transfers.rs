@@ -287,11 +287,8 @@ impl CreditTransfers<'_> {
     /// `POST /v2/credit-transfers`: creates a batch and returns the new
     /// ids. Moves money once signed; never resent on failure.
     pub async fn create(&self, transfers: &[NewCreditTransfer]) -> Result<Vec<CreditTransferId>> {
-        validate::batch_not_empty("creditTransfers", transfers)?;
         let today = Utc::now().date_naive();
-        for (i, t) in transfers.iter().enumerate() {
-            validate::in_batch(i, t.validate(today))?;
-        }
+        validate::batch("creditTransfers", transfers, |t| t.validate(today))?;
         let NewIds(ids) = self
             .call(Request::post("/v2/credit-transfers").json(transfers)?)
             .await?;

@@ -29,18 +29,26 @@
 
 use banking_core::Result;
 use banking_core::money::{Currency, Decimal, Money};
-use banking_core::transport::Request;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::camt::lenient_date;
 use crate::ids::{InvoiceId, NewIds};
-use crate::peppol::{DocumentDirection, DocumentFilter, DocumentStatus, UblSubmission};
+use crate::peppol::{
+    DocumentDirection, DocumentFilter, DocumentKind, DocumentStatus, UblSubmission,
+};
 use crate::resource::resource;
-use crate::validate;
 
 /// The UBL 2.1 invoice namespace (Peppol BIS Billing 3.0).
 pub const UBL_INVOICE_NAMESPACE: &str = "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2";
+
+const INVOICES: DocumentKind = DocumentKind {
+    path: "/v2/invoices",
+    item_path: "/v2/invoices/{id}",
+    batch: "invoices",
+    root: "Invoice",
+    namespace: UBL_INVOICE_NAMESPACE,
+};
 
 /// An invoice to send: a Peppol BIS Billing 3.0 UBL `Invoice` document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -114,29 +122,17 @@ impl Invoices<'_> {
     /// `POST /v2/invoices`: sends a batch over Peppol and returns the new
     /// ids. Never resent on failure (the receiver could get it twice).
     pub async fn send(&self, invoices: &[NewInvoice]) -> Result<Vec<InvoiceId>> {
-        validate::batch_not_empty("invoices", invoices)?;
-        for (i, invoice) in invoices.iter().enumerate() {
-            validate::in_batch(i, invoice.0.check("Invoice", UBL_INVOICE_NAMESPACE))?;
-        }
-        let NewIds(ids) = self
-            .call(Request::post("/v2/invoices").json(invoices)?)
-            .await?;
+        let NewIds(ids) = self.call(INVOICES.send(invoices, |i| &i.0)?).await?;
         Ok(ids)
     }
 
     /// `GET /v2/invoices/{id}`.
     pub async fn get(&self, id: &InvoiceId) -> Result<Invoice> {
-        self.call(Request::get("/v2/invoices/{id}").param("id", id))
-            .await
+        self.call(INVOICES.get(id)).await
     }
 
     /// `GET /v2/invoices` with filters (no paging documented).
     pub async fn list(&self, filter: &DocumentFilter) -> Result<Vec<Invoice>> {
-        self.call(
-            Request::get("/v2/invoices")
-                .query_opt("direction", filter.direction.as_ref())
-                .query_opt("status", filter.status.as_ref()),
-        )
-        .await
+        self.call(INVOICES.list(filter)).await
     }
 }

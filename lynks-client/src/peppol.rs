@@ -13,8 +13,11 @@
 
 use std::fmt;
 
+use banking_core::transport::Request;
 use banking_core::{Error, Result};
 use serde::Serialize;
+
+use crate::validate;
 
 banking_core::wire_enum! {
     /// Whether a document was sent or received (wire values inferred).
@@ -110,11 +113,53 @@ fn root_tag(xml: &str) -> Option<&str> {
     tag.split_once('>').map(|(start, _)| start)
 }
 
+/// One kind of Peppol document (invoices, credit notes): its paths, the
+/// name of its batch and the UBL root element its documents must have.
+/// Sending, reading and listing work the same for every kind.
+pub(crate) struct DocumentKind {
+    /// The collection, e.g. `/v2/invoices`.
+    pub(crate) path: &'static str,
+    /// One document, e.g. `/v2/invoices/{id}`.
+    pub(crate) item_path: &'static str,
+    /// The batch's name in validation errors, e.g. `invoices`.
+    pub(crate) batch: &'static str,
+    /// The UBL root element, e.g. `Invoice`.
+    pub(crate) root: &'static str,
+    /// The UBL namespace of `root`.
+    pub(crate) namespace: &'static str,
+}
+
+impl DocumentKind {
+    /// `POST {path}` with a batch of documents, each checked first.
+    pub(crate) fn send<T: Serialize>(
+        &self,
+        documents: &[T],
+        ubl: impl Fn(&T) -> &UblSubmission,
+    ) -> Result<Request> {
+        validate::batch(self.batch, documents, |d| {
+            ubl(d).check(self.root, self.namespace)
+        })?;
+        Request::post(self.path).json(documents)
+    }
+
+    /// `GET {item_path}`.
+    pub(crate) fn get(&self, id: impl fmt::Display) -> Request {
+        Request::get(self.item_path).param("id", id)
+    }
+
+    /// `GET {path}` with `filter`.
+    pub(crate) fn list(&self, filter: &DocumentFilter) -> Request {
+        Request::get(self.path)
+            .query_opt("direction", filter.direction.as_ref())
+            .query_opt("status", filter.status.as_ref())
+    }
+}
+
 /// Filters for invoice and credit note lists (parameter names inferred).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DocumentFilter {
-    pub(crate) direction: Option<DocumentDirection>,
-    pub(crate) status: Option<DocumentStatus>,
+    direction: Option<DocumentDirection>,
+    status: Option<DocumentStatus>,
 }
 
 impl DocumentFilter {

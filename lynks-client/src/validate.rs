@@ -52,6 +52,17 @@ pub(crate) fn country(field: &str, value: &str) -> Result<()> {
     }
 }
 
+/// ISO 20022 `Nm` (Max140Text): the most a name may hold.
+pub(crate) const NAME_MAX: usize = 140;
+
+/// What every bank account to create names: a holder or display `name`
+/// (at most [`NAME_MAX`] characters), an IBAN and, when set, a BIC.
+pub(crate) fn bank_account(name: &str, iban: &str, bic_code: Option<&str>) -> Result<()> {
+    text("name", name, NAME_MAX)?;
+    banking_core::validate::iban("iban", iban)?;
+    bic_code.map_or(Ok(()), |b| bic("bic", b))
+}
+
 /// Not blank and at most `max` characters.
 pub(crate) fn text(field: &str, value: &str, max: usize) -> Result<()> {
     if value.trim().is_empty() {
@@ -82,8 +93,18 @@ pub(crate) fn amount(field: &str, amount: Decimal, currency: Currency) -> Result
     Ok(())
 }
 
+/// A batch to create: at least one item, each passing `check`; a failure
+/// names the item by its position (`[2].iban`).
+pub(crate) fn batch<T>(field: &str, items: &[T], check: impl Fn(&T) -> Result<()>) -> Result<()> {
+    batch_not_empty(field, items)?;
+    items
+        .iter()
+        .enumerate()
+        .try_for_each(|(index, item)| in_batch(index, check(item)))
+}
+
 /// Prefixes a field name with its position in a batch: `[2].iban`.
-pub(crate) fn in_batch(index: usize, result: Result<()>) -> Result<()> {
+fn in_batch(index: usize, result: Result<()>) -> Result<()> {
     result.map_err(|e| match e {
         Error::Validation(v) => Error::validation(format!("[{index}].{}", v.field), v.message),
         other => other,
@@ -91,7 +112,7 @@ pub(crate) fn in_batch(index: usize, result: Result<()>) -> Result<()> {
 }
 
 /// A batch must hold at least one item.
-pub(crate) fn batch_not_empty<T>(field: &str, items: &[T]) -> Result<()> {
+fn batch_not_empty<T>(field: &str, items: &[T]) -> Result<()> {
     if items.is_empty() {
         Err(Error::validation(field, "must hold at least one item"))
     } else {
@@ -161,5 +182,11 @@ mod tests {
             "invalid request: [2].name: must not be empty"
         );
         assert!(batch_not_empty::<u8>("counterparties", &[]).is_err());
+        let err = batch("items", &["ok", "", "ok"], |t| text("name", t, 5)).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid request: [1].name: must not be empty"
+        );
+        batch("items", &["ok"], |t| text("name", t, 5)).unwrap();
     }
 }
