@@ -7,9 +7,11 @@ use lynks_client::credit_transfers::NewCreditTransfer;
 use lynks_client::{AccountId, CounterpartyId, LynksClient, PaymentCategoryId};
 use secrecy::SecretString;
 use wiremock::matchers::{header, method, path};
-use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+use wiremock::{Mock, MockBuilder, MockServer, Request, ResponseTemplate};
 
-use crate::common::{self, ACCESS_TOKEN, CLIENT_ID, PASSWORD, USERNAME, bearer, respond};
+use crate::common::{
+    self, CLIENT_ID, PASSWORD, USERNAME, bearer, respond, token_endpoint, token_granted,
+};
 
 /// Matches a form body with exactly these fields.
 fn form(expected: &[(&str, &str)]) -> impl Fn(&Request) -> bool + Send + Sync + 'static {
@@ -48,11 +50,21 @@ async fn server() -> MockServer {
     server
 }
 
-async fn mount_accounts(server: &MockServer, token: &str) {
-    Mock::given(method("GET"))
-        .and(path("/v2/ordering-party-accounts"))
-        .and(header("authorization", format!("Bearer {token}").as_str()))
-        .respond_with(respond(200, "inferred_accounts_list_200.json"))
+/// A mock on the account list, the call these tests authenticate.
+fn account_list() -> MockBuilder {
+    Mock::given(method("GET")).and(path("/v2/ordering-party-accounts"))
+}
+
+/// The account list's answer (two accounts).
+fn accounts_listed() -> ResponseTemplate {
+    respond(200, "inferred_accounts_list_200.json")
+}
+
+/// Answers the account list to requests bearing the first token.
+async fn mount_accounts(server: &MockServer) {
+    account_list()
+        .and(bearer())
+        .respond_with(accounts_listed())
         .mount(server)
         .await;
 }
@@ -60,20 +72,18 @@ async fn mount_accounts(server: &MockServer, token: &str) {
 #[tokio::test]
 async fn password_grant_once_then_bearer_on_every_call() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/token"))
+    token_endpoint()
         .and(header("content-type", "application/x-www-form-urlencoded"))
         .and(header("accept", "application/json"))
         .and(password_form())
-        .respond_with(respond(200, "inferred_token_200.json"))
+        .respond_with(token_granted())
         .expect(1)
         .mount(&server)
         .await;
-    Mock::given(method("GET"))
-        .and(path("/v2/ordering-party-accounts"))
+    account_list()
         .and(bearer())
         .and(header("accept", "application/json"))
-        .respond_with(respond(200, "inferred_accounts_list_200.json"))
+        .respond_with(accounts_listed())
         .expect(2)
         .mount(&server)
         .await;
@@ -85,15 +95,14 @@ async fn password_grant_once_then_bearer_on_every_call() {
 #[tokio::test]
 async fn concurrent_cold_calls_log_in_once() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/token"))
+    token_endpoint()
         .respond_with(
             respond(200, "inferred_token_200.json").set_delay(std::time::Duration::from_millis(50)),
         )
         .expect(1)
         .mount(&server)
         .await;
-    mount_accounts(&server, ACCESS_TOKEN).await;
+    mount_accounts(&server).await;
     let client = common::builder(&server).build().unwrap();
     let calls = (0..8).map(|_| {
         let client = client.clone();
@@ -107,8 +116,7 @@ async fn concurrent_cold_calls_log_in_once() {
 #[tokio::test]
 async fn client_secret_is_sent_when_configured() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/token"))
+    token_endpoint()
         .and(form(&[
             ("grant_type", "password"),
             ("username", USERNAME),
@@ -116,11 +124,11 @@ async fn client_secret_is_sent_when_configured() {
             ("client_id", CLIENT_ID),
             ("client_secret", "cl1ent-s3cret"),
         ]))
-        .respond_with(respond(200, "inferred_token_200.json"))
+        .respond_with(token_granted())
         .expect(1)
         .mount(&server)
         .await;
-    mount_accounts(&server, ACCESS_TOKEN).await;
+    mount_accounts(&server).await;
     let client = common::builder(&server)
         .credentials(common::credentials().client_secret(SecretString::from("cl1ent-s3cret")))
         .build()
@@ -131,42 +139,37 @@ async fn client_secret_is_sent_when_configured() {
 #[tokio::test]
 async fn a_401_refreshes_the_token_and_retries_once() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/token"))
+    token_endpoint()
         .and(password_form())
-        .respond_with(respond(200, "inferred_token_200.json"))
+        .respond_with(token_granted())
         .expect(1)
         .mount(&server)
         .await;
-    Mock::given(method("POST"))
-        .and(path("/token"))
+    token_endpoint()
         .and(refresh_form())
         .respond_with(respond(200, "inferred_token_refresh_200.json"))
         .expect(1)
         .mount(&server)
         .await;
     // The first token is revoked server-side after one call.
-    Mock::given(method("GET"))
-        .and(path("/v2/ordering-party-accounts"))
+    account_list()
         .and(bearer())
-        .respond_with(respond(200, "inferred_accounts_list_200.json"))
+        .respond_with(accounts_listed())
         .up_to_n_times(1)
         .expect(1)
         .with_priority(1)
         .mount(&server)
         .await;
-    Mock::given(method("GET"))
-        .and(path("/v2/ordering-party-accounts"))
+    account_list()
         .and(bearer())
         .respond_with(ResponseTemplate::new(401))
         .expect(1)
         .with_priority(2)
         .mount(&server)
         .await;
-    Mock::given(method("GET"))
-        .and(path("/v2/ordering-party-accounts"))
+    account_list()
         .and(header("authorization", "Bearer lynks-access-token-2"))
-        .respond_with(respond(200, "inferred_accounts_list_200.json"))
+        .respond_with(accounts_listed())
         .expect(1)
         .mount(&server)
         .await;
@@ -182,15 +185,13 @@ async fn a_401_refreshes_the_token_and_retries_once() {
 #[tokio::test]
 async fn a_refused_refresh_token_falls_back_to_the_password() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/token"))
+    token_endpoint()
         .and(password_form())
-        .respond_with(respond(200, "inferred_token_200.json"))
+        .respond_with(token_granted())
         .expect(2)
         .mount(&server)
         .await;
-    Mock::given(method("POST"))
-        .and(path("/token"))
+    token_endpoint()
         .and(refresh_form())
         .respond_with(ResponseTemplate::new(400).set_body_string(
             r#"{"error":"invalid_grant","error_description":"Token is not active"}"#,
@@ -198,7 +199,7 @@ async fn a_refused_refresh_token_falls_back_to_the_password() {
         .expect(1)
         .mount(&server)
         .await;
-    mount_accounts(&server, ACCESS_TOKEN).await;
+    mount_accounts(&server).await;
     let client = common::builder(&server).build().unwrap();
     client.accounts().list().await.unwrap();
     client.invalidate_token();
@@ -207,12 +208,7 @@ async fn a_refused_refresh_token_falls_back_to_the_password() {
 
 #[tokio::test]
 async fn a_401_on_a_payment_resends_the_identical_body_once() {
-    let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/token"))
-        .respond_with(respond(200, "inferred_token_200.json"))
-        .mount(&server)
-        .await;
+    let (server, client) = common::setup().await;
     Mock::given(method("POST"))
         .and(path("/v2/credit-transfers"))
         .respond_with(ResponseTemplate::new(401))
@@ -232,7 +228,6 @@ async fn a_401_on_a_payment_resends_the_identical_body_once() {
         .with_priority(2)
         .mount(&server)
         .await;
-    let client = common::builder(&server).build().unwrap();
     let transfer = NewCreditTransfer::new(
         AccountId::new("0b7c6f2e-5d1a-4f8e-9c3b-2a1d0e9f8c7b"),
         CounterpartyId::new("7d7c1f0e-3c1a-4c55-9d3f-0a8f4c1b2e11"),
@@ -257,14 +252,12 @@ async fn a_401_on_a_payment_resends_the_identical_body_once() {
 #[tokio::test]
 async fn a_second_401_is_returned_not_looped() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/token"))
-        .respond_with(respond(200, "inferred_token_200.json"))
+    token_endpoint()
+        .respond_with(token_granted())
         .expect(2)
         .mount(&server)
         .await;
-    Mock::given(method("GET"))
-        .and(path("/v2/ordering-party-accounts"))
+    account_list()
         .respond_with(
             ResponseTemplate::new(401)
                 .set_body_string(r#"{"code":"UNAUTHORIZED","message":"Token revoked"}"#),
@@ -284,8 +277,7 @@ async fn a_second_401_is_returned_not_looped() {
 #[tokio::test]
 async fn wrong_credentials_fail_with_the_oauth_error_and_send_nothing_else() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/token"))
+    token_endpoint()
         .respond_with(respond(401, "inferred_token_invalid_grant_401.json"))
         .expect(1)
         .mount(&server)
@@ -316,11 +308,11 @@ async fn token_url_can_be_overridden() {
     Mock::given(method("POST"))
         .and(path(token_path))
         .and(password_form())
-        .respond_with(respond(200, "inferred_token_200.json"))
+        .respond_with(token_granted())
         .expect(1)
         .mount(&server)
         .await;
-    mount_accounts(&server, ACCESS_TOKEN).await;
+    mount_accounts(&server).await;
     let client = common::builder(&server)
         .token_url(format!("{}{token_path}", server.uri()).parse().unwrap())
         .build()
@@ -333,7 +325,7 @@ async fn a_custom_base_path_prefixes_token_and_api_paths() {
     let server = server().await;
     Mock::given(method("POST"))
         .and(path("/proxy/lynks/token"))
-        .respond_with(respond(200, "inferred_token_200.json"))
+        .respond_with(token_granted())
         .expect(1)
         .mount(&server)
         .await;

@@ -4,7 +4,7 @@ use banking_core::retry::RetryPolicy;
 use lynks_client::{Environment, LynksClient, LynksClientBuilder, LynksCredentials};
 use secrecy::SecretString;
 use wiremock::matchers::{header, method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::{Mock, MockBuilder, MockServer, ResponseTemplate};
 
 pub(crate) const CLIENT_ID: &str = "acme-lynks-api";
 pub(crate) const USERNAME: &str = "api-user";
@@ -26,6 +26,16 @@ pub(crate) fn respond(status: u16, name: &str) -> ResponseTemplate {
     ResponseTemplate::new(status).set_body_raw(fixture(name).into_bytes(), "application/json")
 }
 
+/// A mock on the token endpoint, `POST /token`.
+pub(crate) fn token_endpoint() -> MockBuilder {
+    Mock::given(method("POST")).and(path("/token"))
+}
+
+/// The token endpoint's answer `inferred_token_200.json` ([`ACCESS_TOKEN`]).
+pub(crate) fn token_granted() -> ResponseTemplate {
+    respond(200, "inferred_token_200.json")
+}
+
 pub(crate) fn credentials() -> LynksCredentials {
     LynksCredentials::new(CLIENT_ID, USERNAME, SecretString::from(PASSWORD))
 }
@@ -42,9 +52,8 @@ pub(crate) fn builder(server: &MockServer) -> LynksClientBuilder {
 /// client pointed at it.
 pub(crate) async fn setup() -> (MockServer, LynksClient) {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/token"))
-        .respond_with(respond(200, "inferred_token_200.json"))
+    token_endpoint()
+        .respond_with(token_granted())
         .mount(&server)
         .await;
     banking_core::testkit::catch_all(&server).await;

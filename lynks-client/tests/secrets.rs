@@ -2,10 +2,12 @@
 
 use banking_core::testkit::LogCapture;
 use tracing::Instrument;
-use wiremock::matchers::{method, path};
+use wiremock::matchers::{body_string_contains, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::common::{self, ACCESS_TOKEN, PASSWORD, builder, respond};
+use crate::common::{
+    self, ACCESS_TOKEN, PASSWORD, builder, respond, token_endpoint, token_granted,
+};
 
 const CLIENT_SECRET: &str = "cl1ent-S3cret-value";
 const SECRETS: [&str; 5] = [
@@ -27,19 +29,13 @@ async fn debug_errors_and_logs_hold_no_secret() {
     let capture = LogCapture::start();
     async {
         let server = MockServer::start().await;
-        Mock::given(method("POST"))
-            .and(path("/token"))
-            .and(|r: &wiremock::Request| {
-                String::from_utf8_lossy(&r.body).contains("grant_type=password")
-            })
-            .respond_with(respond(200, "inferred_token_200.json"))
+        token_endpoint()
+            .and(body_string_contains("grant_type=password"))
+            .respond_with(token_granted())
             .mount(&server)
             .await;
-        Mock::given(method("POST"))
-            .and(path("/token"))
-            .and(|r: &wiremock::Request| {
-                String::from_utf8_lossy(&r.body).contains("grant_type=refresh_token")
-            })
+        token_endpoint()
+            .and(body_string_contains("grant_type=refresh_token"))
             .respond_with(respond(200, "inferred_token_refresh_200.json"))
             .mount(&server)
             .await;
@@ -84,8 +80,7 @@ async fn debug_errors_and_logs_hold_no_secret() {
 
         // Bad credentials: the token error names the OAuth code, not the password.
         let refusing = MockServer::start().await;
-        Mock::given(method("POST"))
-            .and(path("/token"))
+        token_endpoint()
             .respond_with(respond(401, "inferred_token_invalid_grant_401.json"))
             .mount(&refusing)
             .await;
