@@ -7,16 +7,16 @@
 
 use banking_core::money::wire::exact_number;
 use banking_core::money::{Currency, Decimal, Money};
-use banking_core::transport::{CallOptions, Request};
+use banking_core::transport::Request;
 use chrono::{DateTime, Utc};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
-use crate::client::LinxoClient;
 use crate::connections::Owner;
+use crate::handle::handle;
 use crate::ids::{AccountId, ChannelDefinitionId, ConnectionId};
-use crate::paging::{self, DEFAULT_STREAM_LIMIT, FIRST_PAGE};
+use crate::paging::{self, PagedQuery};
 
 banking_core::wire_enum! {
     /// The kind of account.
@@ -224,7 +224,9 @@ impl AccountsQuery {
         self.sort = Some(sort.into());
         self
     }
+}
 
+impl PagedQuery for AccountsQuery {
     fn validate(&self) -> banking_core::Result<()> {
         paging::check(self.page, self.limit, None)?;
         if self.q.as_deref().is_some_and(|q| q.trim().is_empty()) {
@@ -234,6 +236,10 @@ impl AccountsQuery {
             ));
         }
         Ok(())
+    }
+
+    fn paging(&self) -> (Option<u32>, Option<u32>) {
+        (self.page, self.limit)
     }
 
     fn request(&self, page: Option<u32>, limit: Option<u32>) -> Request {
@@ -249,61 +255,32 @@ impl AccountsQuery {
     }
 }
 
-/// `client.accounts()`: list, stream, get.
-#[derive(Debug, Clone)]
-pub struct Accounts<'a> {
-    client: &'a LinxoClient,
-    options: CallOptions,
+handle! {
+    /// `client.accounts()`: list, stream, get.
+    Accounts
 }
 
-impl<'a> Accounts<'a> {
-    pub(crate) fn new(client: &'a LinxoClient) -> Self {
-        Accounts {
-            client,
-            options: CallOptions::default(),
-        }
-    }
-
-    /// Per-call options (timeout, retry policy) for the calls made through
-    /// this handle. An idempotency key makes the call fail validation:
-    /// Linxo documents none, and a keyed write would be resent after a
-    /// failure the server does not deduplicate.
-    pub fn with_options(mut self, options: CallOptions) -> Self {
-        self.options = options;
-        self
-    }
-
+impl Accounts<'_> {
     /// `GET /accounts` (`getAccounts`): one page.
     pub async fn list(&self, query: &AccountsQuery) -> banking_core::Result<Vec<Account>> {
-        query.validate()?;
-        let request = query
-            .request(query.page, query.limit)
-            .options(self.options.clone());
-        self.client.send_json(request).await
+        self.handle.list(query).await
     }
 
     /// Every account matching `query`, from its `page` (default 1) on,
-    /// `limit` per page (default [`DEFAULT_STREAM_LIMIT`]), fetched lazily.
+    /// `limit` per page (default
+    /// [`DEFAULT_STREAM_LIMIT`](crate::DEFAULT_STREAM_LIMIT)), fetched
+    /// lazily.
     pub fn stream(
         &self,
         query: AccountsQuery,
     ) -> impl Stream<Item = banking_core::Result<Account>> + Send + 'static {
-        let checked = query.validate();
-        let first = query.page.unwrap_or(FIRST_PAGE);
-        let limit = query.limit.unwrap_or(DEFAULT_STREAM_LIMIT);
-        let options = self.options.clone();
-        paging::stream(self.client, checked, first, limit, move |page| {
-            query
-                .request(Some(page), Some(limit))
-                .options(options.clone())
-        })
+        self.handle.stream(query)
     }
 
     /// `GET /accounts/{account_id}` (`getAccount`).
     pub async fn get(&self, account_id: &AccountId) -> banking_core::Result<Account> {
-        let request = Request::get("/accounts/{account_id}")
-            .param("account_id", account_id)
-            .options(self.options.clone());
-        self.client.send_json(request).await
+        self.handle
+            .json(Request::get("/accounts/{account_id}").param("account_id", account_id))
+            .await
     }
 }

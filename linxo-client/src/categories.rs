@@ -8,10 +8,10 @@
 //! `parent_id`; every other field is kept in [`Category::other`]. Check
 //! against the Linxo reference and use [`LinxoClient::raw`] if they differ.
 
-use banking_core::transport::{CallOptions, Request};
+use banking_core::transport::Request;
 use serde::{Deserialize, Serialize};
 
-use crate::client::LinxoClient;
+use crate::handle::handle;
 use crate::ids::CategoryId;
 
 /// A transaction category.
@@ -31,41 +31,21 @@ pub struct Category {
     pub other: serde_json::Map<String, serde_json::Value>,
 }
 
-/// `client.categories()`: list and get.
-#[derive(Debug, Clone)]
-pub struct Categories<'a> {
-    client: &'a LinxoClient,
-    options: CallOptions,
+handle! {
+    /// `client.categories()`: list and get.
+    Categories
 }
 
-impl<'a> Categories<'a> {
-    pub(crate) fn new(client: &'a LinxoClient) -> Self {
-        Categories {
-            client,
-            options: CallOptions::default(),
-        }
-    }
-
-    /// Per-call options (timeout, retry policy) for the calls made through
-    /// this handle. An idempotency key makes the call fail validation:
-    /// Linxo documents none, and a keyed write would be resent after a
-    /// failure the server does not deduplicate.
-    pub fn with_options(mut self, options: CallOptions) -> Self {
-        self.options = options;
-        self
-    }
-
+impl Categories<'_> {
     /// `GET /categories` (path inferred).
     pub async fn list(&self) -> banking_core::Result<Vec<Category>> {
-        let request = Request::get("/categories").options(self.options.clone());
-        self.client.send_json(request).await
+        self.handle.json(Request::get("/categories")).await
     }
 
     /// `GET /categories/{category_id}` (path inferred).
     pub async fn get(&self, category_id: &CategoryId) -> banking_core::Result<Category> {
-        let request = Request::get("/categories/{category_id}")
-            .param("category_id", category_id)
-            .options(self.options.clone());
-        self.client.send_json(request).await
+        self.handle
+            .json(Request::get("/categories/{category_id}").param("category_id", category_id))
+            .await
     }
 }

@@ -158,7 +158,7 @@ impl LinxoClient {
         Users::new(self)
     }
 
-    /// Providers (financial institutions): list, stream, get. Paths inferred.
+    /// Providers (financial institutions): list, get. Paths inferred.
     pub fn providers(&self) -> Providers<'_> {
         Providers::new(self)
     }

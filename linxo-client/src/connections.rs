@@ -5,13 +5,13 @@
 //! and fields: research notes 2(d) and 2(e) (third-party code and samples).
 //! API v2.1 answers lists as bare JSON arrays.
 
-use banking_core::transport::{CallOptions, Request};
+use banking_core::transport::Request;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use crate::channels::Channel;
-use crate::client::LinxoClient;
+use crate::handle::handle;
 use crate::ids::{ConnectionId, ProviderId, UserId};
 
 banking_core::wire_enum! {
@@ -99,42 +99,22 @@ pub struct Connection {
     pub constraints: Option<Box<RawValue>>,
 }
 
-/// `client.connections()`: list and get.
-#[derive(Debug, Clone)]
-pub struct Connections<'a> {
-    client: &'a LinxoClient,
-    options: CallOptions,
+handle! {
+    /// `client.connections()`: list and get.
+    Connections
 }
 
-impl<'a> Connections<'a> {
-    pub(crate) fn new(client: &'a LinxoClient) -> Self {
-        Connections {
-            client,
-            options: CallOptions::default(),
-        }
-    }
-
-    /// Per-call options (timeout, retry policy) for the calls made through
-    /// this handle. An idempotency key makes the call fail validation:
-    /// Linxo documents none, and a keyed write would be resent after a
-    /// failure the server does not deduplicate.
-    pub fn with_options(mut self, options: CallOptions) -> Self {
-        self.options = options;
-        self
-    }
-
+impl Connections<'_> {
     /// `GET /connections` (`getConnectionsUsingGET`): the user's
     /// connections, including those the widget just created.
     pub async fn list(&self) -> banking_core::Result<Vec<Connection>> {
-        let request = Request::get("/connections").options(self.options.clone());
-        self.client.send_json(request).await
+        self.handle.json(Request::get("/connections")).await
     }
 
     /// `GET /connections/{connection_id}` (`getConnectionByIdUsingGET`).
     pub async fn get(&self, connection_id: &ConnectionId) -> banking_core::Result<Connection> {
-        let request = Request::get("/connections/{connection_id}")
-            .param("connection_id", connection_id)
-            .options(self.options.clone());
-        self.client.send_json(request).await
+        let request =
+            Request::get("/connections/{connection_id}").param("connection_id", connection_id);
+        self.handle.json(request).await
     }
 }

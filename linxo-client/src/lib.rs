@@ -119,6 +119,7 @@ mod channels;
 mod client;
 mod connections;
 mod error;
+mod handle;
 mod ids;
 mod location;
 mod paging;

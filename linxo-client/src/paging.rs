@@ -6,14 +6,14 @@
 //! one. Streams walk the pages with banking-core's paginator, lazily.
 
 use banking_core::pagination::{Page, Paginator, cursor};
-use banking_core::transport::Request;
+use banking_core::transport::{CallOptions, Request};
 use futures::{Stream, StreamExt};
 use serde::de::DeserializeOwned;
 
 use crate::client::LinxoClient;
 
 /// The first page number.
-pub(crate) const FIRST_PAGE: u32 = 1;
+const FIRST_PAGE: u32 = 1;
 
 /// The page size streams use when the query sets none: Linxo's server-side
 /// default is not published, and a stream must know the size to tell the
@@ -45,26 +45,42 @@ pub(crate) fn check(
     }
 }
 
-/// Every item from `first_page` on, `limit` per page; `request(page)`
-/// builds one page's request. A failed `checked` is the stream's only item.
-pub(crate) fn stream<T, F>(
+/// A query of a page-and-limit list.
+pub(crate) trait PagedQuery: Send + 'static {
+    /// Checks the query, its paging included, before anything is sent.
+    fn validate(&self) -> banking_core::Result<()>;
+
+    /// The `page` and `limit` the query sets.
+    fn paging(&self) -> (Option<u32>, Option<u32>);
+
+    /// The request for one page.
+    fn request(&self, page: Option<u32>, limit: Option<u32>) -> Request;
+}
+
+/// Every item matching `query`, from its page (default [`FIRST_PAGE`]) on,
+/// its limit per page (default [`DEFAULT_STREAM_LIMIT`]), each page sent
+/// with `options`. A query that fails validation is the stream's only item.
+pub(crate) fn stream<Q, T>(
     client: &LinxoClient,
-    checked: banking_core::Result<()>,
-    first_page: u32,
-    limit: u32,
-    mut request: F,
+    options: CallOptions,
+    query: Q,
 ) -> impl Stream<Item = banking_core::Result<T>> + Send + 'static
 where
+    Q: PagedQuery,
     T: DeserializeOwned + Send + 'static,
-    F: FnMut(u32) -> Request + Send + 'static,
 {
-    if let Err(e) = checked {
+    if let Err(e) = query.validate() {
         return futures::stream::once(async move { Err(e) }).left_stream();
     }
+    let (page, limit) = query.paging();
+    let first_page = page.unwrap_or(FIRST_PAGE);
+    let limit = limit.unwrap_or(DEFAULT_STREAM_LIMIT);
     let client = client.clone();
     Paginator::new(Some(first_page), move |page: Option<u32>| {
         let page = page.unwrap_or(first_page);
-        let request = request(page);
+        let request = query
+            .request(Some(page), Some(limit))
+            .options(options.clone());
         let client = client.clone();
         async move {
             let items: Vec<T> = client.send_json(request).await?;

@@ -8,12 +8,12 @@
 //! every other field is kept in [`Provider::other`]. Check against the
 //! Linxo reference and use [`LinxoClient::raw`] if they differ.
 
-use banking_core::transport::{CallOptions, Request};
+use banking_core::transport::Request;
 use serde::{Deserialize, Serialize};
 
-use crate::client::LinxoClient;
+use crate::handle::handle;
 use crate::ids::ProviderId;
-use crate::paging;
+use crate::paging::{self, PagedQuery};
 
 /// A provider.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -59,48 +59,40 @@ impl ProvidersQuery {
     }
 }
 
-/// `client.providers()`: list and get.
-///
-/// No `stream`: whether the server pages providers at all is unknown, and a
-/// server that ignored `page` would make a page walk loop.
-#[derive(Debug, Clone)]
-pub struct Providers<'a> {
-    client: &'a LinxoClient,
-    options: CallOptions,
+impl PagedQuery for ProvidersQuery {
+    fn validate(&self) -> banking_core::Result<()> {
+        paging::check(self.page, self.limit, None)
+    }
+
+    fn paging(&self) -> (Option<u32>, Option<u32>) {
+        (self.page, self.limit)
+    }
+
+    fn request(&self, page: Option<u32>, limit: Option<u32>) -> Request {
+        Request::get("/providers")
+            .query_opt("page", page)
+            .query_opt("limit", limit)
+    }
 }
 
-impl<'a> Providers<'a> {
-    pub(crate) fn new(client: &'a LinxoClient) -> Self {
-        Providers {
-            client,
-            options: CallOptions::default(),
-        }
-    }
+handle! {
+    /// `client.providers()`: list and get.
+    ///
+    /// No `stream`: whether the server pages providers at all is unknown,
+    /// and a server that ignored `page` would make a page walk loop.
+    Providers
+}
 
-    /// Per-call options (timeout, retry policy) for the calls made through
-    /// this handle. An idempotency key makes the call fail validation:
-    /// Linxo documents none, and a keyed write would be resent after a
-    /// failure the server does not deduplicate.
-    pub fn with_options(mut self, options: CallOptions) -> Self {
-        self.options = options;
-        self
-    }
-
+impl Providers<'_> {
     /// `GET /providers` (path inferred).
     pub async fn list(&self, query: &ProvidersQuery) -> banking_core::Result<Vec<Provider>> {
-        paging::check(query.page, query.limit, None)?;
-        let request = Request::get("/providers")
-            .query_opt("page", query.page)
-            .query_opt("limit", query.limit)
-            .options(self.options.clone());
-        self.client.send_json(request).await
+        self.handle.list(query).await
     }
 
     /// `GET /providers/{provider_id}` (path inferred).
     pub async fn get(&self, provider_id: &ProviderId) -> banking_core::Result<Provider> {
-        let request = Request::get("/providers/{provider_id}")
-            .param("provider_id", provider_id)
-            .options(self.options.clone());
-        self.client.send_json(request).await
+        self.handle
+            .json(Request::get("/providers/{provider_id}").param("provider_id", provider_id))
+            .await
     }
 }

@@ -14,11 +14,11 @@
 //! [`QueueEvent::other`]. Check against the Linxo reference and use
 //! [`LinxoClient::raw`] if they differ.
 
-use banking_core::transport::{CallOptions, Request};
+use banking_core::transport::Request;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::client::LinxoClient;
+use crate::handle::handle;
 use crate::ids::{ChannelDefinitionId, QueueId};
 use crate::location;
 
@@ -67,35 +67,16 @@ struct QueueBody {
     queue_id: Option<QueueId>,
 }
 
-/// `client.queues()`: subscribe and poll.
-#[derive(Debug, Clone)]
-pub struct Queues<'a> {
-    client: &'a LinxoClient,
-    options: CallOptions,
+handle! {
+    /// `client.queues()`: subscribe and poll.
+    Queues
 }
 
-impl<'a> Queues<'a> {
-    pub(crate) fn new(client: &'a LinxoClient) -> Self {
-        Queues {
-            client,
-            options: CallOptions::default(),
-        }
-    }
-
-    /// Per-call options (timeout, retry policy) for the calls made through
-    /// this handle. An idempotency key makes the call fail validation:
-    /// Linxo documents none, and a keyed write would be resent after a
-    /// failure the server does not deduplicate.
-    pub fn with_options(mut self, options: CallOptions) -> Self {
-        self.options = options;
-        self
-    }
-
+impl Queues<'_> {
     /// `POST /queues` (path inferred): subscribes to a new queue for the
     /// user; do it before starting the sync to follow.
     pub async fn subscribe(&self) -> banking_core::Result<QueueId> {
-        let request = Request::post("/queues").options(self.options.clone());
-        let response = self.client.send(request).await?;
+        let response = self.handle.send(Request::post("/queues")).await?;
         if let Some(id) = location::last_segment(&response) {
             return Ok(QueueId::from(id));
         }
@@ -108,9 +89,8 @@ impl<'a> Queues<'a> {
     /// `GET /queues/{queue_id}/events` (path inferred): the events written
     /// since the last poll.
     pub async fn poll(&self, queue_id: &QueueId) -> banking_core::Result<Vec<QueueEvent>> {
-        let request = Request::get("/queues/{queue_id}/events")
-            .param("queue_id", queue_id)
-            .options(self.options.clone());
-        self.client.send_json(request).await
+        self.handle
+            .json(Request::get("/queues/{queue_id}/events").param("queue_id", queue_id))
+            .await
     }
 }

@@ -14,9 +14,9 @@
 //! `POST /connections/{connection_id}/synchronize?type=...`; check them
 //! against the Linxo reference and use [`LinxoClient::raw`] if they differ.
 
-use banking_core::transport::{CallOptions, Request};
+use banking_core::transport::Request;
 
-use crate::client::LinxoClient;
+use crate::handle::handle;
 use crate::ids::ConnectionId;
 
 banking_core::wire_enum! {
@@ -77,35 +77,19 @@ fn collect_links<'v>(value: &'v serde_json::Value, out: &mut Vec<&'v str>) {
     }
 }
 
-/// `client.sync()`: start synchronisations.
-#[derive(Debug, Clone)]
-pub struct SyncJobs<'a> {
-    client: &'a LinxoClient,
-    options: CallOptions,
+handle! {
+    /// `client.sync()`: start synchronisations.
+    SyncJobs
 }
 
-impl<'a> SyncJobs<'a> {
-    pub(crate) fn new(client: &'a LinxoClient) -> Self {
-        SyncJobs {
-            client,
-            options: CallOptions::default(),
-        }
-    }
-
-    /// Per-call options (timeout, retry policy) for the calls made through
-    /// this handle. An idempotency key makes the call fail validation:
-    /// Linxo documents none, and a keyed write would be resent after a
-    /// failure the server does not deduplicate.
-    pub fn with_options(mut self, options: CallOptions) -> Self {
-        self.options = options;
-        self
-    }
-
+impl SyncJobs<'_> {
     /// `POST /connections/synchronize` (path inferred): syncs every
     /// connection of the user (scope `connections_sync`).
     pub async fn all(&self) -> banking_core::Result<SyncStarted> {
-        let request = Request::post("/connections/synchronize").options(self.options.clone());
-        let response = self.client.send(request).await?;
+        let response = self
+            .handle
+            .send(Request::post("/connections/synchronize"))
+            .await?;
         let body = if response.body().iter().all(u8::is_ascii_whitespace) {
             serde_json::Value::Null
         } else {
@@ -124,8 +108,7 @@ impl<'a> SyncJobs<'a> {
     ) -> banking_core::Result<()> {
         let request = Request::post("/connections/{connection_id}/synchronize")
             .param("connection_id", connection_id)
-            .query("type", sync_type)
-            .options(self.options.clone());
-        self.client.send(request).await.map(drop)
+            .query("type", sync_type);
+        self.handle.send(request).await.map(drop)
     }
 }

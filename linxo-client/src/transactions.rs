@@ -9,15 +9,15 @@
 
 use banking_core::money::wire::exact_number;
 use banking_core::money::{Currency, Decimal, Money};
-use banking_core::transport::{ArrayStyle, CallOptions, Request};
+use banking_core::transport::{ArrayStyle, Request};
 use chrono::{DateTime, Utc};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
 
 use crate::accounts::AccountType;
-use crate::client::LinxoClient;
+use crate::handle::handle;
 use crate::ids::{AccountId, CategoryId, TransactionId};
-use crate::paging::{self, DEFAULT_STREAM_LIMIT, FIRST_PAGE};
+use crate::paging::{self, PagedQuery};
 
 /// The largest `limit` of `GET /transactions` ("Max 500", third-party code
 /// quoting the reference; research notes 2(d)).
@@ -319,7 +319,9 @@ impl TransactionsQuery {
         self.start_import_date = Some(date);
         self
     }
+}
 
+impl PagedQuery for TransactionsQuery {
     fn validate(&self) -> banking_core::Result<()> {
         paging::check(self.page, self.limit, Some(MAX_TRANSACTIONS_LIMIT))?;
         if let (Some(min), Some(max)) = (self.min_amount, self.max_amount) {
@@ -349,6 +351,10 @@ impl TransactionsQuery {
             ));
         }
         Ok(())
+    }
+
+    fn paging(&self) -> (Option<u32>, Option<u32>) {
+        (self.page, self.limit)
     }
 
     fn request(&self, page: Option<u32>, limit: Option<u32>) -> Request {
@@ -386,61 +392,32 @@ impl TransactionsQuery {
     }
 }
 
-/// `client.transactions()`: list, stream, get.
-#[derive(Debug, Clone)]
-pub struct Transactions<'a> {
-    client: &'a LinxoClient,
-    options: CallOptions,
+handle! {
+    /// `client.transactions()`: list, stream, get.
+    Transactions
 }
 
-impl<'a> Transactions<'a> {
-    pub(crate) fn new(client: &'a LinxoClient) -> Self {
-        Transactions {
-            client,
-            options: CallOptions::default(),
-        }
-    }
-
-    /// Per-call options (timeout, retry policy) for the calls made through
-    /// this handle. An idempotency key makes the call fail validation:
-    /// Linxo documents none, and a keyed write would be resent after a
-    /// failure the server does not deduplicate.
-    pub fn with_options(mut self, options: CallOptions) -> Self {
-        self.options = options;
-        self
-    }
-
+impl Transactions<'_> {
     /// `GET /transactions` (`getTransactions`): one page.
     pub async fn list(&self, query: &TransactionsQuery) -> banking_core::Result<Vec<Transaction>> {
-        query.validate()?;
-        let request = query
-            .request(query.page, query.limit)
-            .options(self.options.clone());
-        self.client.send_json(request).await
+        self.handle.list(query).await
     }
 
     /// Every transaction matching `query`, from its `page` (default 1) on,
-    /// `limit` per page (default [`DEFAULT_STREAM_LIMIT`]), fetched lazily.
+    /// `limit` per page (default
+    /// [`DEFAULT_STREAM_LIMIT`](crate::DEFAULT_STREAM_LIMIT)), fetched
+    /// lazily.
     pub fn stream(
         &self,
         query: TransactionsQuery,
     ) -> impl Stream<Item = banking_core::Result<Transaction>> + Send + 'static {
-        let checked = query.validate();
-        let first = query.page.unwrap_or(FIRST_PAGE);
-        let limit = query.limit.unwrap_or(DEFAULT_STREAM_LIMIT);
-        let options = self.options.clone();
-        paging::stream(self.client, checked, first, limit, move |page| {
-            query
-                .request(Some(page), Some(limit))
-                .options(options.clone())
-        })
+        self.handle.stream(query)
     }
 
     /// `GET /transactions/{transaction_id}` (`getTransaction`).
     pub async fn get(&self, transaction_id: &TransactionId) -> banking_core::Result<Transaction> {
-        let request = Request::get("/transactions/{transaction_id}")
-            .param("transaction_id", transaction_id)
-            .options(self.options.clone());
-        self.client.send_json(request).await
+        let request =
+            Request::get("/transactions/{transaction_id}").param("transaction_id", transaction_id);
+        self.handle.json(request).await
     }
 }

@@ -6,12 +6,12 @@
 //! 2(d), 2(e) (third-party code linking the official operations `createUser`
 //! and `getUser`, and third-party samples).
 
-use banking_core::transport::{CallOptions, Request};
+use banking_core::transport::Request;
 use chrono::{DateTime, Utc};
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 
-use crate::client::LinxoClient;
+use crate::handle::handle;
 use crate::ids::UserId;
 use crate::location;
 
@@ -98,7 +98,7 @@ struct NewUserBody<'a> {
 
 impl NewUser {
     /// A user logging in with `email` and `password`. Keep the password: the
-    /// user token is obtained with it ([`LinxoClient::as_user`]).
+    /// user token is obtained with it ([`LinxoClient::as_user`](crate::LinxoClient::as_user)).
     pub fn new(email: impl Into<String>, password: SecretString) -> Self {
         NewUser {
             email: email.into(),
@@ -143,30 +143,12 @@ impl NewUser {
     }
 }
 
-/// `client.users()`: create, get, me, delete.
-#[derive(Debug, Clone)]
-pub struct Users<'a> {
-    client: &'a LinxoClient,
-    options: CallOptions,
+handle! {
+    /// `client.users()`: create, get, me, delete.
+    Users
 }
 
-impl<'a> Users<'a> {
-    pub(crate) fn new(client: &'a LinxoClient) -> Self {
-        Users {
-            client,
-            options: CallOptions::default(),
-        }
-    }
-
-    /// Per-call options (timeout, retry policy) for the calls made through
-    /// this handle. An idempotency key makes the call fail validation:
-    /// Linxo documents none, and a keyed write would be resent after a
-    /// failure the server does not deduplicate.
-    pub fn with_options(mut self, options: CallOptions) -> Self {
-        self.options = options;
-        self
-    }
-
+impl Users<'_> {
     /// `POST /users` (`createUser`, client mode with scope `users_create`).
     ///
     /// Linxo answers with an empty body and the new user's path in the
@@ -179,10 +161,8 @@ impl<'a> Users<'a> {
             email: &user.email,
             password: user.password.expose_secret(),
         };
-        let request = Request::post("/users")
-            .json(&body)?
-            .options(self.options.clone());
-        let response = self.client.send(request).await?;
+        let request = Request::post("/users").json(&body)?;
+        let response = self.handle.send(request).await?;
         location::last_segment(&response)
             .map(UserId::from)
             .ok_or_else(|| location::missing(&response, "user"))
@@ -190,25 +170,23 @@ impl<'a> Users<'a> {
 
     /// `GET /users/{user_id}` (`getUser`).
     pub async fn get(&self, user_id: &UserId) -> banking_core::Result<User> {
-        let request = Request::get("/users/{user_id}")
-            .param("user_id", user_id)
-            .options(self.options.clone());
-        self.client.send_json(request).await
+        self.handle
+            .json(Request::get("/users/{user_id}").param("user_id", user_id))
+            .await
     }
 
     /// `GET /users/me`: the user of the token (user mode).
     pub async fn me(&self) -> banking_core::Result<User> {
-        let request = Request::get("/users/me").options(self.options.clone());
-        self.client.send_json(request).await
+        self.handle.json(Request::get("/users/me")).await
     }
 
     /// `DELETE /users/{user_id}`: deletes the user and all their data
     /// (connections, accounts, transactions). Success status not published
     /// (any 2xx is success).
     pub async fn delete(&self, user_id: &UserId) -> banking_core::Result<()> {
-        let request = Request::delete("/users/{user_id}")
-            .param("user_id", user_id)
-            .options(self.options.clone());
-        self.client.send(request).await.map(drop)
+        self.handle
+            .send(Request::delete("/users/{user_id}").param("user_id", user_id))
+            .await
+            .map(drop)
     }
 }

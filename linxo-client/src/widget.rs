@@ -19,12 +19,12 @@
 //! its JSON body, not in a header. The response shape comes from a
 //! third-party mock, not a captured answer (research notes 2(f)).
 
-use banking_core::transport::{CallOptions, Request, RequestAuth};
+use banking_core::transport::{Request, RequestAuth};
 use secrecy::ExposeSecret;
 use serde::{Deserialize, Serialize};
 use url::Url;
 
-use crate::client::LinxoClient;
+use crate::handle::handle;
 use crate::ids::WidgetSessionId;
 
 /// The links a widget session answers with.
@@ -269,32 +269,14 @@ struct SessionBody<'a> {
     client_secret: &'a str,
 }
 
-/// `client.widget_sessions()`: create a session, build widget URLs.
-#[derive(Debug, Clone)]
-pub struct WidgetSessions<'a> {
-    client: &'a LinxoClient,
-    options: CallOptions,
+handle! {
+    /// `client.widget_sessions()`: create a session, build widget URLs.
+    WidgetSessions
 }
 
-impl<'a> WidgetSessions<'a> {
-    pub(crate) fn new(client: &'a LinxoClient) -> Self {
-        WidgetSessions {
-            client,
-            options: CallOptions::default(),
-        }
-    }
-
-    /// Per-call options (timeout, retry policy) for the calls made through
-    /// this handle. An idempotency key makes the call fail validation:
-    /// Linxo documents none, and a keyed write would be resent after a
-    /// failure the server does not deduplicate.
-    pub fn with_options(mut self, options: CallOptions) -> Self {
-        self.options = options;
-        self
-    }
-
+impl WidgetSessions<'_> {
     /// `POST {widget host}/widget/widget_session`: a session for this
-    /// client's user. Needs a user-mode client ([`LinxoClient::as_user`]);
+    /// client's user. Needs a user-mode client ([`LinxoClient::as_user`](crate::LinxoClient::as_user));
     /// in client mode it fails with a validation error before sending.
     ///
     /// If the widget host refuses the user token (401), the token is
@@ -302,7 +284,7 @@ impl<'a> WidgetSessions<'a> {
     pub async fn create(&self) -> banking_core::Result<WidgetSession> {
         match self.create_once().await {
             Err(e) if e.is_unauthorized() => {
-                self.client.invalidate_user_token();
+                self.handle.client().invalidate_user_token();
                 self.create_once().await
             }
             other => other,
@@ -310,20 +292,20 @@ impl<'a> WidgetSessions<'a> {
     }
 
     async fn create_once(&self) -> banking_core::Result<WidgetSession> {
-        let token = self.client.user_token().await?;
+        let client = self.handle.client();
+        let token = client.user_token().await?;
         let body = SessionBody {
             access_token: token.expose_secret(),
-            client_id: self.client.client_id(),
-            client_secret: self.client.client_secret().expose_secret(),
+            client_id: client.client_id(),
+            client_secret: client.client_secret().expose_secret(),
         };
         let request = Request::post("/widget/widget_session")
             .json(&body)?
             .auth(RequestAuth::None)
             // Creating a session has no effect beyond the session, so a lost
             // answer may be retried like a read.
-            .read_only()
-            .options(self.options.clone());
-        self.client.embed().send_json(request).await
+            .read_only();
+        client.embed().send_json(self.handle.prepare(request)).await
     }
 
     /// The URL of a widget page for `session`, to open in the user's
@@ -339,7 +321,7 @@ impl<'a> WidgetSessions<'a> {
         params: &WidgetParams,
     ) -> banking_core::Result<Url> {
         params.validate()?;
-        let base = self.client.embed().base_url();
+        let base = self.handle.client().embed().base_url();
         let linked = session
             .links
             .as_ref()
