@@ -3,7 +3,8 @@
 use std::collections::HashMap;
 
 use linxo_client::{
-    AuthMode, Environment, LinxoClient, PRODUCTION_API_URL, SANDBOX_API_URL, USER_SCOPE,
+    AuthMode, Environment, LinxoClient, LinxoClientBuilder, PRODUCTION_API_URL, SANDBOX_API_URL,
+    USER_SCOPE,
 };
 use secrecy::SecretString;
 use wiremock::matchers::{bearer_token, header, method, path};
@@ -29,11 +30,29 @@ fn form_is(
     }
 }
 
+/// The access token of `schema_built_token_user_200.json`.
+const FIXTURE_USER_TOKEN: &str = "sim-user-token";
+
+/// The user token answer `schema_built_token_user_200.json`.
+fn user_token_granted() -> ResponseTemplate {
+    ok_fixture("schema_built_token_user_200.json")
+}
+
+/// Builds a user-mode client from `builder` and reads `/users/me` once.
+async fn me_as_user(builder: LinxoClientBuilder) {
+    builder
+        .user(USER_EMAIL, SecretString::from(USER_PASSWORD))
+        .build()
+        .unwrap()
+        .users()
+        .me()
+        .await
+        .unwrap();
+}
+
 async fn mount_me(server: &wiremock::MockServer, token: &str) {
-    Mock::given(method("GET"))
-        .and(path("/users/me"))
-        .and(bearer_token(token))
-        .respond_with(ok_fixture("schema_built_users_me_200.json"))
+    me().and(bearer_token(token))
+        .respond_with(me_found())
         .mount(server)
         .await;
 }
@@ -41,8 +60,7 @@ async fn mount_me(server: &wiremock::MockServer, token: &str) {
 #[tokio::test]
 async fn client_mode_uses_client_credentials_once_for_many_calls() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/token"))
+    token_endpoint()
         .and(header("content-type", "application/x-www-form-urlencoded"))
         .and(form_is(&[
             ("grant_type", "client_credentials"),
@@ -57,7 +75,7 @@ async fn client_mode_uses_client_credentials_once_for_many_calls() {
     Mock::given(method("GET"))
         .and(path("/users/5120034"))
         .and(bearer_token("sim-client-token"))
-        .respond_with(ok_fixture("schema_built_users_me_200.json"))
+        .respond_with(me_found())
         .expect(3)
         .mount(&server)
         .await;
@@ -75,8 +93,7 @@ async fn client_mode_uses_client_credentials_once_for_many_calls() {
 #[tokio::test]
 async fn user_mode_uses_the_password_grant_with_the_user_scope() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/token"))
+    token_endpoint()
         .and(form_is(&[
             ("grant_type", "password"),
             ("username", USER_EMAIL),
@@ -88,11 +105,11 @@ async fn user_mode_uses_the_password_grant_with_the_user_scope() {
                 "profile profile_edit accounts_manage connections_manage connections_sync transactions_read",
             ),
         ]))
-        .respond_with(ok_fixture("schema_built_token_user_200.json"))
+        .respond_with(user_token_granted())
         .expect(1)
         .mount(&server)
         .await;
-    mount_me(&server, "sim-user-token").await;
+    mount_me(&server, FIXTURE_USER_TOKEN).await;
     let user = user_client(&server);
     assert_eq!(user.mode(), AuthMode::User);
     user.users().me().await.unwrap();
@@ -103,25 +120,16 @@ async fn user_mode_uses_the_password_grant_with_the_user_scope() {
 #[tokio::test]
 async fn custom_scopes_are_sent() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/token"))
+    token_endpoint()
         .and(|r: &Request| {
             form(r).get("scope").map(String::as_str) == Some("accounts_read transactions_read")
         })
-        .respond_with(ok_fixture("schema_built_token_user_200.json"))
+        .respond_with(user_token_granted())
         .expect(1)
         .mount(&server)
         .await;
-    mount_me(&server, "sim-user-token").await;
-    builder(&server)
-        .user_scope("accounts_read transactions_read")
-        .user(USER_EMAIL, SecretString::from(USER_PASSWORD))
-        .build()
-        .unwrap()
-        .users()
-        .me()
-        .await
-        .unwrap();
+    mount_me(&server, FIXTURE_USER_TOKEN).await;
+    me_as_user(builder(&server).user_scope("accounts_read transactions_read")).await;
 }
 
 #[tokio::test]
@@ -153,13 +161,8 @@ async fn a_401_drops_the_token_and_retries_once_in_both_modes() {
     let server = server().await;
     mount_tokens(&server, Some(2), Some(2)).await;
     for token in [CLIENT_TOKEN, USER_TOKEN] {
-        Mock::given(method("GET"))
-            .and(path("/users/me"))
-            .and(bearer_token(token))
-            .respond_with(ResponseTemplate::new(401).set_body_raw(
-                fixture("schema_built_error_invalid_token_401.json"),
-                "application/json",
-            ))
+        me().and(bearer_token(token))
+            .respond_with(invalid_token())
             .up_to_n_times(1)
             .with_priority(1)
             .expect(1)
@@ -177,12 +180,7 @@ async fn a_401_drops_the_token_and_retries_once_in_both_modes() {
 async fn a_401_after_a_fresh_token_is_returned_not_looped() {
     let server = server().await;
     mount_tokens(&server, None, Some(2)).await;
-    Mock::given(method("GET"))
-        .and(path("/users/me"))
-        .respond_with(ResponseTemplate::new(401).set_body_raw(
-            fixture("schema_built_error_invalid_token_401.json"),
-            "application/json",
-        ))
+    me().respond_with(invalid_token())
         .expect(2)
         .mount(&server)
         .await;
@@ -193,8 +191,7 @@ async fn a_401_after_a_fresh_token_is_returned_not_looped() {
 #[tokio::test]
 async fn a_wrong_password_is_a_typed_token_error() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/token"))
+    token_endpoint()
         .respond_with(ResponseTemplate::new(400).set_body_json(serde_json::json!({
             "error": "invalid_grant", "error_description": "Bad credentials"
         })))
@@ -213,17 +210,12 @@ async fn auth_and_widget_hosts_can_be_set_apart_from_the_api() {
     let auth = server().await;
     Mock::given(method("POST"))
         .and(path("/oauth/token"))
-        .respond_with(ok_fixture("schema_built_token_user_200.json"))
+        .respond_with(user_token_granted())
         .expect(1)
         .mount(&auth)
         .await;
-    mount_me(&api, "sim-user-token").await;
-    let client = builder(&api)
-        .auth_url(format!("{}/oauth", auth.uri()).parse().unwrap())
-        .user(USER_EMAIL, SecretString::from(USER_PASSWORD))
-        .build()
-        .unwrap();
-    client.users().me().await.unwrap();
+    mount_me(&api, FIXTURE_USER_TOKEN).await;
+    me_as_user(builder(&api).auth_url(format!("{}/oauth", auth.uri()).parse().unwrap())).await;
 }
 
 #[test]
@@ -298,8 +290,7 @@ async fn invalidate_token_makes_the_next_call_fetch_one() {
 #[tokio::test]
 async fn token_requests_can_be_sent_as_json() {
     let server = server().await;
-    Mock::given(method("POST"))
-        .and(path("/token"))
+    token_endpoint()
         .and(header("content-type", "application/json"))
         .and(wiremock::matchers::body_json(serde_json::json!({
             "grant_type": "password",
@@ -309,18 +300,10 @@ async fn token_requests_can_be_sent_as_json() {
             "client_secret": CLIENT_SECRET,
             "scope": USER_SCOPE,
         })))
-        .respond_with(ok_fixture("schema_built_token_user_200.json"))
+        .respond_with(user_token_granted())
         .expect(1)
         .mount(&server)
         .await;
-    mount_me(&server, "sim-user-token").await;
-    builder(&server)
-        .token_encoding(banking_core::auth::TokenEncoding::Json)
-        .user(USER_EMAIL, SecretString::from(USER_PASSWORD))
-        .build()
-        .unwrap()
-        .users()
-        .me()
-        .await
-        .unwrap();
+    mount_me(&server, FIXTURE_USER_TOKEN).await;
+    me_as_user(builder(&server).token_encoding(banking_core::auth::TokenEncoding::Json)).await;
 }

@@ -17,11 +17,7 @@ fn assert_clean(text: &str) {
 async fn clients_builders_and_requests_do_not_show_secrets() {
     let server = server().await;
     mount_tokens(&server, None, Some(1)).await;
-    Mock::given(method("GET"))
-        .and(path("/users/me"))
-        .respond_with(ok_fixture("schema_built_users_me_200.json"))
-        .mount(&server)
-        .await;
+    me().respond_with(me_found()).mount(&server).await;
     let user = user_client(&server);
     // With a token cached too.
     user.users().me().await.unwrap();
@@ -41,8 +37,7 @@ async fn clients_builders_and_requests_do_not_show_secrets() {
 async fn errors_do_not_show_secrets() {
     let server = server().await;
     // The token endpoint echoes what it was sent, as a broken proxy might.
-    Mock::given(method("POST"))
-        .and(path("/token"))
+    token_endpoint()
         .respond_with(|r: &wiremock::Request| {
             ResponseTemplate::new(401).set_body_json(serde_json::json!({
                 "error": "invalid_client",
@@ -57,8 +52,7 @@ async fn errors_do_not_show_secrets() {
 
     // A widget host failure after the body carried the token and secret.
     let server = server_with_user_token().await;
-    Mock::given(method("POST"))
-        .and(path("/widget/widget_session"))
+    widget_session()
         .respond_with(ResponseTemplate::new(500).set_body_string("internal error"))
         .mount(&server)
         .await;
@@ -116,16 +110,13 @@ async fn flow() {
         .respond_with(ResponseTemplate::new(201).insert_header("location", "/users/1"))
         .mount(&server)
         .await;
-    Mock::given(method("POST"))
-        .and(path("/widget/widget_session"))
-        .respond_with(ok_fixture("schema_built_widget_session_200.json"))
+    widget_session()
+        .respond_with(session_created())
         .mount(&server)
         .await;
     // An unknown status is logged at debug level.
     let body = fixture("schema_built_users_me_200.json").replace("MALE", "UNDISCLOSED");
-    Mock::given(method("GET"))
-        .and(path("/users/me"))
-        .respond_with(ResponseTemplate::new(200).set_body_raw(body, "application/json"))
+    me().respond_with(ResponseTemplate::new(200).set_body_raw(body, "application/json"))
         .mount(&server)
         .await;
     let client = client(&server);

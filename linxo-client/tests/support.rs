@@ -5,7 +5,7 @@ use linxo_client::{Environment, LinxoClient, LinxoClientBuilder};
 use secrecy::SecretString;
 use serde_json::Value;
 use wiremock::matchers::{body_string_contains, method, path};
-use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+use wiremock::{Mock, MockBuilder, MockServer, Request, ResponseTemplate};
 
 pub(crate) const CLIENT_ID: &str = "client-7f3a";
 pub(crate) const CLIENT_SECRET: &str = "cs-very-secret-0d9e";
@@ -31,6 +31,39 @@ pub(crate) fn ok_fixture(name: &str) -> ResponseTemplate {
     ResponseTemplate::new(200).set_body_raw(fixture(name), "application/json")
 }
 
+/// The 401 Linxo answers for a token it refuses.
+pub(crate) fn invalid_token() -> ResponseTemplate {
+    ResponseTemplate::new(401).set_body_raw(
+        fixture("schema_built_error_invalid_token_401.json"),
+        "application/json",
+    )
+}
+
+/// A mock on the token endpoint, `POST /token`.
+pub(crate) fn token_endpoint() -> MockBuilder {
+    Mock::given(method("POST")).and(path("/token"))
+}
+
+/// A mock on `GET /users/me`.
+pub(crate) fn me() -> MockBuilder {
+    Mock::given(method("GET")).and(path("/users/me"))
+}
+
+/// The answer of `GET /users/me` (user `5120034`).
+pub(crate) fn me_found() -> ResponseTemplate {
+    ok_fixture("schema_built_users_me_200.json")
+}
+
+/// A mock on the widget session call, `POST /widget/widget_session`.
+pub(crate) fn widget_session() -> MockBuilder {
+    Mock::given(method("POST")).and(path("/widget/widget_session"))
+}
+
+/// The widget session answer (session `f3c1a9e2`, with its links).
+pub(crate) fn session_created() -> ResponseTemplate {
+    ok_fixture("schema_built_widget_session_200.json")
+}
+
 /// A mock server that names unmatched requests (status 599).
 pub(crate) async fn server() -> MockServer {
     let server = MockServer::start().await;
@@ -41,8 +74,7 @@ pub(crate) async fn server() -> MockServer {
 /// Token endpoint answering both grants; expects exactly `client` client
 /// tokens and `user` user tokens to be fetched when given.
 pub(crate) async fn mount_tokens(server: &MockServer, client: Option<u64>, user: Option<u64>) {
-    let mut c = Mock::given(method("POST"))
-        .and(path("/token"))
+    let mut c = token_endpoint()
         .and(body_string_contains("grant_type=client_credentials"))
         .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
             "access_token": CLIENT_TOKEN, "token_type": "Bearer", "expires_in": 3600
@@ -51,8 +83,7 @@ pub(crate) async fn mount_tokens(server: &MockServer, client: Option<u64>, user:
         c = c.expect(n);
     }
     c.mount(server).await;
-    let mut u = Mock::given(method("POST"))
-        .and(path("/token"))
+    let mut u = token_endpoint()
         .and(body_string_contains("grant_type=password"))
         .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
             "access_token": USER_TOKEN, "token_type": "Bearer", "expires_in": 3600

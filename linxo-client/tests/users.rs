@@ -78,11 +78,9 @@ async fn create_without_location_is_a_decode_error_not_a_retry() {
 async fn me_decodes_every_field() {
     let server = server().await;
     mount_tokens(&server, Some(0), Some(1)).await;
-    Mock::given(method("GET"))
-        .and(path("/users/me"))
-        .and(bearer_token(USER_TOKEN))
+    me().and(bearer_token(USER_TOKEN))
         .and(header("accept", "application/json"))
-        .respond_with(ok_fixture("schema_built_users_me_200.json"))
+        .respond_with(me_found())
         .expect(1)
         .mount(&server)
         .await;
@@ -108,13 +106,13 @@ async fn get_by_id_encodes_the_id_as_one_segment() {
     Mock::given(method("GET"))
         .and(path("/users/5120034"))
         .and(bearer_token(USER_TOKEN))
-        .respond_with(ok_fixture("schema_built_users_me_200.json"))
+        .respond_with(me_found())
         .expect(1)
         .mount(&server)
         .await;
     Mock::given(method("GET"))
         .and(path("/users/..%2Fadmin"))
-        .respond_with(ok_fixture("schema_built_users_me_200.json"))
+        .respond_with(me_found())
         .expect(1)
         .mount(&server)
         .await;
@@ -155,20 +153,13 @@ async fn create_is_not_resent_but_reads_are_retried() {
         .expect(1)
         .mount(&server)
         .await;
-    Mock::given(method("GET"))
-        .and(path("/users/me"))
-        .respond_with(ResponseTemplate::new(503))
+    me().respond_with(ResponseTemplate::new(503))
         .up_to_n_times(1)
         .with_priority(1)
         .expect(1)
         .mount(&server)
         .await;
-    Mock::given(method("GET"))
-        .and(path("/users/me"))
-        .respond_with(ok_fixture("schema_built_users_me_200.json"))
-        .expect(1)
-        .mount(&server)
-        .await;
+    me().respond_with(me_found()).expect(1).mount(&server).await;
     let mut policy = RetryPolicy::default();
     policy.initial_backoff = Duration::from_millis(1);
     policy.max_backoff = Duration::from_millis(5);
@@ -192,11 +183,7 @@ async fn per_call_options_apply_to_the_handle() {
 
     let server = server().await;
     mount_tokens(&server, None, None).await;
-    Mock::given(method("GET"))
-        .and(path("/users/me"))
-        .respond_with(
-            ok_fixture("schema_built_users_me_200.json").set_delay(Duration::from_millis(500)),
-        )
+    me().respond_with(me_found().set_delay(Duration::from_millis(500)))
         .mount(&server)
         .await;
     let err = user_client(&server)

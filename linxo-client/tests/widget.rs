@@ -1,8 +1,8 @@
 //! `POST /widget/widget_session` and widget URLs.
 
-use linxo_client::{WidgetFlow, WidgetParams, WidgetSession};
+use linxo_client::{Environment, LinxoClient, WidgetFlow, WidgetParams, WidgetSession};
+use wiremock::Mock;
 use wiremock::matchers::{body_json, header, method, path};
-use wiremock::{Mock, ResponseTemplate};
 
 use crate::support::*;
 
@@ -10,8 +10,7 @@ use crate::support::*;
 async fn create_sends_the_user_token_and_client_credentials_in_the_body() {
     let server = server().await;
     mount_tokens(&server, Some(0), Some(1)).await;
-    Mock::given(method("POST"))
-        .and(path("/widget/widget_session"))
+    widget_session()
         .and(no_authorization)
         .and(header("content-type", "application/json"))
         .and(body_json(serde_json::json!({
@@ -19,7 +18,7 @@ async fn create_sends_the_user_token_and_client_credentials_in_the_body() {
             "client_id": CLIENT_ID,
             "client_secret": CLIENT_SECRET,
         })))
-        .respond_with(ok_fixture("schema_built_widget_session_200.json"))
+        .respond_with(session_created())
         .expect(1)
         .mount(&server)
         .await;
@@ -51,7 +50,7 @@ async fn create_goes_to_the_widget_host_not_the_api() {
     mount_tokens(&api, None, Some(1)).await;
     Mock::given(method("POST"))
         .and(path("/v2.1/widget/widget_session"))
-        .respond_with(ok_fixture("schema_built_widget_session_200.json"))
+        .respond_with(session_created())
         .expect(1)
         .mount(&embed)
         .await;
@@ -68,20 +67,15 @@ async fn create_goes_to_the_widget_host_not_the_api() {
 async fn create_refetches_the_user_token_once_when_refused() {
     let server = server().await;
     mount_tokens(&server, Some(0), Some(2)).await;
-    Mock::given(method("POST"))
-        .and(path("/widget/widget_session"))
-        .respond_with(ResponseTemplate::new(401).set_body_raw(
-            fixture("schema_built_error_invalid_token_401.json"),
-            "application/json",
-        ))
+    widget_session()
+        .respond_with(invalid_token())
         .up_to_n_times(1)
         .with_priority(1)
         .expect(1)
         .mount(&server)
         .await;
-    Mock::given(method("POST"))
-        .and(path("/widget/widget_session"))
-        .respond_with(ok_fixture("schema_built_widget_session_200.json"))
+    widget_session()
+        .respond_with(session_created())
         .expect(1)
         .mount(&server)
         .await;
@@ -97,9 +91,8 @@ async fn create_refetches_the_user_token_once_when_refused() {
 async fn create_in_client_mode_fails_before_sending() {
     let server = server().await;
     mount_tokens(&server, Some(0), Some(0)).await;
-    Mock::given(method("POST"))
-        .and(path("/widget/widget_session"))
-        .respond_with(ok_fixture("schema_built_widget_session_200.json"))
+    widget_session()
+        .respond_with(session_created())
         .expect(0)
         .mount(&server)
         .await;
@@ -112,6 +105,15 @@ async fn create_in_client_mode_fails_before_sending() {
     assert!(err.to_string().contains("as_user"), "{err}");
 }
 
+/// A client on `environment`'s hosts, for building URLs: nothing is sent.
+fn offline_client(environment: Environment) -> LinxoClient {
+    LinxoClient::builder()
+        .client_credentials(CLIENT_ID, secrecy::SecretString::from(CLIENT_SECRET))
+        .environment(environment)
+        .build()
+        .unwrap()
+}
+
 fn session(links: bool) -> WidgetSession {
     let mut body = fixture("schema_built_widget_session_200.json");
     if !links {
@@ -122,10 +124,7 @@ fn session(links: bool) -> WidgetSession {
 
 #[test]
 fn add_connection_url_uses_the_session_link_and_adds_the_parameters() {
-    let client = linxo_client::LinxoClient::builder()
-        .client_credentials(CLIENT_ID, secrecy::SecretString::from(CLIENT_SECRET))
-        .build()
-        .unwrap();
+    let client = offline_client(Environment::Sandbox);
     let params = WidgetParams::new()
         .redirect_url("https://app.example/linxo/done?step=2".parse().unwrap())
         .aspsp_callback_uri("https://app.example/linxo/bank".parse().unwrap())
@@ -155,11 +154,7 @@ fn add_connection_url_uses_the_session_link_and_adds_the_parameters() {
 
 #[test]
 fn flows_without_a_link_are_built_on_the_widget_host() {
-    let client = linxo_client::LinxoClient::builder()
-        .client_credentials(CLIENT_ID, secrecy::SecretString::from(CLIENT_SECRET))
-        .environment(linxo_client::Environment::Production)
-        .build()
-        .unwrap();
+    let client = offline_client(Environment::Production);
     let sessions = client.widget_sessions();
     let params = WidgetParams::new();
     let expected = [
