@@ -7,12 +7,28 @@ use wiremock::{Mock, ResponseTemplate};
 
 use crate::support::*;
 
-fn page(query: &'static str, fixture_name: &str, times: u64) -> Mock {
+/// `GET /transactions` with exactly `query`, answered with `answer` and
+/// expected `times` times.
+fn on_page(query: &'static str, answer: ResponseTemplate, times: u64) -> Mock {
     Mock::given(method("GET"))
         .and(path("/transactions"))
         .and(query_is(query))
-        .respond_with(ok_fixture(fixture_name))
+        .respond_with(answer)
         .expect(times)
+}
+
+/// `GET /transactions` with exactly `query`, answered with a fixture.
+fn page(query: &'static str, fixture_name: &str, times: u64) -> Mock {
+    on_page(query, ok_fixture(fixture_name), times)
+}
+
+/// `GET /transactions` with exactly `query`, answered with no transaction.
+fn empty_page(query: &'static str, times: u64) -> Mock {
+    on_page(
+        query,
+        ResponseTemplate::new(200).set_body_raw("[]", "application/json"),
+        times,
+    )
 }
 
 #[tokio::test]
@@ -33,11 +49,7 @@ async fn transactions_stream_reads_pages_until_a_short_one() {
     )
     .mount(&server)
     .await;
-    Mock::given(method("GET"))
-        .and(path("/transactions"))
-        .and(query_is("account_id=81234567&page=3&limit=2"))
-        .respond_with(ResponseTemplate::new(200).set_body_raw("[]", "application/json"))
-        .expect(0)
+    empty_page("account_id=81234567&page=3&limit=2", 0)
         .mount(&server)
         .await;
     let all: Vec<_> = user_client(&server)
@@ -61,13 +73,7 @@ async fn an_empty_page_ends_the_stream_and_streams_are_lazy() {
     )
     .mount(&server)
     .await;
-    Mock::given(method("GET"))
-        .and(path("/transactions"))
-        .and(query_is("page=4&limit=2"))
-        .respond_with(ResponseTemplate::new(200).set_body_raw("[]", "application/json"))
-        .expect(1)
-        .mount(&server)
-        .await;
+    empty_page("page=4&limit=2", 1).mount(&server).await;
     let client = user_client(&server);
     // Built but never polled: nothing is sent.
     let _unused = client
@@ -93,11 +99,7 @@ async fn an_error_ends_the_stream_after_the_items_before_it() {
     )
     .mount(&server)
     .await;
-    Mock::given(method("GET"))
-        .and(path("/transactions"))
-        .and(query_is("page=2&limit=2"))
-        .respond_with(ResponseTemplate::new(500))
-        .expect(1)
+    on_page("page=2&limit=2", ResponseTemplate::new(500), 1)
         .mount(&server)
         .await;
     let results: Vec<_> = user_client(&server)
