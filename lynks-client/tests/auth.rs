@@ -3,8 +3,7 @@
 use std::collections::HashMap;
 
 use banking_core::money::{Currency, Decimal};
-use lynks_client::credit_transfers::NewCreditTransfer;
-use lynks_client::{AccountId, CounterpartyId, LynksClient, PaymentCategoryId};
+use lynks_client::LynksClient;
 use secrecy::SecretString;
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockBuilder, MockServer, Request, ResponseTemplate};
@@ -228,13 +227,7 @@ async fn a_401_on_a_payment_resends_the_identical_body_once() {
         .with_priority(2)
         .mount(&server)
         .await;
-    let transfer = NewCreditTransfer::new(
-        AccountId::new("0b7c6f2e-5d1a-4f8e-9c3b-2a1d0e9f8c7b"),
-        CounterpartyId::new("7d7c1f0e-3c1a-4c55-9d3f-0a8f4c1b2e11"),
-        Decimal::new(1_250_000, 2),
-        Currency::EUR,
-        PaymentCategoryId::new("e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b"),
-    );
+    let transfer = common::transfer(Decimal::new(1_250_000, 2), Currency::EUR);
     let ids = client.credit_transfers().create(&[transfer]).await.unwrap();
     assert_eq!(ids[0].as_str(), "5f3e2d1c-0b9a-4876-a543-210fedcba987");
     let bodies: Vec<Vec<u8>> = server

@@ -1,7 +1,12 @@
 //! Shared set-up: a mock server with a token endpoint and a client on it.
 
+use banking_core::money::{Currency, Decimal};
 use banking_core::retry::RetryPolicy;
-use lynks_client::{Environment, LynksClient, LynksClientBuilder, LynksCredentials};
+use lynks_client::credit_transfers::NewCreditTransfer;
+use lynks_client::{
+    AccountId, CounterpartyId, Environment, LynksClient, LynksClientBuilder, LynksCredentials,
+    PaymentCategoryId,
+};
 use secrecy::SecretString;
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockBuilder, MockServer, ResponseTemplate};
@@ -75,4 +80,16 @@ pub(crate) async fn sent_body(server: &MockServer, on_path: &str) -> String {
         .collect();
     assert_eq!(matching.len(), 1, "requests on {on_path}");
     String::from_utf8(matching[0].body.clone()).unwrap()
+}
+
+/// A payment of `amount` from the fixtures' account to their counterparty,
+/// in their payment category.
+pub(crate) fn transfer(amount: Decimal, currency: Currency) -> NewCreditTransfer {
+    NewCreditTransfer::new(
+        AccountId::new("0b7c6f2e-5d1a-4f8e-9c3b-2a1d0e9f8c7b"),
+        CounterpartyId::new("7d7c1f0e-3c1a-4c55-9d3f-0a8f4c1b2e11"),
+        amount,
+        currency,
+        PaymentCategoryId::new("e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b"),
+    )
 }

@@ -13,20 +13,14 @@ use lynks_client::{
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, ResponseTemplate};
 
-use crate::common::{bearer, fixture_json, respond, sent_body, setup};
+use crate::common::{self, bearer, fixture_json, respond, sent_body, setup};
 
 fn transfer() -> NewCreditTransfer {
-    NewCreditTransfer::new(
-        AccountId::new("0b7c6f2e-5d1a-4f8e-9c3b-2a1d0e9f8c7b"),
-        CounterpartyId::new("7d7c1f0e-3c1a-4c55-9d3f-0a8f4c1b2e11"),
-        Decimal::new(1_250_000, 2),
-        Currency::EUR,
-        PaymentCategoryId::new("e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b"),
-    )
-    .remittance_information("Invoice 2025-0042")
-    .end_to_end_id("E2E-2025-0042")
-    .requested_execution_date(NaiveDate::from_ymd_opt(2099, 3, 4).unwrap())
-    .charge_bearer(ChargeBearer::Slev)
+    common::transfer(Decimal::new(1_250_000, 2), Currency::EUR)
+        .remittance_information("Invoice 2025-0042")
+        .end_to_end_id("E2E-2025-0042")
+        .requested_execution_date(NaiveDate::from_ymd_opt(2099, 3, 4).unwrap())
+        .charge_bearer(ChargeBearer::Slev)
 }
 
 #[tokio::test]

@@ -6,14 +6,13 @@ use chrono::NaiveDate;
 use lynks_client::accounts::NewAccount;
 use lynks_client::counterparties::{CounterpartyFilter, NewCounterparty};
 use lynks_client::credit_notes::NewCreditNote;
-use lynks_client::credit_transfers::NewCreditTransfer;
 use lynks_client::invoices::NewInvoice;
 use lynks_client::transactions::TransactionQuery;
-use lynks_client::{AccountId, CounterpartyId, CreditTransferId, PaymentCategoryId};
+use lynks_client::{AccountId, CounterpartyId, CreditTransferId};
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::common::{builder, fixture};
+use crate::common::{builder, fixture, transfer};
 
 /// A server that fails the test if it receives anything at all (token
 /// requests included).
@@ -25,16 +24,6 @@ async fn silent_server() -> MockServer {
         .mount(&server)
         .await;
     server
-}
-
-fn transfer(amount: Decimal, currency: Currency) -> NewCreditTransfer {
-    NewCreditTransfer::new(
-        AccountId::new("0b7c6f2e-5d1a-4f8e-9c3b-2a1d0e9f8c7b"),
-        CounterpartyId::new("7d7c1f0e-3c1a-4c55-9d3f-0a8f4c1b2e11"),
-        amount,
-        currency,
-        PaymentCategoryId::new("e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b"),
-    )
 }
 
 fn field_of(err: &banking_core::Error) -> &str {
