@@ -96,7 +96,8 @@ macro_rules! uuid_id {
 }
 
 /// Declares an opaque string identifier newtype: serialized as a string,
-/// decoded from a string or an integer.
+/// decoded from a string or an integer; `Display`, `AsRef<str>`,
+/// `From<String>` and `From<&str>`.
 #[macro_export]
 macro_rules! string_id {
     ($(#[$meta:meta])* $name:ident) => {
@@ -119,6 +120,12 @@ macro_rules! string_id {
         impl ::std::fmt::Display for $name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(&self.0)
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
             }
         }
 

@@ -46,31 +46,6 @@ banking_core::string_id! {
     QueueId
 }
 
-/// Ids also lend themselves as text, for APIs taking `impl AsRef<str>`.
-macro_rules! as_ref_str {
-    ($($name:ident),* $(,)?) => {
-        $(
-            impl AsRef<str> for $name {
-                fn as_ref(&self) -> &str {
-                    self.as_str()
-                }
-            }
-        )*
-    };
-}
-
-as_ref_str!(
-    UserId,
-    ConnectionId,
-    AccountId,
-    TransactionId,
-    ProviderId,
-    ChannelDefinitionId,
-    CategoryId,
-    WidgetSessionId,
-    QueueId,
-);
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -21,7 +21,6 @@ mod connection;
 mod consent;
 mod error;
 pub mod fdx;
-mod ids;
 mod providers;
 mod recipients;
 mod registrations;

@@ -15,11 +15,10 @@ use serde::{Deserialize, Serialize};
 use url::Url;
 
 use super::client::OutboundClient;
-use super::ids::string_id;
 
-string_id! {
+banking_core::string_id! {
     /// A Data Recipient's OAuth client id (`dc-...`).
-    pub struct RecipientId;
+    RecipientId
 }
 
 /// A Data Recipient.

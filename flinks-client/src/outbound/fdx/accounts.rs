@@ -12,11 +12,10 @@ use serde::{Deserialize, Serialize};
 use super::fdx_list;
 use super::transactions::Transaction;
 use crate::outbound::connection::FdxConnection;
-use crate::outbound::ids::string_id;
 
-string_id! {
+banking_core::string_id! {
     /// An FDX account id (`accountId`), opaque and provider-assigned.
-    pub struct AccountId;
+    AccountId
 }
 
 banking_core::wire_enum! {

@@ -10,11 +10,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::outbound::connection::FdxConnection;
-use crate::outbound::ids::string_id;
 
-string_id! {
+banking_core::string_id! {
     /// An FDX customer id, stable for the user at the Data Provider.
-    pub struct CustomerId;
+    CustomerId
 }
 
 /// The consenting customer's profile.

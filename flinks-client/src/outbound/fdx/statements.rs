@@ -15,11 +15,10 @@ use serde::{Deserialize, Serialize};
 use super::accounts::AccountId;
 use super::{HateoasLink, fdx_list};
 use crate::outbound::connection::FdxConnection;
-use crate::outbound::ids::string_id;
 
-string_id! {
+banking_core::string_id! {
     /// An FDX statement id.
-    pub struct StatementId;
+    StatementId
 }
 
 banking_core::wire_enum! {

@@ -11,11 +11,10 @@ use serde::{Deserialize, Serialize};
 use super::accounts::AccountId;
 use super::fdx_list;
 use crate::outbound::connection::FdxConnection;
-use crate::outbound::ids::string_id;
 
-string_id! {
+banking_core::string_id! {
     /// An FDX transaction id (`transactionId`).
-    pub struct TransactionId;
+    TransactionId
 }
 
 banking_core::wire_enum! {
