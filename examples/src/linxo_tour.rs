@@ -67,11 +67,12 @@ pub async fn run() -> banking_core::Result<Report> {
             .try_collect()
             .await?;
         let amounts: Vec<String> = transactions.iter().map(|t| t.amount.to_string()).collect();
-        report.push(format!(
-            "account {}: {balance}, transactions {}",
-            account.id,
-            amounts.join(" ")
-        ));
+        let listed = if amounts.is_empty() {
+            "no transactions".to_owned()
+        } else {
+            format!("transactions {}", amounts.join(" "))
+        };
+        report.push(format!("account {}: {balance}, {listed}", account.id));
     }
     Ok(report)
 }
