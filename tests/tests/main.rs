@@ -1,4 +1,5 @@
 //! Cross-crate suites: reliability under faults and acceptance flows.
 
 mod acceptance;
+mod decoders;
 mod reliability;
