@@ -1,9 +1,13 @@
-//! Overhead of the SDK's transport against a baseline of raw reqwest +
-//! serde, measured in the same process against the same local server.
+//! Overhead of the SDK against a baseline of raw reqwest + serde, measured
+//! in the same process:
 //!
-//! Run with `cargo bench -p tests`. Prints the median time per call of each
-//! path and their ratio; rounds alternate between the two paths so that
-//! machine noise affects both alike.
+//! 1. a GET and decode through the transport against the same local server;
+//! 2. decoding a page of Linkcy transactions into the SDK's typed, exact
+//!    model against serde into a struct with `f64` amounts.
+//!
+//! Run with `cargo bench -p tests`. Prints the median time of each path and
+//! their ratio; rounds alternate between the two paths so that machine
+//! noise affects both alike.
 #![allow(clippy::print_stdout, clippy::float_arithmetic, missing_docs)] // a benchmark reports ratios on stdout
 
 use std::time::{Duration, Instant};
@@ -46,8 +50,104 @@ fn median(mut v: Vec<Duration>) -> Duration {
     v[v.len() / 2]
 }
 
+/// What a quick integration would decode: strings and `f64` amounts.
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct LossyPage {
+    content: Vec<LossyTransaction>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+#[serde(rename_all = "camelCase")]
+struct LossyTransaction {
+    id: String,
+    status: String,
+    creation_date: String,
+    amount: f64,
+    currency: String,
+}
+
+/// A page of `n` copies of the Linkcy transaction sample.
+fn linkcy_page(n: usize) -> Vec<u8> {
+    let sample =
+        include_str!("../../linkcy-client/fixtures/schema_built_transactions_get_200.json");
+    let items = vec![sample.trim(); n].join(",");
+    format!(r#"{{"content":[{items}],"totalElements":{n},"page":0,"pageSize":{n}}}"#).into_bytes()
+}
+
+/// Median time of `f` over alternating rounds with `g`.
+fn alternate(
+    rounds: usize,
+    per_round: usize,
+    mut f: impl FnMut(),
+    mut g: impl FnMut(),
+) -> (Duration, Duration) {
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    for _ in 0..rounds {
+        let start = Instant::now();
+        for _ in 0..per_round {
+            f();
+        }
+        a.push(start.elapsed() / per_round as u32);
+        let start = Instant::now();
+        for _ in 0..per_round {
+            g();
+        }
+        b.push(start.elapsed() / per_round as u32);
+    }
+    (median(a), median(b))
+}
+
+fn decode_benchmark() {
+    let body = linkcy_page(100);
+    let sdk = || {
+        std::hint::black_box(
+            banking_core::json::from_slice::<linkcy_client::LinkcyPage<linkcy_client::Transaction>>(
+                &body,
+            )
+            .unwrap(),
+        );
+    };
+    println!(
+        "decode of 100 Linkcy transactions ({} KiB)",
+        body.len() / 1024
+    );
+    // Every field, untyped, amounts as f64: the same work minus the types.
+    let (b, s) = alternate(
+        ROUNDS,
+        CALLS_PER_ROUND,
+        || {
+            std::hint::black_box(serde_json::from_slice::<serde_json::Value>(&body).unwrap());
+        },
+        sdk,
+    );
+    println!("  baseline (serde_json::Value, every field): {b:?}");
+    println!("  SDK model (exact decimals, enums, ids, dates): {s:?}");
+    println!(
+        "  ratio sdk/baseline: {:.3}",
+        s.as_nanos() as f64 / b.as_nanos() as f64
+    );
+    // Five fields, amounts as f64: what a quick integration would keep.
+    let (b, s) = alternate(
+        ROUNDS,
+        CALLS_PER_ROUND,
+        || {
+            std::hint::black_box(serde_json::from_slice::<LossyPage>(&body).unwrap());
+        },
+        sdk,
+    );
+    println!("  baseline (5 fields, f64 amounts): {b:?}");
+    println!("  SDK model: {s:?}");
+    println!(
+        "  ratio sdk/baseline: {:.3}",
+        s.as_nanos() as f64 / b.as_nanos() as f64
+    );
+}
+
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
+    decode_benchmark();
     let server = MockServer::start().await;
     Mock::given(method("GET"))
         .respond_with(ResponseTemplate::new(200).set_body_raw(body(), "application/json"))
