@@ -265,10 +265,10 @@ impl<S: TokenSource> TokenCache<S> {
     /// lock before already did.
     async fn refresh(&self, http: &reqwest::Client) -> Result<SecretString> {
         let previous = self.snapshot();
-        if let Some(c) = &previous {
-            if c.fresh((self.clock)()) {
-                return Ok(c.token.clone());
-            }
+        if let Some(c) = &previous
+            && c.fresh((self.clock)())
+        {
+            return Ok(c.token.clone());
         }
         self.fetches.fetch_add(1, Ordering::Relaxed);
         match self.source.fetch(http).await {
@@ -648,10 +648,10 @@ impl OAuthClient {
         };
         let mut token = Token::new(SecretString::from(parsed.access_token.clone()));
         token.expires_in = expires_in;
-        if token.expires_in.is_none() {
-            if let Some(at) = jwt_expiry(&parsed.access_token) {
-                token = token.with_expires_at(at);
-            }
+        if token.expires_in.is_none()
+            && let Some(at) = jwt_expiry(&parsed.access_token)
+        {
+            token = token.with_expires_at(at);
         }
         token.refresh_token = parsed.refresh_token.map(SecretString::from);
         token.token_type = parsed.token_type;

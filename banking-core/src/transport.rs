@@ -927,10 +927,10 @@ impl Transport {
             );
             match decision {
                 Decision::RetryAfter(wait) => {
-                    if let Some(total) = total {
-                        if started.elapsed() + wait >= total {
-                            return Err(self.finish(error, &request, attempt, started));
-                        }
+                    if let Some(total) = total
+                        && started.elapsed() + wait >= total
+                    {
+                        return Err(self.finish(error, &request, attempt, started));
                     }
                     tracing::debug!(attempt, wait_ms = wait.as_millis() as u64, "retrying");
                     tokio::time::sleep(wait).await;

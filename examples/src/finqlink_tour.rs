@@ -38,10 +38,10 @@ pub async fn run() -> banking_core::Result<Report> {
     ));
     let get = LinkGetRequest::new(link_id);
     let status = loop {
-        if let Some(status) = client.links().get(&get).await?.status {
-            if status.is_paid() || status.is_failed() {
-                break status;
-            }
+        if let Some(status) = client.links().get(&get).await?.status
+            && (status.is_paid() || status.is_failed())
+        {
+            break status;
         }
     };
     report.push(format!("link status: {status}"));

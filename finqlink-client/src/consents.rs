@@ -325,21 +325,21 @@ impl Body for ConsentCreateRequest {
                 ),
             ));
         }
-        if let Some(expires_in) = self.expires_in {
-            if expires_in.as_secs() == 0 || expires_in > MAX_EXPIRES_IN {
-                return Err(banking_core::Error::validation(
-                    "expires_in",
-                    "must be between 1 second and 45 days",
-                ));
-            }
+        if let Some(expires_in) = self.expires_in
+            && (expires_in.as_secs() == 0 || expires_in > MAX_EXPIRES_IN)
+        {
+            return Err(banking_core::Error::validation(
+                "expires_in",
+                "must be between 1 second and 45 days",
+            ));
         }
-        if let Some(days) = self.consent_validity_days {
-            if !(1..=MAX_CONSENT_VALIDITY_DAYS).contains(&days) {
-                return Err(banking_core::Error::validation(
-                    "consent_validity_days",
-                    format!("must be between 1 and {MAX_CONSENT_VALIDITY_DAYS}, got {days}"),
-                ));
-            }
+        if let Some(days) = self.consent_validity_days
+            && !(1..=MAX_CONSENT_VALIDITY_DAYS).contains(&days)
+        {
+            return Err(banking_core::Error::validation(
+                "consent_validity_days",
+                format!("must be between 1 and {MAX_CONSENT_VALIDITY_DAYS}, got {days}"),
+            ));
         }
         if let Some(url) = &self.webhook_url {
             validate::web_url("webhook_url", url)?;

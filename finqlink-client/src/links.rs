@@ -341,12 +341,11 @@ impl Body for LinkCreateRequest {
         version: ApiVersion,
         fields: &mut serde_json::Value,
     ) -> banking_core::Result<()> {
-        if version == ApiVersion::V1 {
-            if let Some(remitter) = fields.pointer_mut("/payment_method/remitter_type") {
-                if let Some(first) = remitter.as_array().and_then(|a| a.first()).cloned() {
-                    *remitter = first;
-                }
-            }
+        if version == ApiVersion::V1
+            && let Some(remitter) = fields.pointer_mut("/payment_method/remitter_type")
+            && let Some(first) = remitter.as_array().and_then(|a| a.first()).cloned()
+        {
+            *remitter = first;
         }
         Ok(())
     }

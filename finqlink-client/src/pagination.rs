@@ -47,13 +47,13 @@ impl Pagination {
     }
 
     pub(crate) fn validate(&self) -> banking_core::Result<()> {
-        if let Some(limit) = self.limit {
-            if !(1..=MAX_LIMIT).contains(&limit) {
-                return Err(banking_core::Error::validation(
-                    "pagination.limit",
-                    format!("must be between 1 and {MAX_LIMIT}, got {limit}"),
-                ));
-            }
+        if let Some(limit) = self.limit
+            && !(1..=MAX_LIMIT).contains(&limit)
+        {
+            return Err(banking_core::Error::validation(
+                "pagination.limit",
+                format!("must be between 1 and {MAX_LIMIT}, got {limit}"),
+            ));
         }
         if self.after.as_deref() == Some("") {
             return Err(banking_core::Error::validation(

@@ -164,13 +164,13 @@ impl Body for TransactionsListRequest {
             ("filter.amount_min", f.amount_min),
             ("filter.amount_max", f.amount_max),
         ] {
-            if let Some(bound) = bound {
-                if bound < Decimal::ZERO {
-                    return Err(banking_core::Error::validation(
-                        field,
-                        format!("must not be negative, got {bound}"),
-                    ));
-                }
+            if let Some(bound) = bound
+                && bound < Decimal::ZERO
+            {
+                return Err(banking_core::Error::validation(
+                    field,
+                    format!("must not be negative, got {bound}"),
+                ));
             }
         }
         validate::range(

@@ -24,13 +24,13 @@ pub(crate) fn range<T: PartialOrd + std::fmt::Display>(
     from: Option<&T>,
     to: Option<&T>,
 ) -> banking_core::Result<()> {
-    if let (Some(from), Some(to)) = (from, to) {
-        if from > to {
-            return Err(Error::validation(
-                field,
-                format!("range start {from} is after its end {to}"),
-            ));
-        }
+    if let (Some(from), Some(to)) = (from, to)
+        && from > to
+    {
+        return Err(Error::validation(
+            field,
+            format!("range start {from} is after its end {to}"),
+        ));
     }
     Ok(())
 }

@@ -283,12 +283,12 @@ impl WebhookVerifier {
             "ES256" => Algorithm::ES256,
             other => return Err(WebhookError::UnsupportedAlgorithm(other.to_owned())),
         };
-        if let Some(header_kid) = &header.kid {
-            if header_kid != kid {
-                return Err(WebhookError::KeyMismatch(format!(
-                    "JWS kid {header_kid:?} is not {KEY_ID_HEADER} {kid:?}"
-                )));
-            }
+        if let Some(header_kid) = &header.kid
+            && header_kid != kid
+        {
+            return Err(WebhookError::KeyMismatch(format!(
+                "JWS kid {header_kid:?} is not {KEY_ID_HEADER} {kid:?}"
+            )));
         }
         let jwk = self
             .keys

@@ -226,17 +226,16 @@ impl UploadRequest {
         }
         validate_names("Attributes.Card", &self.card)?;
         validate_names("Options.AttributesDetail", &self.attributes_detail)?;
-        if !self.card.is_empty() {
-            if let Some(missing) = self
+        if !self.card.is_empty()
+            && let Some(missing) = self
                 .attributes_detail
                 .iter()
                 .find(|n| !self.card.contains(n))
-            {
-                return Err(Error::validation(
-                    "Options.AttributesDetail",
-                    format!("{missing:?} must also be in the card"),
-                ));
-            }
+        {
+            return Err(Error::validation(
+                "Options.AttributesDetail",
+                format!("{missing:?} must also be in the card"),
+            ));
         }
         if self
             .user_identifier

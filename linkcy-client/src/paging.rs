@@ -72,21 +72,21 @@ pub(crate) struct PageParams {
 impl PageParams {
     /// `page` fits the server's int32 and `pageSize` is within `1..=100`.
     pub(crate) fn validate(&self) -> banking_core::Result<()> {
-        if let Some(size) = self.page_size {
-            if !(1..=MAX_PAGE_SIZE).contains(&size) {
-                return Err(banking_core::Error::validation(
-                    "pageSize",
-                    format!("must be between 1 and {MAX_PAGE_SIZE}, got {size}"),
-                ));
-            }
+        if let Some(size) = self.page_size
+            && !(1..=MAX_PAGE_SIZE).contains(&size)
+        {
+            return Err(banking_core::Error::validation(
+                "pageSize",
+                format!("must be between 1 and {MAX_PAGE_SIZE}, got {size}"),
+            ));
         }
-        if let Some(page) = self.page {
-            if i32::try_from(page).is_err() {
-                return Err(banking_core::Error::validation(
-                    "page",
-                    format!("must be at most {}, got {page}", i32::MAX),
-                ));
-            }
+        if let Some(page) = self.page
+            && i32::try_from(page).is_err()
+        {
+            return Err(banking_core::Error::validation(
+                "page",
+                format!("must be at most {}, got {page}", i32::MAX),
+            ));
         }
         Ok(())
     }

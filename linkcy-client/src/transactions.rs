@@ -369,13 +369,13 @@ impl TransactionFilter {
     /// `startDate <= endDate`.
     pub fn validate(&self) -> banking_core::Result<()> {
         self.paging.validate()?;
-        if let (Some(start), Some(end)) = (self.start_date, self.end_date) {
-            if start > end {
-                return Err(banking_core::Error::validation(
-                    "startDate",
-                    format!("must not be after endDate ({start} > {end})"),
-                ));
-            }
+        if let (Some(start), Some(end)) = (self.start_date, self.end_date)
+            && start > end
+        {
+            return Err(banking_core::Error::validation(
+                "startDate",
+                format!("must not be after endDate ({start} > {end})"),
+            ));
         }
         Ok(())
     }

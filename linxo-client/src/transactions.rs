@@ -324,21 +324,21 @@ impl TransactionsQuery {
 impl PagedQuery for TransactionsQuery {
     fn validate(&self) -> banking_core::Result<()> {
         paging::check(self.page, self.limit, Some(MAX_TRANSACTIONS_LIMIT))?;
-        if let (Some(min), Some(max)) = (self.min_amount, self.max_amount) {
-            if min > max {
-                return Err(banking_core::Error::validation(
-                    "min_amount",
-                    format!("{min} is above max_amount {max}"),
-                ));
-            }
+        if let (Some(min), Some(max)) = (self.min_amount, self.max_amount)
+            && min > max
+        {
+            return Err(banking_core::Error::validation(
+                "min_amount",
+                format!("{min} is above max_amount {max}"),
+            ));
         }
-        if let (Some(start), Some(end)) = (self.start_date, self.end_date) {
-            if start > end {
-                return Err(banking_core::Error::validation(
-                    "start_date",
-                    "is after end_date",
-                ));
-            }
+        if let (Some(start), Some(end)) = (self.start_date, self.end_date)
+            && start > end
+        {
+            return Err(banking_core::Error::validation(
+                "start_date",
+                "is after end_date",
+            ));
         }
         if let Some(both) = self
             .included_statuses

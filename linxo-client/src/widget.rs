@@ -210,13 +210,13 @@ impl WidgetParams {
             ("font_color", &self.font_color),
             ("elements_color", &self.elements_color),
         ] {
-            if let Some(value) = value {
-                if value.trim().is_empty() || value.chars().any(char::is_control) {
-                    return Err(banking_core::Error::validation(
-                        field,
-                        "must be non-blank text without control characters",
-                    ));
-                }
+            if let Some(value) = value
+                && (value.trim().is_empty() || value.chars().any(char::is_control))
+            {
+                return Err(banking_core::Error::validation(
+                    field,
+                    "must be non-blank text without control characters",
+                ));
             }
         }
         for (name, _) in &self.extra {

@@ -158,10 +158,10 @@ impl TransactionQuery {
     }
 
     fn validate(&self) -> Result<()> {
-        if let (Some(from), Some(to)) = (self.from_date, self.to_date) {
-            if from > to {
-                return Err(Error::validation("fromDate", "must not be after toDate"));
-            }
+        if let (Some(from), Some(to)) = (self.from_date, self.to_date)
+            && from > to
+        {
+            return Err(Error::validation("fromDate", "must not be after toDate"));
         }
         Ok(())
     }

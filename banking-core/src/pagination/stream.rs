@@ -98,11 +98,11 @@ where
 
     /// Polls the in-flight request once, keeping its result for later.
     fn drive(&mut self, cx: &mut Context<'_>) {
-        if let Some(fut) = self.in_flight.as_mut() {
-            if let Poll::Ready(result) = fut.as_mut().poll(cx) {
-                self.in_flight = None;
-                self.arrived = Some(self.settle(result));
-            }
+        if let Some(fut) = self.in_flight.as_mut()
+            && let Poll::Ready(result) = fut.as_mut().poll(cx)
+        {
+            self.in_flight = None;
+            self.arrived = Some(self.settle(result));
         }
     }
 

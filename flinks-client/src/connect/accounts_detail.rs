@@ -191,13 +191,13 @@ impl AccountsDetailRequest {
     }
 
     fn validate(&self) -> Result<()> {
-        if let (Some(from), Some(to)) = (self.date_from, self.date_to) {
-            if from > to {
-                return Err(Error::validation(
-                    "DateFrom",
-                    format!("{from} is after DateTo {to}"),
-                ));
-            }
+        if let (Some(from), Some(to)) = (self.date_from, self.date_to)
+            && from > to
+        {
+            return Err(Error::validation(
+                "DateFrom",
+                format!("{from} is after DateTo {to}"),
+            ));
         }
         let mut seen = std::collections::HashSet::new();
         if let Some(dup) = self.accounts_filter.iter().find(|id| !seen.insert(**id)) {

@@ -165,13 +165,13 @@ impl CreateRecipient {
             return Err(Error::validation("name", "must not be empty"));
         }
         validate_redirect_uris(&self.redirect_uris)?;
-        if let Some(country) = &self.country {
-            if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
-                return Err(Error::validation(
-                    "country",
-                    format!("{country:?} is not a two-letter country code"),
-                ));
-            }
+        if let Some(country) = &self.country
+            && (country.len() != 2 || !country.bytes().all(|b| b.is_ascii_uppercase()))
+        {
+            return Err(Error::validation(
+                "country",
+                format!("{country:?} is not a two-letter country code"),
+            ));
         }
         Ok(())
     }

@@ -172,10 +172,10 @@ impl PayClientBuilder {
     /// Validates the configuration and builds the client.
     pub fn build(mut self) -> Result<PayClient> {
         let (client_id, client_secret) = self.settings.credentials("Pay")?;
-        if let Some(id) = &self.x_client_id {
-            if id.trim().is_empty() {
-                return Err(Error::config("x-client-id must not be empty"));
-            }
+        if let Some(id) = &self.x_client_id
+            && id.trim().is_empty()
+        {
+            return Err(Error::config("x-client-id must not be empty"));
         }
         let base = self
             .environment

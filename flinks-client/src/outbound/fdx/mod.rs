@@ -79,10 +79,10 @@ pub(crate) fn next_offset(
     page: Option<&PageMetadata>,
     links: Option<&PageLinks>,
 ) -> Option<String> {
-    if let Some(offset) = page.and_then(|p| p.next_offset.as_deref()) {
-        if !offset.is_empty() {
-            return Some(offset.to_owned());
-        }
+    if let Some(offset) = page.and_then(|p| p.next_offset.as_deref())
+        && !offset.is_empty()
+    {
+        return Some(offset.to_owned());
     }
     let href = links?.next.as_ref()?.href.as_deref()?;
     let url = url::Url::parse(href).ok()?;
@@ -134,13 +134,13 @@ pub(crate) fn validate_limit(limit: Option<u32>) -> Result<()> {
 
 /// Rejects a `startTime` after the `endTime`.
 pub(crate) fn validate_dates(start: Option<NaiveDate>, end: Option<NaiveDate>) -> Result<()> {
-    if let (Some(start), Some(end)) = (start, end) {
-        if start > end {
-            return Err(Error::validation(
-                "startTime",
-                format!("{start} is after endTime {end}"),
-            ));
-        }
+    if let (Some(start), Some(end)) = (start, end)
+        && start > end
+    {
+        return Err(Error::validation(
+            "startTime",
+            format!("{start} is after endTime {end}"),
+        ));
     }
     Ok(())
 }
