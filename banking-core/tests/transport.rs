@@ -257,7 +257,7 @@ async fn attempt_timeout_on_slow_body() {
 async fn total_timeout_bounds_retries() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(200).set_delay(Duration::from_millis(300)))
+        .respond_with(ResponseTemplate::new(200).set_delay(Duration::from_secs(3)))
         .mount(&server)
         .await;
     let t = transport(&server);
@@ -267,7 +267,12 @@ async fn total_timeout_bounds_retries() {
         .await
         .unwrap_err();
     assert!(err.is_timeout(), "{err:?}");
-    assert!(started.elapsed() < Duration::from_millis(290));
+    // Well under one slow answer, with room for a loaded machine.
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
 }
 
 #[tokio::test]
