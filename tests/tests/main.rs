@@ -2,4 +2,6 @@
 
 mod acceptance;
 mod decoders;
+mod fault_server;
+mod matrix;
 mod reliability;

@@ -1,35 +1,23 @@
 //! Faults a real network produces, against raw TCP servers: truncated bodies,
 //! slow bodies, connections dropped mid-response.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use banking_core::Error;
 use banking_core::retry::RetryPolicy;
 use banking_core::transport::{Request, Transport};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpListener;
 
-/// Serves every connection with `reply` (raw bytes), then waits `hold`
-/// before closing; counts connections.
-async fn raw_server(reply: &'static [u8], hold: Duration) -> (Transport, Arc<AtomicUsize>) {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let count = Arc::new(AtomicUsize::new(0));
-    let seen = count.clone();
-    tokio::spawn(async move {
-        while let Ok((mut sock, _)) = listener.accept().await {
-            seen.fetch_add(1, Ordering::SeqCst);
-            tokio::spawn(async move {
-                let mut buf = [0u8; 8192];
-                let _ = sock.read(&mut buf).await;
-                let _ = sock.write_all(reply).await;
-                tokio::time::sleep(hold).await;
-            });
-        }
-    });
-    let transport = Transport::builder(format!("http://{addr}/").parse().unwrap())
+use crate::fault_server::{FaultServer, Reply};
+
+/// Serves every request with `reply` (raw bytes), then waits `hold`
+/// before closing.
+async fn raw_server(reply: &'static [u8], hold: Duration) -> (Transport, FaultServer) {
+    let server = FaultServer::start().await;
+    server.script_others(vec![Reply::Raw {
+        bytes: reply.to_vec(),
+        hold,
+    }]);
+    let transport = Transport::builder(server.url())
         .attempt_timeout(Duration::from_millis(300))
         .retry_policy(
             RetryPolicy::default()
@@ -38,7 +26,7 @@ async fn raw_server(reply: &'static [u8], hold: Duration) -> (Transport, Arc<Ato
         )
         .build()
         .unwrap();
-    (transport, count)
+    (transport, server)
 }
 
 const TRUNCATED: &[u8] =
@@ -49,44 +37,40 @@ const SLOW_HEADERS_ONLY: &[u8] =
 
 #[tokio::test]
 async fn truncated_body_on_a_read_is_retried_then_reported() {
-    let (t, count) = raw_server(TRUNCATED, Duration::ZERO).await;
+    let (t, server) = raw_server(TRUNCATED, Duration::ZERO).await;
     let err = t.send(Request::get("/accounts")).await.unwrap_err();
     assert!(matches!(err, Error::Transport(_)), "{err:?}");
-    assert_eq!(count.load(Ordering::SeqCst), 3);
+    assert_eq!(server.received().len(), 3);
 }
 
 #[tokio::test]
 async fn truncated_body_on_a_write_is_outcome_unknown_and_sent_once() {
-    let (t, count) = raw_server(TRUNCATED, Duration::ZERO).await;
+    let (t, server) = raw_server(TRUNCATED, Duration::ZERO).await;
     let req = Request::post("/payments")
         .json(&serde_json::json!({"amount": "10.00"}))
         .unwrap();
     let err = t.send(req).await.unwrap_err();
     assert!(err.is_outcome_unknown(), "{err:?}");
-    assert_eq!(count.load(Ordering::SeqCst), 1);
+    assert_eq!(server.received().len(), 1);
 }
 
 #[tokio::test]
 async fn slow_body_hits_the_attempt_deadline() {
-    let (t, count) = raw_server(SLOW_HEADERS_ONLY, Duration::from_secs(5)).await;
+    let (t, server) = raw_server(SLOW_HEADERS_ONLY, Duration::from_secs(5)).await;
     let err = t.send(Request::get("/accounts")).await.unwrap_err();
     assert!(err.is_timeout(), "{err:?}");
-    assert_eq!(
-        count.load(Ordering::SeqCst),
-        3,
-        "reads retry after a timeout"
-    );
+    assert_eq!(server.received().len(), 3, "reads retry after a timeout");
 }
 
 #[tokio::test]
 async fn slow_body_on_a_keyed_write_is_retried_with_its_key() {
-    let (t, count) = raw_server(SLOW_HEADERS_ONLY, Duration::from_secs(5)).await;
+    let (t, server) = raw_server(SLOW_HEADERS_ONLY, Duration::from_secs(5)).await;
     let err = t
         .send(Request::post("/payments").idempotency_key("k-1"))
         .await
         .unwrap_err();
     assert!(err.is_timeout() && !err.is_outcome_unknown(), "{err:?}");
-    assert_eq!(count.load(Ordering::SeqCst), 3);
+    assert_eq!(server.received().len(), 3);
 }
 
 /// A chunked 2 KiB body: no content length, so the cap applies while reading.
