@@ -5,3 +5,4 @@ mod decoders;
 mod fault_server;
 mod matrix;
 mod reliability;
+mod secrecy;

@@ -4,7 +4,7 @@
 //! reached the server; the whole matrix is written to `docs/RELIABILITY.md`,
 //! which must match what the run produced.
 
-mod providers;
+pub(crate) mod providers;
 mod report;
 
 use std::time::{Duration, SystemTime};
@@ -80,7 +80,9 @@ impl Fault {
                 "token endpoint invalid JSON; a later call after it recovers"
             }
             Fault::TokenHangs => "token endpoint hangs; a later call after it recovers",
-            Fault::UnauthorizedMidSession => "401 in the middle of a session",
+            Fault::UnauthorizedMidSession => {
+                "401 in the middle of a session (a separate refresh endpoint refuses too)"
+            }
             Fault::UnknownFieldsAndEnums => "unknown fields and enum values",
         }
     }
@@ -107,12 +109,13 @@ pub(crate) enum Outcome {
 }
 
 impl Outcome {
-    fn of(result: Result<banking_core::Result<()>, tokio::task::JoinError>) -> Outcome {
+    /// The outcome of a call, and its error as `Display` and `Debug` show it.
+    fn of(result: Result<banking_core::Result<()>, tokio::task::JoinError>) -> (Outcome, String) {
         match result {
-            Err(join) if join.is_panic() => Outcome::Panicked,
-            Err(join) => Outcome::Unexpected(join.to_string()),
-            Ok(Ok(())) => Outcome::Ok,
-            Ok(Err(error)) => Outcome::of_error(&error),
+            Err(join) if join.is_panic() => (Outcome::Panicked, String::new()),
+            Err(join) => (Outcome::Unexpected(join.to_string()), String::new()),
+            Ok(Ok(())) => (Outcome::Ok, String::new()),
+            Ok(Err(error)) => (Outcome::of_error(&error), format!("{error}\n{error:?}")),
         }
     }
 
@@ -160,6 +163,8 @@ pub(crate) struct Observed {
     pub(crate) outcomes: Vec<Outcome>,
     pub(crate) api_requests: usize,
     pub(crate) token_requests: usize,
+    /// Every error, formatted with `{}` and `{:?}`, and the client's `Debug`.
+    pub(crate) rendered: Vec<String>,
 }
 
 /// What a cell must observe.
@@ -259,7 +264,8 @@ pub(crate) async fn run_cell(provider: &'static Provider, fault: Fault, op: Op) 
         Op::Read => provider.read,
         Op::Write => provider.write,
     };
-    let healthy_token = Reply::json(200, (provider.token_body)());
+    let healthy_token_body = (provider.token_body)();
+    let healthy_token = Reply::json(200, healthy_token_body.clone());
     let script_tokens = |reply: &Reply| {
         for path in provider.token_paths {
             server.script(path, vec![reply.clone()]);
@@ -289,12 +295,12 @@ pub(crate) async fn run_cell(provider: &'static Provider, fault: Fault, op: Op) 
             });
             match tokio::time::timeout(CELL_BOUND, task).await {
                 Ok(joined) => Outcome::of(joined),
-                Err(_) => Outcome::Hung,
+                Err(_) => (Outcome::Hung, String::new()),
             }
         }
     };
 
-    let mut outcomes = Vec::new();
+    let mut calls = Vec::new();
     match fault {
         Fault::ConnectionRefused => {}
         Fault::ResetBeforeResponse => api(vec![Reply::Reset, endpoint.ok()]),
@@ -338,24 +344,34 @@ pub(crate) async fn run_cell(provider: &'static Provider, fault: Fault, op: Op) 
         Fault::Token500 | Fault::TokenInvalidJson | Fault::TokenHangs => {
             script_tokens(&match fault {
                 Fault::Token500 => Reply::json(500, r#"{"error":"server_error"}"#),
-                Fault::TokenInvalidJson => Reply::json(200, r#"{"access_token": "Tq"#),
+                // The start of a real token answer: what a decode error
+                // would show.
+                Fault::TokenInvalidJson => Reply::json(200, truncated(&healthy_token_body)),
                 _ => Reply::Hang,
             });
-            outcomes.push(call(op).await);
+            calls.push(call(op).await);
             script_tokens(&healthy_token);
         }
         Fault::UnauthorizedMidSession => {
-            outcomes.push(call(Op::Read).await);
+            calls.push(call(Op::Read).await);
+            // Where a refresh has an endpoint of its own, it is refused
+            // too: the client falls back to a full login.
+            for path in &provider.token_paths[1..] {
+                server.script(path, vec![Reply::json(401, r#"{"error":"invalid_grant"}"#)]);
+            }
             let unauthorized = Reply::json(401, r#"{"error":"invalid_token"}"#);
             api(vec![unauthorized, endpoint.ok()]);
         }
         Fault::UnknownFieldsAndEnums => api(vec![endpoint.with_body(&with_unknowns(&endpoint))]),
     }
-    outcomes.push(call(op).await);
+    calls.push(call(op).await);
 
     let received = server.received();
+    let (outcomes, mut rendered): (Vec<_>, Vec<_>) = calls.into_iter().unzip();
+    rendered.push(client.debug());
     Observed {
         outcomes,
+        rendered,
         api_requests: received
             .iter()
             .filter(|r| r.path() == endpoint.path)

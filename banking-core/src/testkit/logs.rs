@@ -22,13 +22,36 @@ impl Write for Buffer {
     }
 }
 
+/// Records of the `log` crate, which reqwest logs through, written to the
+/// same buffer as the `tracing` events.
+struct LogRecords(Buffer);
+
+impl log::Log for LogRecords {
+    fn enabled(&self, _: &log::Metadata<'_>) -> bool {
+        true
+    }
+
+    fn log(&self, record: &log::Record<'_>) {
+        let _ = writeln!(
+            self.0.clone(),
+            "{} {}: {}",
+            record.level(),
+            record.target(),
+            record.args()
+        );
+    }
+
+    fn flush(&self) {}
+}
+
 static BUFFER: OnceLock<Buffer> = OnceLock::new();
 static NEXT_CASE: AtomicU64 = AtomicU64::new(1);
 
 /// Captures logs at every level, for one test case.
 ///
 /// The first capture installs a process-wide subscriber that records every
-/// event at `TRACE` into memory. A process-wide subscriber, rather than a
+/// event at `TRACE` into memory, and a process-wide `log` logger that
+/// records every `log` record (reqwest's) there too. A process-wide subscriber, rather than a
 /// per-thread one, is what makes captures reliable while other tests run
 /// in parallel: per-thread subscribers race with the callsite cache of
 /// `tracing`, and events go missing. Each capture gets its own span; run the
@@ -58,7 +81,7 @@ impl LogCapture {
     ///
     /// # Panics
     ///
-    /// If another global subscriber was installed before.
+    /// If another global subscriber or `log` logger was installed before.
     pub fn start() -> Self {
         BUFFER.get_or_init(|| {
             let buffer = Buffer::default();
@@ -73,6 +96,9 @@ impl LogCapture {
                 .finish();
             tracing::subscriber::set_global_default(subscriber)
                 .expect("LogCapture needs to install the global tracing subscriber");
+            log::set_boxed_logger(Box::new(LogRecords(buffer.clone())))
+                .expect("LogCapture needs to install the global log logger");
+            log::set_max_level(log::LevelFilter::Trace);
             buffer
         });
         LogCapture {
@@ -85,7 +111,8 @@ impl LogCapture {
         tracing::info_span!("log_capture", case = self.case)
     }
 
-    /// The lines logged inside this capture's span.
+    /// The lines logged inside this capture's span (`log` records carry no
+    /// span: they are in [`everything`](Self::everything) only).
     pub fn lines(&self) -> Vec<String> {
         let marker = format!("log_capture{{case={}}}", self.case);
         self.everything()

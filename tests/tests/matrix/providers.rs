@@ -89,6 +89,8 @@ pub(crate) struct Provider {
     pub(crate) write: Endpoint,
     /// Builds the client against a server at `base`.
     pub(crate) connect: fn(&Url) -> Box<dyn Client>,
+    /// The builder and credentials of that client, formatted with `{:?}`.
+    pub(crate) describe: fn(&Url) -> Vec<String>,
     /// Credentials and served tokens that must never surface.
     pub(crate) secrets: &'static [&'static str],
 }
@@ -137,24 +139,31 @@ const LINKCY: Provider = Provider {
         headers: &[],
         enums: &[],
     },
-    connect: |base| {
-        let client = fast!(
-            linkcy_client::LinkcyClient::builder()
-                .environment(Environment::Custom(base.clone()))
-                .credentials(linkcy_client::LinkcyCredentials::login(
-                    linkcy_client::LoginRequest::partner(
-                        "partner-admin",
-                        "acme",
-                        SecretString::from(LINKCY_PASSWORD),
-                    ),
-                ))
-        )
-        .build()
-        .expect("a valid Linkcy configuration");
-        Box::new(client)
+    connect: |base| Box::new(linkcy(base).build().expect("a valid Linkcy configuration")),
+    describe: |base| {
+        vec![
+            format!("{:?}", linkcy(base)),
+            format!("{:?}", linkcy_credentials()),
+        ]
     },
     secrets: &[LINKCY_PASSWORD, LINKCY_JWT, LINKCY_REFRESH],
 };
+
+fn linkcy_credentials() -> linkcy_client::LinkcyCredentials {
+    linkcy_client::LinkcyCredentials::login(linkcy_client::LoginRequest::partner(
+        "partner-admin",
+        "acme",
+        SecretString::from(LINKCY_PASSWORD),
+    ))
+}
+
+fn linkcy(base: &Url) -> linkcy_client::LinkcyClientBuilder {
+    fast!(
+        linkcy_client::LinkcyClient::builder()
+            .environment(Environment::Custom(base.clone()))
+            .credentials(linkcy_credentials())
+    )
+}
 
 impl Client for linkcy_client::LinkcyClient {
     fn read(&self) -> BoxFuture<'_, Result<()>> {
@@ -206,21 +215,35 @@ const FINQLINK: Provider = Provider {
         enums: &[],
     },
     connect: |base| {
-        let credentials = finqlink_client::Credentials::oauth2(
-            base.join("oauth/token").expect("a URL"),
-            "finq-client",
-            SecretString::from(FINQLINK_SECRET),
-        );
-        let client = fast!(finqlink_client::FinqLinkClient::builder(
-            finqlink_client::Environment::Sandbox(base.clone()),
-            credentials,
-        ))
-        .build()
-        .expect("a valid FinqLink configuration");
-        Box::new(client)
+        Box::new(
+            finqlink(base)
+                .build()
+                .expect("a valid FinqLink configuration"),
+        )
+    },
+    describe: |base| {
+        vec![
+            format!("{:?}", finqlink(base)),
+            format!("{:?}", finqlink_credentials(base)),
+        ]
     },
     secrets: &[FINQLINK_SECRET, FINQLINK_TOKEN, "Fr2kPw9LxM4tQz7V"],
 };
+
+fn finqlink_credentials(base: &Url) -> finqlink_client::Credentials {
+    finqlink_client::Credentials::oauth2(
+        base.join("oauth/token").expect("a URL"),
+        "finq-client",
+        SecretString::from(FINQLINK_SECRET),
+    )
+}
+
+fn finqlink(base: &Url) -> finqlink_client::FinqLinkClientBuilder {
+    fast!(finqlink_client::FinqLinkClient::builder(
+        finqlink_client::Environment::Sandbox(base.clone()),
+        finqlink_credentials(base),
+    ))
+}
 
 impl Client for finqlink_client::FinqLinkClient {
     fn read(&self) -> BoxFuture<'_, Result<()>> {
@@ -252,7 +275,8 @@ impl Client for finqlink_client::FinqLinkClient {
 }
 
 // Flinks Pay: a single-use token per request (Basic client credentials).
-const FLINKS_SECRET: &str = "Fk6sBn3VqY8mJx5T";
+pub(crate) const FLINKS_CLIENT_ID: &str = "pay-client";
+pub(crate) const FLINKS_SECRET: &str = "Fk6sBn3VqY8mJx5T";
 const FLINKS_TOKEN: &str = "Ft4wRz9KcL2pXm7Qh5Vd";
 
 const FLINKS: Provider = Provider {
@@ -274,18 +298,24 @@ const FLINKS: Provider = Provider {
         enums: &["/schedules/0/status", "/schedules/0/frequency"],
     },
     connect: |base| {
-        let client = fast!(
-            flinks_client::pay::PayClient::builder()
-                .environment(Environment::Custom(base.clone()))
-                .credentials("pay-client", SecretString::from(FLINKS_SECRET))
-                .x_client_id("x-client-123")
+        Box::new(
+            flinks_pay(base)
+                .build()
+                .expect("a valid Flinks Pay configuration"),
         )
-        .build()
-        .expect("a valid Flinks Pay configuration");
-        Box::new(client)
     },
+    describe: |base| vec![format!("{:?}", flinks_pay(base))],
     secrets: &[FLINKS_SECRET, FLINKS_TOKEN],
 };
+
+fn flinks_pay(base: &Url) -> flinks_client::pay::PayClientBuilder {
+    fast!(
+        flinks_client::pay::PayClient::builder()
+            .environment(Environment::Custom(base.clone()))
+            .credentials(FLINKS_CLIENT_ID, SecretString::from(FLINKS_SECRET))
+            .x_client_id("x-client-123")
+    )
+}
 
 impl Client for flinks_client::pay::PayClient {
     fn read(&self) -> BoxFuture<'_, Result<()>> {
@@ -350,24 +380,28 @@ const LYNKS: Provider = Provider {
         headers: &[],
         enums: &[],
     },
-    connect: |base| {
-        let credentials = lynks_client::LynksCredentials::new(
-            "lynks-app",
-            "api-user",
-            SecretString::from(LYNKS_PASSWORD),
-        )
-        .client_secret(SecretString::from(LYNKS_SECRET));
-        let client = fast!(
-            lynks_client::LynksClient::builder()
-                .environment(Environment::Custom(base.clone()))
-                .credentials(credentials)
-        )
-        .build()
-        .expect("a valid LYNKS configuration");
-        Box::new(client)
+    connect: |base| Box::new(lynks(base).build().expect("a valid LYNKS configuration")),
+    describe: |base| {
+        vec![
+            format!("{:?}", lynks(base)),
+            format!("{:?}", lynks_credentials()),
+        ]
     },
     secrets: &[LYNKS_PASSWORD, LYNKS_SECRET, LYNKS_TOKEN, LYNKS_REFRESH],
 };
+
+fn lynks_credentials() -> lynks_client::LynksCredentials {
+    lynks_client::LynksCredentials::new("lynks-app", "api-user", SecretString::from(LYNKS_PASSWORD))
+        .client_secret(SecretString::from(LYNKS_SECRET))
+}
+
+fn lynks(base: &Url) -> lynks_client::LynksClientBuilder {
+    fast!(
+        lynks_client::LynksClient::builder()
+            .environment(Environment::Custom(base.clone()))
+            .credentials(lynks_credentials())
+    )
+}
 
 impl Client for lynks_client::LynksClient {
     fn read(&self) -> BoxFuture<'_, Result<()>> {
@@ -419,16 +453,10 @@ const LINXO: Provider = Provider {
         headers: &[("location", "/users/5120034")],
         enums: &[],
     },
-    connect: |base| {
-        let client = fast!(
-            linxo_client::LinxoClient::builder()
-                .environment(Environment::Custom(base.clone()))
-                .auth_url(base.join("auth/").expect("a URL"))
-                .client_credentials("linxo-app", SecretString::from(LINXO_SECRET))
-        )
-        .build()
-        .expect("a valid Linxo configuration");
-        Box::new(client)
+    connect: |base| Box::new(linxo(base).build().expect("a valid Linxo configuration")),
+    describe: |base| {
+        let user = linxo_client::NewUser::new("jean.martin@example.com", linxo_password());
+        vec![format!("{:?}", linxo(base)), format!("{user:?}")]
     },
     secrets: &[
         LINXO_SECRET,
@@ -437,6 +465,19 @@ const LINXO: Provider = Provider {
         "Lf7mTq2WxK9pNz4V",
     ],
 };
+
+fn linxo_password() -> SecretString {
+    SecretString::from(LINXO_USER_PASSWORD)
+}
+
+fn linxo(base: &Url) -> linxo_client::LinxoClientBuilder {
+    fast!(
+        linxo_client::LinxoClient::builder()
+            .environment(Environment::Custom(base.clone()))
+            .auth_url(base.join("auth/").expect("a URL"))
+            .client_credentials("linxo-app", SecretString::from(LINXO_SECRET))
+    )
+}
 
 impl Client for linxo_client::LinxoClient {
     fn read(&self) -> BoxFuture<'_, Result<()>> {
@@ -450,10 +491,7 @@ impl Client for linxo_client::LinxoClient {
 
     fn write(&self) -> BoxFuture<'_, Result<()>> {
         Box::pin(async move {
-            let user = linxo_client::NewUser::new(
-                "jean.martin@example.com",
-                SecretString::from(LINXO_USER_PASSWORD),
-            );
+            let user = linxo_client::NewUser::new("jean.martin@example.com", linxo_password());
             self.users().create(&user).await.map(drop)
         })
     }
