@@ -36,6 +36,8 @@ pub(crate) enum Reply {
     Reset,
     /// Never answer.
     Hang,
+    /// A chunked body that never ends: chunks until the client hangs up.
+    Endless,
 }
 
 impl Reply {
@@ -86,6 +88,10 @@ impl Reply {
                 Some(bytes)
             }
             Reply::Raw { bytes, .. } => Some(bytes.clone()),
+            Reply::Endless => Some(
+                b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\nconnection: close\r\n\r\n"
+                    .to_vec(),
+            ),
             Reply::Reset | Reply::Hang => None,
         }
     }
@@ -122,6 +128,8 @@ struct State {
     scripts: HashMap<Option<String>, Vec<Reply>>,
     served: HashMap<Option<String>, usize>,
     received: Vec<Received>,
+    /// Body bytes written by endless replies.
+    streamed: usize,
 }
 
 /// A running fault server; it stops when the test's runtime ends.
@@ -188,13 +196,9 @@ impl FaultServer {
         self.lock().received.clone()
     }
 
-    /// How many requests reached `path`.
-    pub(crate) fn count(&self, path: &str) -> usize {
-        self.lock()
-            .received
-            .iter()
-            .filter(|r| r.path() == path)
-            .count()
+    /// Body bytes the endless replies managed to write.
+    pub(crate) fn streamed(&self) -> usize {
+        self.lock().streamed
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, State> {
@@ -237,6 +241,15 @@ impl FaultServer {
             }
             Reply::Http { .. } => {
                 let _ = socket.shutdown().await;
+            }
+            Reply::Endless => {
+                const CHUNK: usize = 64 * 1024;
+                let mut chunk = format!("{CHUNK:x}\r\n").into_bytes();
+                chunk.extend(std::iter::repeat_n(b' ', CHUNK));
+                chunk.extend_from_slice(b"\r\n");
+                while socket.write_all(&chunk).await.is_ok() {
+                    self.lock().streamed += CHUNK;
+                }
             }
         }
     }

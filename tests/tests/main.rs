@@ -1,5 +1,6 @@
 //! Cross-crate suites: reliability under faults and acceptance flows.
 
+mod abuse;
 mod acceptance;
 mod decoders;
 mod fault_server;

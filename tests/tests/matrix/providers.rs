@@ -157,7 +157,7 @@ fn linkcy_credentials() -> linkcy_client::LinkcyCredentials {
     ))
 }
 
-fn linkcy(base: &Url) -> linkcy_client::LinkcyClientBuilder {
+pub(crate) fn linkcy(base: &Url) -> linkcy_client::LinkcyClientBuilder {
     fast!(
         linkcy_client::LinkcyClient::builder()
             .environment(Environment::Custom(base.clone()))
@@ -238,7 +238,7 @@ fn finqlink_credentials(base: &Url) -> finqlink_client::Credentials {
     )
 }
 
-fn finqlink(base: &Url) -> finqlink_client::FinqLinkClientBuilder {
+pub(crate) fn finqlink(base: &Url) -> finqlink_client::FinqLinkClientBuilder {
     fast!(finqlink_client::FinqLinkClient::builder(
         finqlink_client::Environment::Sandbox(base.clone()),
         finqlink_credentials(base),
@@ -308,7 +308,7 @@ const FLINKS: Provider = Provider {
     secrets: &[FLINKS_SECRET, FLINKS_TOKEN],
 };
 
-fn flinks_pay(base: &Url) -> flinks_client::pay::PayClientBuilder {
+pub(crate) fn flinks_pay(base: &Url) -> flinks_client::pay::PayClientBuilder {
     fast!(
         flinks_client::pay::PayClient::builder()
             .environment(Environment::Custom(base.clone()))
@@ -395,7 +395,7 @@ fn lynks_credentials() -> lynks_client::LynksCredentials {
         .client_secret(SecretString::from(LYNKS_SECRET))
 }
 
-fn lynks(base: &Url) -> lynks_client::LynksClientBuilder {
+pub(crate) fn lynks(base: &Url) -> lynks_client::LynksClientBuilder {
     fast!(
         lynks_client::LynksClient::builder()
             .environment(Environment::Custom(base.clone()))
@@ -470,7 +470,7 @@ fn linxo_password() -> SecretString {
     SecretString::from(LINXO_USER_PASSWORD)
 }
 
-fn linxo(base: &Url) -> linxo_client::LinxoClientBuilder {
+pub(crate) fn linxo(base: &Url) -> linxo_client::LinxoClientBuilder {
     fast!(
         linxo_client::LinxoClient::builder()
             .environment(Environment::Custom(base.clone()))

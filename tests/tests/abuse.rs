@@ -1,0 +1,493 @@
+//! Hostile input and hostile answers: every client-side rule refuses before
+//! anything is sent (the server must receive nothing), string path
+//! parameters never change the path, and bodies over the size cap or nested
+//! without end end in typed errors with bounded memory.
+
+use std::future::Future;
+
+use banking_core::Error;
+use banking_core::money::Currency;
+use banking_core::transport::Request;
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use secrecy::SecretString;
+use wiremock::matchers::any;
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+use crate::fault_server::{FaultServer, Reply};
+use crate::matrix::providers;
+use crate::matrix::{Op, PROVIDERS};
+
+/// A server that fails the test if it receives any request.
+async fn nothing_sent() -> (MockServer, url::Url) {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(500))
+        .expect(0)
+        .named("a request that validation should have stopped")
+        .mount(&server)
+        .await;
+    let url = server.uri().parse().expect("a URL");
+    (server, url)
+}
+
+async fn refused<T: std::fmt::Debug>(
+    what: &str,
+    field: &str,
+    call: impl Future<Output = banking_core::Result<T>>,
+) {
+    match call.await {
+        Err(Error::Validation(e)) => assert_eq!(e.field, field, "{what}: {e:?}"),
+        other => panic!("{what}: expected a validation error on {field}, got {other:?}"),
+    }
+}
+
+fn linkcy_transfer(amount: Decimal) -> linkcy_client::BeneficiaryTransferRequest {
+    linkcy_client::BeneficiaryTransferRequest::new(
+        amount,
+        uuid::Uuid::from_u128(1),
+        uuid::Uuid::from_u128(2),
+    )
+}
+
+#[tokio::test]
+async fn linkcy_rules_refuse_before_sending() {
+    let (server, url) = nothing_sent().await;
+    let client = providers::linkcy(&url).build().unwrap();
+    let sca = linkcy_client::ScaOptions::new();
+    let tx = client.transactions();
+    let cases: Vec<(&str, &str, linkcy_client::BeneficiaryTransferRequest)> = vec![
+        ("zero amount", "amount", linkcy_transfer(Decimal::ZERO)),
+        (
+            "negative amount",
+            "amount",
+            linkcy_transfer(Decimal::new(-100, 2)),
+        ),
+        (
+            "three decimals",
+            "amount",
+            linkcy_transfer(Decimal::new(1001, 3)),
+        ),
+        (
+            "reference over 18 characters",
+            "reference",
+            linkcy_transfer(Decimal::ONE).reference("Invoice 1234567890X"),
+        ),
+        (
+            "reference with a forbidden character",
+            "reference",
+            linkcy_transfer(Decimal::ONE).reference("Invoice #42"),
+        ),
+    ];
+    for (what, field, transfer) in cases {
+        refused(what, field, tx.create(&transfer, &sca)).await;
+    }
+    let same = uuid::Uuid::from_u128(7);
+    refused(
+        "inter-ledger transfer to the same ledger",
+        "ledgerToId",
+        tx.create_inter_ledger(
+            &linkcy_client::InterLedgerTransferRequest::new(same, same, Decimal::ONE),
+            &sca,
+        ),
+    )
+    .await;
+    server.verify().await;
+}
+
+fn intent(amount: Decimal, iban: &str, name: &str) -> finqlink_client::links::PaymentIntent {
+    finqlink_client::links::PaymentIntent::new(amount, Currency::RON, iban, name)
+}
+
+#[tokio::test]
+async fn finqlink_rules_refuse_before_sending() {
+    let (server, url) = nothing_sent().await;
+    let client = providers::finqlink(&url).build().unwrap();
+    const IBAN: &str = "RO10RZBR0000069999999970";
+    let cases = [
+        (
+            "zero amount",
+            "payment_intent.amount",
+            intent(Decimal::ZERO, IBAN, "Shop"),
+        ),
+        (
+            "more decimals than RON has",
+            "payment_intent.amount",
+            intent(Decimal::new(10001, 3), IBAN, "Shop"),
+        ),
+        (
+            "IBAN with a wrong check digit",
+            "payment_intent.creditor_iban",
+            intent(Decimal::ONE, "RO11RZBR0000069999999970", "Shop"),
+        ),
+        (
+            "empty creditor name",
+            "payment_intent.creditor_name",
+            intent(Decimal::ONE, IBAN, ""),
+        ),
+        (
+            "creditor name over 70 characters",
+            "payment_intent.creditor_name",
+            intent(Decimal::ONE, IBAN, &"n".repeat(71)),
+        ),
+        (
+            "remittance over 140 characters",
+            "payment_intent.remittance_info",
+            intent(Decimal::ONE, IBAN, "Shop").remittance_info("r".repeat(141)),
+        ),
+    ];
+    for (what, field, intent) in cases {
+        let request = finqlink_client::links::LinkCreateRequest::new(intent);
+        refused(what, field, client.links().create(&request)).await;
+    }
+    server.verify().await;
+}
+
+fn lynks_transfer(amount: Decimal) -> lynks_client::credit_transfers::NewCreditTransfer {
+    lynks_client::credit_transfers::NewCreditTransfer::new(
+        "acc-1".into(),
+        "cp-1".into(),
+        amount,
+        Currency::EUR,
+        "cat-1".into(),
+    )
+}
+
+#[tokio::test]
+async fn lynks_rules_refuse_before_sending() {
+    let (server, url) = nothing_sent().await;
+    let client = providers::lynks(&url).build().unwrap();
+    let yesterday_but_one = chrono::Utc::now().date_naive() - chrono::Days::new(3);
+    let cases = [
+        ("zero amount", "[0].amount", lynks_transfer(Decimal::ZERO)),
+        (
+            "more decimals than EUR has",
+            "[0].amount",
+            lynks_transfer(Decimal::new(1001, 3)),
+        ),
+        (
+            "remittance over 140 characters",
+            "[0].remittanceInformation",
+            lynks_transfer(Decimal::ONE).remittance_information("r".repeat(141)),
+        ),
+        (
+            "end-to-end id over 35 characters",
+            "[0].endToEndId",
+            lynks_transfer(Decimal::ONE).end_to_end_id("e".repeat(36)),
+        ),
+        (
+            "execution date in the past",
+            "[0].requestedExecutionDate",
+            lynks_transfer(Decimal::ONE).requested_execution_date(yesterday_but_one),
+        ),
+    ];
+    for (what, field, transfer) in cases {
+        refused(what, field, client.credit_transfers().create(&[transfer])).await;
+    }
+    server.verify().await;
+}
+
+#[tokio::test]
+async fn linxo_rules_refuse_before_sending() {
+    let (server, url) = nothing_sent().await;
+    let client = providers::linxo(&url).build().unwrap();
+    let user = |email: &str, password: &str| {
+        linxo_client::NewUser::new(email, SecretString::from(password.to_owned()))
+    };
+    let cases = [
+        (
+            "e-mail without a domain",
+            "email",
+            user("jean.martin", "Passw0rd-long"),
+        ),
+        (
+            "e-mail with a space",
+            "email",
+            user("jean martin@example.com", "Passw0rd-long"),
+        ),
+        (
+            "password too short",
+            "password",
+            user("jean@example.com", "a1"),
+        ),
+        (
+            "password without a digit",
+            "password",
+            user("jean@example.com", "Password-long"),
+        ),
+    ];
+    for (what, field, user) in cases {
+        refused(what, field, client.users().create(&user)).await;
+    }
+    server.verify().await;
+}
+
+#[tokio::test]
+async fn flinks_pay_rules_refuse_before_sending() {
+    use flinks_client::pay::{AccountInfo, ContactInfo, EftParty, EftTransaction, ScheduleInfo};
+    let (server, url) = nothing_sent().await;
+    let client = providers::flinks_pay(&url).build().unwrap();
+    let start = chrono::Utc::now().date_naive() + chrono::Days::new(7);
+    let eft = |amount: Decimal, account: AccountInfo| {
+        EftTransaction::debit(
+            amount,
+            Currency::CAD,
+            EftParty::new(account, ContactInfo::new("Jane", "Doe")),
+            ScheduleInfo::one_time(start),
+        )
+    };
+    let good = || AccountInfo::new("001", "12345", "1234567");
+    let cases = [
+        ("zero amount", eft(Decimal::ZERO, good())),
+        ("three decimals", eft(Decimal::new(1001, 3), good())),
+        (
+            "letters in the institution code",
+            eft(Decimal::ONE, AccountInfo::new("0A1", "12345", "1234567")),
+        ),
+        (
+            "a short transit number",
+            eft(Decimal::ONE, AccountInfo::new("001", "123", "1234567")),
+        ),
+    ];
+    for (what, transaction) in cases {
+        match client.transactions().create(&transaction).await {
+            Err(e) if e.is_validation() => {}
+            other => panic!("{what}: expected a validation error, got {other:?}"),
+        }
+    }
+    server.verify().await;
+}
+
+/// What a path segment must be sent as: everything but RFC 3986
+/// unreserved characters percent-encoded.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+const HOSTILE: [&str; 9] = [
+    "a/b",
+    "../admin",
+    "id?admin=true",
+    "id#fragment",
+    "100%",
+    "%2e%2e",
+    "with space",
+    "café-€-日本",
+    "a\\b",
+];
+
+/// Calls `call` with each hostile value against a server that answers 404,
+/// and checks the one request it sent went to `prefix` + the encoded value
+/// + `suffix`; `.` and `..` are refused before sending.
+async fn path_stays_put<F, Fut, T>(
+    provider: &providers::Provider,
+    what: &str,
+    prefix: &str,
+    suffix: &str,
+    call: F,
+) where
+    F: Fn(url::Url, String) -> Fut,
+    Fut: Future<Output = banking_core::Result<T>>,
+    T: std::fmt::Debug,
+{
+    for value in HOSTILE {
+        let server = FaultServer::start().await;
+        server.script_others(vec![Reply::json(404, r#"{"error":"not found"}"#)]);
+        for path in provider.token_paths {
+            server.script(path, vec![Reply::json(200, (provider.token_body)())]);
+        }
+        let _ = call(server.url(), value.to_owned()).await;
+        let paths: Vec<String> = server
+            .received()
+            .into_iter()
+            .filter(|r| !provider.token_paths.contains(&r.path()))
+            .map(|r| r.target)
+            .collect();
+        let expected = format!("{prefix}{}{suffix}", utf8_percent_encode(value, SEGMENT));
+        assert!(
+            !paths.is_empty() && paths.iter().all(|p| p.split('?').next() == Some(&expected)),
+            "{what} with {value:?}: sent {paths:?}, expected {expected}"
+        );
+    }
+    for value in [".", ".."] {
+        let (server, url) = nothing_sent().await;
+        match call(url, value.to_owned()).await {
+            Err(e) if e.is_validation() => {}
+            other => panic!("{what} with {value:?}: expected a validation error, got {other:?}"),
+        }
+        server.verify().await;
+    }
+}
+
+#[tokio::test]
+async fn lynks_path_parameters_never_change_the_path() {
+    let p = &PROVIDERS[3];
+    let client = |url: url::Url| providers::lynks(&url).build().unwrap();
+    path_stays_put(
+        p,
+        "credit transfer",
+        "/v2/credit-transfers/",
+        "",
+        |url, id| async move { client(url).credit_transfers().get(&id.into()).await },
+    )
+    .await;
+    path_stays_put(
+        p,
+        "account",
+        "/v2/ordering-party-accounts/",
+        "",
+        |url, id| async move { client(url).accounts().get(&id.into()).await },
+    )
+    .await;
+    path_stays_put(
+        p,
+        "balances",
+        "/v2/ordering-party-accounts/",
+        "/balances",
+        |url, id| async move { client(url).balances().list(&id.into()).await },
+    )
+    .await;
+    path_stays_put(
+        p,
+        "counterparty",
+        "/v2/counterparties/",
+        "",
+        |url, id| async move { client(url).counterparties().get(&id.into()).await },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn linxo_path_parameters_never_change_the_path() {
+    let p = &PROVIDERS[4];
+    let client = |url: url::Url| providers::linxo(&url).build().unwrap();
+    path_stays_put(p, "user", "/users/", "", |url, id| async move {
+        client(url).users().get(&id.into()).await
+    })
+    .await;
+    path_stays_put(p, "user delete", "/users/", "", |url, id| async move {
+        client(url).users().delete(&id.into()).await
+    })
+    .await;
+    path_stays_put(p, "provider", "/providers/", "", |url, id| async move {
+        client(url).providers().get(&id.into()).await
+    })
+    .await;
+    path_stays_put(p, "account", "/accounts/", "", |url, id| async move {
+        client(url).accounts().get(&id.into()).await
+    })
+    .await;
+    path_stays_put(
+        p,
+        "transaction",
+        "/transactions/",
+        "",
+        |url, id| async move { client(url).transactions().get(&id.into()).await },
+    )
+    .await;
+    path_stays_put(p, "category", "/categories/", "", |url, id| async move {
+        client(url).categories().get(&id.into()).await
+    })
+    .await;
+    path_stays_put(p, "connection", "/connections/", "", |url, id| async move {
+        client(url).connections().get(&id.into()).await
+    })
+    .await;
+    path_stays_put(p, "queue", "/queues/", "/events", |url, id| async move {
+        client(url).queues().poll(&id.into()).await
+    })
+    .await;
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// The shared mechanism under every client's path parameters: any value
+    /// stays one segment, and decodes back to itself.
+    #[test]
+    fn any_path_parameter_stays_one_segment(value in "[/?#% .a-zé€\\\\]{1,12}") {
+        let base: url::Url = "https://api.example.com/v1/".parse().unwrap();
+        let url = Request::get("/items/{id}/detail").param("id", &value).url(&base);
+        if value == "." || value == ".." {
+            prop_assert!(url.unwrap_err().is_validation());
+        } else {
+            let url = url.unwrap();
+            prop_assert_eq!(url.query(), None);
+            prop_assert_eq!(url.fragment(), None);
+            let segments: Vec<&str> = url.path_segments().unwrap().collect();
+            prop_assert_eq!(segments.len(), 4);
+            prop_assert_eq!(segments[0], "v1");
+            prop_assert_eq!(segments[1], "items");
+            prop_assert_eq!(segments[3], "detail");
+            let decoded = percent_encoding::percent_decode_str(segments[2]).decode_utf8().unwrap();
+            prop_assert_eq!(decoded, value.as_str());
+        }
+    }
+}
+
+/// Every client's read, answered with an endless chunked body: the call
+/// ends with `ResponseTooLarge`, and the server could push little more than
+/// the cap before the client stopped reading.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bodies_over_the_size_cap_end_in_a_typed_error() {
+    for provider in &PROVIDERS {
+        let server = FaultServer::start().await;
+        for path in provider.token_paths {
+            server.script(path, vec![Reply::json(200, (provider.token_body)())]);
+        }
+        server.script(provider.read.path, vec![Reply::Endless]);
+        let client = (provider.connect)(&server.url());
+        let err = client.read().await.expect_err("an endless body");
+        assert!(
+            matches!(err, Error::ResponseTooLarge { limit } if limit == banking_core::transport::DEFAULT_MAX_RESPONSE_BYTES),
+            "{}: {err:?}",
+            provider.name
+        );
+        let pushed = server.streamed();
+        assert!(
+            pushed < banking_core::transport::DEFAULT_MAX_RESPONSE_BYTES + 16 * 1024 * 1024,
+            "{}: the client read {pushed} bytes",
+            provider.name
+        );
+    }
+}
+
+/// Every client's read and write, answered with JSON nested a hundred
+/// thousand levels deep: arrays, which no answer is, fail with a typed
+/// decode error; objects nested under a field the type does not know are
+/// skipped or refused the same way. No stack overflow either way.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn deeply_nested_bodies_end_in_a_decode_error() {
+    let depth = 100_000;
+    let nested = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+    let objects = format!("{}1{}", r#"{"deep":"#.repeat(depth), "}".repeat(depth));
+    for provider in &PROVIDERS {
+        for (op, endpoint) in [(Op::Read, provider.read), (Op::Write, provider.write)] {
+            for (body, must_fail) in [(&nested, true), (&objects, false)] {
+                let server = FaultServer::start().await;
+                for path in provider.token_paths {
+                    server.script(path, vec![Reply::json(200, (provider.token_body)())]);
+                }
+                server.script(endpoint.path, vec![endpoint.with_body(body)]);
+                let client = (provider.connect)(&server.url());
+                let result = match op {
+                    Op::Read => client.read().await,
+                    Op::Write => client.write().await,
+                };
+                // Linxo's create reads `Location`, not the body.
+                if provider.name == "Linxo" && op == Op::Write {
+                    assert!(result.is_ok(), "{result:?}");
+                    continue;
+                }
+                assert!(
+                    matches!(result, Err(Error::Decode(_))) || (!must_fail && result.is_ok()),
+                    "{} {op:?}: {result:?}",
+                    provider.name
+                );
+            }
+        }
+    }
+}
