@@ -100,25 +100,14 @@ impl Reply {
 /// A request as the server read it.
 #[derive(Debug, Clone)]
 pub(crate) struct Received {
-    pub(crate) method: String,
     /// The path as sent, query included.
     pub(crate) target: String,
-    pub(crate) headers: Vec<(String, String)>,
-    pub(crate) body: Vec<u8>,
 }
 
 impl Received {
     /// The path without its query.
     pub(crate) fn path(&self) -> &str {
         self.target.split('?').next().unwrap_or_default()
-    }
-
-    /// A header's value (case-insensitive name).
-    pub(crate) fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -256,7 +245,7 @@ impl FaultServer {
 }
 
 /// Reads one request: head up to the blank line, then `content-length`
-/// bytes of body. `None` when the peer goes away first.
+/// bytes of body (read so that the client finishes sending). `None` when the peer goes away first.
 async fn read_request(socket: &mut TcpStream) -> Option<Received> {
     let mut buf = Vec::new();
     let mut chunk = [0u8; 8192];
@@ -272,17 +261,11 @@ async fn read_request(socket: &mut TcpStream) -> Option<Received> {
     };
     let head = String::from_utf8_lossy(&buf[..head_end]).into_owned();
     let mut lines = head.split("\r\n");
-    let mut start = lines.next()?.split(' ');
-    let method = start.next()?.to_owned();
-    let target = start.next()?.to_owned();
-    let headers: Vec<(String, String)> = lines
+    let target = lines.next()?.split(' ').nth(1)?.to_owned();
+    let length = lines
         .filter_map(|line| line.split_once(':'))
-        .map(|(n, v)| (n.trim().to_owned(), v.trim().to_owned()))
-        .collect();
-    let length = headers
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case("content-length"))
-        .and_then(|(_, v)| v.parse::<usize>().ok())
+        .find(|(name, _)| name.trim().eq_ignore_ascii_case("content-length"))
+        .and_then(|(_, value)| value.trim().parse::<usize>().ok())
         .unwrap_or(0);
     let mut body = buf[head_end + 4..].to_vec();
     while body.len() < length {
@@ -292,12 +275,7 @@ async fn read_request(socket: &mut TcpStream) -> Option<Received> {
         }
         body.extend_from_slice(&chunk[..n]);
     }
-    Some(Received {
-        method,
-        target,
-        headers,
-        body,
-    })
+    Some(Received { target })
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {

@@ -5,8 +5,6 @@
 //! every cell of the fault matrix (successes, refused and undecodable token
 //! answers, refreshes) with distinctive secrets.
 
-use std::sync::Arc;
-
 use banking_core::auth::{
     ApiKeyHeader, BasicAuth, BearerAuth, ClientCredentials, PasswordGrant, StaticBearer, Token,
     TokenCache,
