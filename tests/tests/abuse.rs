@@ -96,6 +96,115 @@ async fn linkcy_rules_refuse_before_sending() {
     server.verify().await;
 }
 
+#[tokio::test]
+async fn linkcy_list_and_create_rules_refuse_before_sending() {
+    use linkcy_client::{
+        BeneficiaryAccount, CreateBeneficiaryRequest, CreateLedgerRequest, CreateMandateRequest,
+        LedgerType, NewMandateDebtor, PartyType, TransactionFilter,
+    };
+    let (server, url) = nothing_sent().await;
+    let client = providers::linkcy(&url).build().unwrap();
+    for size in [0, linkcy_client::MAX_PAGE_SIZE + 1] {
+        refused(
+            "page size out of range",
+            "pageSize",
+            client
+                .transactions()
+                .list(&TransactionFilter::new().page_size(size)),
+        )
+        .await;
+    }
+    let day = |d: u32| {
+        chrono::NaiveDate::from_ymd_opt(2025, 1, d)
+            .unwrap()
+            .and_hms_opt(0, 0, 0)
+            .unwrap()
+    };
+    refused(
+        "start after end",
+        "startDate",
+        client
+            .transactions()
+            .list(&TransactionFilter::new().start_date(day(2)).end_date(day(1))),
+    )
+    .await;
+    let sepa = |iban: &str| BeneficiaryAccount::Sepa {
+        iban: iban.to_owned(),
+        bic: None,
+    };
+    let sca = linkcy_client::ScaOptions::new();
+    let beneficiaries = [
+        (
+            "beneficiary IBAN with a wrong check digit",
+            "bankingDetails.iban",
+            CreateBeneficiaryRequest::new(
+                PartyType::Person,
+                "Jane",
+                sepa("FR7730006000011234567890188"),
+            ),
+        ),
+        (
+            "beneficiary name over 511 characters",
+            "fullName",
+            CreateBeneficiaryRequest::new(
+                PartyType::Person,
+                "n".repeat(512),
+                sepa("FR7630006000011234567890189"),
+            ),
+        ),
+    ];
+    for (what, field, beneficiary) in beneficiaries {
+        refused(
+            what,
+            field,
+            client.beneficiaries().create(&beneficiary, &sca),
+        )
+        .await;
+    }
+    let mandates = [
+        (
+            "mandate debtor without a name",
+            "debtor.name",
+            CreateMandateRequest::new(NewMandateDebtor::new(
+                PartyType::Person,
+                " ",
+                "FR7630006000011234567890189",
+            )),
+        ),
+        (
+            "mandate debtor IBAN with a wrong check digit",
+            "debtor.bankingDetails.iban",
+            CreateMandateRequest::new(NewMandateDebtor::new(
+                PartyType::Person,
+                "Jane",
+                "FR7730006000011234567890188",
+            )),
+        ),
+        (
+            "empty mandate friendly name",
+            "friendlyName",
+            CreateMandateRequest::new(NewMandateDebtor::new(
+                PartyType::Person,
+                "Jane",
+                "FR7630006000011234567890189",
+            ))
+            .friendly_name(""),
+        ),
+    ];
+    for (what, field, mandate) in mandates {
+        refused(what, field, client.mandates().create(&mandate)).await;
+    }
+    refused(
+        "empty ledger friendly name",
+        "friendlyName",
+        client
+            .ledgers()
+            .create(&CreateLedgerRequest::new(LedgerType::EurFrance).friendly_name("")),
+    )
+    .await;
+    server.verify().await;
+}
+
 fn intent(amount: Decimal, iban: &str, name: &str) -> finqlink_client::links::PaymentIntent {
     finqlink_client::links::PaymentIntent::new(amount, Currency::RON, iban, name)
 }
@@ -257,6 +366,30 @@ async fn flinks_pay_rules_refuse_before_sending() {
         }
     }
     server.verify().await;
+}
+
+/// No provider documents idempotency keys: a keyed write, which the
+/// transport would resend, is refused before anything is sent.
+#[tokio::test]
+async fn keyed_writes_are_refused_where_no_deduplication_is_documented() {
+    for provider in &PROVIDERS {
+        let (server, url) = nothing_sent().await;
+        let client = (provider.connect)(&url);
+        let request = Request::post("/payments")
+            .json(&serde_json::json!({"amount": "10.00"}))
+            .unwrap()
+            .idempotency_key("key-1");
+        match client.raw().send(request).await {
+            Err(Error::Validation(e)) => {
+                assert_eq!(e.field, "idempotency_key", "{}", provider.name)
+            }
+            other => panic!(
+                "{}: a keyed write was not refused: {other:?}",
+                provider.name
+            ),
+        }
+        server.verify().await;
+    }
 }
 
 /// What a path segment must be sent as: everything but RFC 3986

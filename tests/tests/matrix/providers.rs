@@ -18,16 +18,16 @@ use crate::fault_server::Reply;
 
 /// The limits every client under test runs with: short, so that faults
 /// resolve quickly, yet far above what a loopback answer needs.
-pub(crate) const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(2);
+pub(crate) const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(3);
 pub(crate) const CONNECT_TIMEOUT: Duration = Duration::from_secs(2);
-pub(crate) const TOTAL_TIMEOUT: Duration = Duration::from_secs(12);
+pub(crate) const TOTAL_TIMEOUT: Duration = Duration::from_secs(15);
 pub(crate) const MAX_ATTEMPTS: u32 = 3;
 
 pub(crate) fn fast_retries() -> RetryPolicy {
     RetryPolicy::default()
         .with_max_attempts(MAX_ATTEMPTS)
         .with_backoff(Duration::from_millis(1), Duration::from_millis(5))
-        .with_max_elapsed(Duration::from_secs(10))
+        .with_max_elapsed(Duration::from_secs(14))
 }
 
 /// Applies the limits above to any provider builder.
@@ -50,6 +50,8 @@ pub(crate) trait Client: Send + Sync {
     fn write(&self) -> BoxFuture<'_, Result<()>>;
     /// The client itself, for `Debug`.
     fn debug(&self) -> String;
+    /// The client's transport, for requests the matrix describes itself.
+    fn raw(&self) -> &banking_core::transport::Transport;
 }
 
 /// One endpoint a call reaches, and the answer of a healthy server.
@@ -190,6 +192,10 @@ impl Client for linkcy_client::LinkcyClient {
     fn debug(&self) -> String {
         format!("{self:?}")
     }
+
+    fn raw(&self) -> &banking_core::transport::Transport {
+        self.raw()
+    }
 }
 
 // FinqLink: OAuth2 client credentials at a URL Finqware hands out.
@@ -272,6 +278,10 @@ impl Client for finqlink_client::FinqLinkClient {
     fn debug(&self) -> String {
         format!("{self:?}")
     }
+
+    fn raw(&self) -> &banking_core::transport::Transport {
+        self.raw()
+    }
 }
 
 // Flinks Pay: a single-use token per request (Basic client credentials).
@@ -351,6 +361,10 @@ impl Client for flinks_client::pay::PayClient {
     fn debug(&self) -> String {
         format!("{self:?}")
     }
+
+    fn raw(&self) -> &banking_core::transport::Transport {
+        self.raw()
+    }
 }
 
 // LYNKS: the OAuth2 password grant.
@@ -423,6 +437,10 @@ impl Client for lynks_client::LynksClient {
 
     fn debug(&self) -> String {
         format!("{self:?}")
+    }
+
+    fn raw(&self) -> &banking_core::transport::Transport {
+        self.raw()
     }
 }
 
@@ -498,5 +516,9 @@ impl Client for linxo_client::LinxoClient {
 
     fn debug(&self) -> String {
         format!("{self:?}")
+    }
+
+    fn raw(&self) -> &banking_core::transport::Transport {
+        self.raw()
     }
 }
