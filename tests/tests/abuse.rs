@@ -298,6 +298,66 @@ async fn lynks_rules_refuse_before_sending() {
 }
 
 #[tokio::test]
+async fn lynks_account_and_counterparty_rules_refuse_before_sending() {
+    use lynks_client::accounts::NewAccount;
+    use lynks_client::counterparties::NewCounterparty;
+    let (server, url) = nothing_sent().await;
+    let client = providers::lynks(&url).build().unwrap();
+    const IBAN: &str = "LU120010001234567891";
+    let accounts = [
+        (
+            "empty name",
+            "[0].name",
+            NewAccount::new(" ", IBAN, Currency::EUR),
+        ),
+        (
+            "bad IBAN",
+            "[0].iban",
+            NewAccount::new("Ops", "LU130010001234567891", Currency::EUR),
+        ),
+        (
+            "bad BIC",
+            "[0].bic",
+            NewAccount::new("Ops", IBAN, Currency::EUR).bic("BCEE1"),
+        ),
+        (
+            "holder name over 140 characters",
+            "[0].holderName",
+            NewAccount::new("Ops", IBAN, Currency::EUR).holder_name("h".repeat(141)),
+        ),
+    ];
+    for (what, field, account) in accounts {
+        refused(what, field, client.accounts().create(&[account])).await;
+    }
+    let counterparties = [
+        (
+            "name over 140 characters",
+            "[0].name",
+            NewCounterparty::new("n".repeat(141), IBAN),
+        ),
+        (
+            "bad IBAN",
+            "[0].iban",
+            NewCounterparty::new("Supplier", "LU130010001234567891"),
+        ),
+        (
+            "bad country",
+            "[0].country",
+            NewCounterparty::new("Supplier", IBAN).country("lux"),
+        ),
+        (
+            "empty address line",
+            "[0].addressLines",
+            NewCounterparty::new("Supplier", IBAN).address_line(" "),
+        ),
+    ];
+    for (what, field, counterparty) in counterparties {
+        refused(what, field, client.counterparties().create(&[counterparty])).await;
+    }
+    server.verify().await;
+}
+
+#[tokio::test]
 async fn linxo_rules_refuse_before_sending() {
     let (server, url) = nothing_sent().await;
     let client = providers::linxo(&url).build().unwrap();
