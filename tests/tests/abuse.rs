@@ -245,10 +245,65 @@ async fn finqlink_rules_refuse_before_sending() {
             "payment_intent.remittance_info",
             intent(Decimal::ONE, IBAN, "Shop").remittance_info("r".repeat(141)),
         ),
+        (
+            "debtor IBAN with a wrong check digit",
+            "payment_intent.debtor_iban",
+            intent(Decimal::ONE, IBAN, "Shop").debtor_iban("RO11RZBR0000069999999970"),
+        ),
+        (
+            "PSU id over 128 characters",
+            "payment_intent.psu_id",
+            intent(Decimal::ONE, IBAN, "Shop").psu_id("p".repeat(129)),
+        ),
     ];
     for (what, field, intent) in cases {
         let request = finqlink_client::links::LinkCreateRequest::new(intent);
         refused(what, field, client.links().create(&request)).await;
+    }
+    let ftp: url::Url = "ftp://hooks.example.com/".parse().unwrap();
+    let link = finqlink_client::links::LinkCreateRequest::new(intent(Decimal::ONE, IBAN, "Shop"))
+        .webhook_url(ftp.clone());
+    refused(
+        "non-web webhook URL",
+        "webhook_url",
+        client.links().create(&link),
+    )
+    .await;
+    let now = chrono::Utc::now();
+    let list = finqlink_client::links::LinksListRequest::new()
+        .inserted_at_from(now)
+        .inserted_at_to(now - chrono::Duration::days(1));
+    refused(
+        "inverted date range",
+        "filter.inserted_at_from",
+        client.links().list(&list),
+    )
+    .await;
+    use finqlink_client::consents::ConsentCreateRequest;
+    let consents = [
+        (
+            "zero expiry",
+            "expires_in",
+            ConsentCreateRequest::new().expires_in(std::time::Duration::ZERO),
+        ),
+        (
+            "expiry over 45 days",
+            "expires_in",
+            ConsentCreateRequest::new().expires_in(std::time::Duration::from_secs(46 * 86_400)),
+        ),
+        (
+            "zero validity days",
+            "consent_validity_days",
+            ConsentCreateRequest::new().consent_validity_days(0),
+        ),
+        (
+            "non-web webhook URL",
+            "webhook_url",
+            ConsentCreateRequest::new().webhook_url(ftp),
+        ),
+    ];
+    for (what, field, consent) in consents {
+        refused(what, field, client.consents().create(&consent)).await;
     }
     server.verify().await;
 }
