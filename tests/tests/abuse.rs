@@ -480,6 +480,67 @@ async fn flinks_pay_rules_refuse_before_sending() {
             other => panic!("{what}: expected a validation error, got {other:?}"),
         }
     }
+    let today = chrono::Utc::now().date_naive();
+    let debit = |schedule: ScheduleInfo| {
+        EftTransaction::debit(
+            Decimal::ONE,
+            Currency::CAD,
+            EftParty::new(good(), ContactInfo::new("Jane", "Doe")),
+            schedule,
+        )
+    };
+    let schedules = [
+        (
+            "a debit starting today",
+            "scheduleInfo.startDate",
+            debit(ScheduleInfo::one_time(today)),
+        ),
+        (
+            "a recurring debit ending before it starts",
+            "scheduleInfo.endDate",
+            debit(ScheduleInfo::recurring_until(start, start)),
+        ),
+        (
+            "a recurring debit of 301 transactions",
+            "scheduleInfo.transactionsCount",
+            debit(ScheduleInfo::recurring_count(start, 301)),
+        ),
+        (
+            "a recurring debit of no transactions",
+            "scheduleInfo.transactionsCount",
+            debit(ScheduleInfo::recurring_count(start, 0)),
+        ),
+    ];
+    for (what, field, transaction) in schedules {
+        refused(what, field, client.transactions().create(&transaction)).await;
+    }
+    use flinks_client::pay::{CreateSession, PaymentDirection, SessionPayor};
+    let sessions = [
+        (
+            "a blank reference",
+            "referenceId",
+            CreateSession::geft(PaymentDirection::Debit).reference_id(" "),
+        ),
+        (
+            "a payor without a first name",
+            "payor.firstName",
+            CreateSession::geft(PaymentDirection::Debit).payor(SessionPayor::new(" ", "Doe")),
+        ),
+        (
+            "a payor e-mail without a domain",
+            "payor.email",
+            CreateSession::geft(PaymentDirection::Debit)
+                .payor(SessionPayor::new("Jane", "Doe").email("jane")),
+        ),
+        (
+            "a payee on a regular EFT session",
+            "payee",
+            CreateSession::eft(PaymentDirection::Debit).payee(good()),
+        ),
+    ];
+    for (what, field, session) in sessions {
+        refused(what, field, client.sessions().create(&session)).await;
+    }
     server.verify().await;
 }
 
