@@ -444,6 +444,55 @@ async fn linxo_rules_refuse_before_sending() {
     for (what, field, user) in cases {
         refused(what, field, client.users().create(&user)).await;
     }
+    use linxo_client::{AccountsQuery, TransactionStatus, TransactionsQuery};
+    let now = chrono::Utc::now();
+    let queries = [
+        ("page 0", "page", TransactionsQuery::new().page(0)),
+        ("limit 0", "limit", TransactionsQuery::new().limit(0)),
+        (
+            "limit too large",
+            "limit",
+            TransactionsQuery::new().limit(100_000),
+        ),
+        (
+            "min amount above max amount",
+            "min_amount",
+            TransactionsQuery::new()
+                .min_amount(Decimal::TEN)
+                .max_amount(Decimal::ONE),
+        ),
+        (
+            "start after end",
+            "start_date",
+            TransactionsQuery::new()
+                .start_date(now)
+                .end_date(now - chrono::Duration::days(1)),
+        ),
+        (
+            "a status both included and excluded",
+            "excluded_statuses",
+            TransactionsQuery::new()
+                .included_statuses([TransactionStatus::Booked])
+                .excluded_statuses([TransactionStatus::Booked]),
+        ),
+    ];
+    for (what, field, query) in queries {
+        refused(what, field, client.transactions().list(&query)).await;
+    }
+    refused(
+        "a blank search",
+        "q",
+        client.accounts().list(&AccountsQuery::new().q(" ")),
+    )
+    .await;
+    refused(
+        "providers page 0",
+        "page",
+        client
+            .providers()
+            .list(&linxo_client::ProvidersQuery::new().page(0)),
+    )
+    .await;
     server.verify().await;
 }
 
