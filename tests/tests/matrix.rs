@@ -99,7 +99,7 @@ pub(crate) enum Outcome {
     Transport,
     Timeout,
     /// A write that may have taken effect; it was not resent.
-    OutcomeUnknown,
+    Unknown,
     /// A success answer that did not decode, with its request id.
     Decode,
     /// Anything else: never expected.
@@ -133,7 +133,7 @@ impl Outcome {
             Error::Auth(_) => Outcome::Auth(error.status()),
             Error::Transport(_) => Outcome::Transport,
             Error::Timeout(_) => Outcome::Timeout,
-            Error::OutcomeUnknown(_) => Outcome::OutcomeUnknown,
+            Error::OutcomeUnknown(_) => Outcome::Unknown,
             other => Outcome::Unexpected(format!("{other:?}")),
         }
     }
@@ -146,7 +146,7 @@ impl Outcome {
             Outcome::Auth(None) => "`Auth`".to_owned(),
             Outcome::Transport => "`Transport`".to_owned(),
             Outcome::Timeout => "`Timeout`".to_owned(),
-            Outcome::OutcomeUnknown => "`OutcomeUnknown`".to_owned(),
+            Outcome::Unknown => "`OutcomeUnknown`".to_owned(),
             Outcome::Decode => "`Decode`".to_owned(),
             Outcome::Unexpected(what) => format!("unexpected: {what}"),
             Outcome::Panicked => "PANICKED".to_owned(),
@@ -185,7 +185,7 @@ pub(crate) fn expected(provider: &Provider, fault: Fault, op: Op) -> Expected {
         // A read is resent; a write may have taken effect and is not.
         Fault::ResetBeforeResponse | Fault::ResetMidBody | Fault::SlowBody if read => (vec![Ok], 2),
         Fault::ResetBeforeResponse | Fault::ResetMidBody | Fault::SlowBody => {
-            (vec![OutcomeUnknown], 1)
+            (vec![Unknown], 1)
         }
         // Linxo's create reads the new id from `Location`, not the body.
         Fault::TruncatedJson if provider.name == "Linxo" && !read => (vec![Ok], 1),
