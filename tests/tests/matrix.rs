@@ -184,9 +184,7 @@ pub(crate) fn expected(provider: &Provider, fault: Fault, op: Op) -> Expected {
         Fault::ConnectionRefused => (vec![Transport], 0),
         // A read is resent; a write may have taken effect and is not.
         Fault::ResetBeforeResponse | Fault::ResetMidBody | Fault::SlowBody if read => (vec![Ok], 2),
-        Fault::ResetBeforeResponse | Fault::ResetMidBody | Fault::SlowBody => {
-            (vec![Unknown], 1)
-        }
+        Fault::ResetBeforeResponse | Fault::ResetMidBody | Fault::SlowBody => (vec![Unknown], 1),
         // Linxo's create reads the new id from `Location`, not the body.
         Fault::TruncatedJson if provider.name == "Linxo" && !read => (vec![Ok], 1),
         Fault::TruncatedJson | Fault::Empty200 => (vec![Decode], 1),

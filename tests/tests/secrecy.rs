@@ -25,6 +25,11 @@ const FLINKS_SECRET_KEY: &str = "Fs8kWq3NzT6vXm2P";
 const FLINKS_API_KEY: &str = "Fy5pLx9RkV2tQw7M";
 const FLINKS_AUTHORIZE_TOKEN: &str = "Fg7zMq4WtK9xPv2Nr3Lc";
 const CORE_SECRET: &str = "Cs4vRt8KqZ2mXw6N";
+const OUTBOUND_SECRET: &str = "Ob3kTz7QwN5mVx2R";
+const OUTBOUND_ADMIN_TOKEN: &str = "Oa6pWn2KxR9tZq4Mv8Lc";
+const FDX_REFRESH: &str = "Or9mKq4XtW2pZv7Nb3Hf";
+const FDX_ACCESS: &str = "Oc2vLx8QmT5wKz3Rn6Pd";
+const FDX_ROTATED: &str = "Ot7nRw3KqZ9xMp2Vc5Lg";
 
 /// Every secret of the suite, with the encodings a header would carry.
 fn secrets() -> Vec<String> {
@@ -38,6 +43,11 @@ fn secrets() -> Vec<String> {
             FLINKS_API_KEY,
             FLINKS_AUTHORIZE_TOKEN,
             CORE_SECRET,
+            OUTBOUND_SECRET,
+            OUTBOUND_ADMIN_TOKEN,
+            FDX_REFRESH,
+            FDX_ACCESS,
+            FDX_ROTATED,
         ]
         .map(str::to_owned),
     );
@@ -102,6 +112,70 @@ async fn flinks_connect() -> Vec<String> {
     rendered
 }
 
+/// Flinks Outbound: the admin client-credentials grant and the FDX
+/// refresh grant, each answered once with a body that fails to decode and
+/// carries the tokens, then healthily.
+async fn flinks_outbound() -> Vec<String> {
+    let server = FaultServer::start().await;
+    let token = |access: &str, refresh: &str| {
+        serde_json::json!({
+            "access_token": access,
+            "refresh_token": refresh,
+            "token_type": "Bearer",
+            "expires_in": 3600,
+        })
+        .to_string()
+    };
+    let admin = token(OUTBOUND_ADMIN_TOKEN, FDX_ROTATED);
+    let fdx = token(FDX_ACCESS, FDX_ROTATED);
+    server.script(
+        "/api/v1/token",
+        vec![
+            Reply::json(200, admin[..admin.len() - 3].to_owned()),
+            Reply::json(200, admin.clone()),
+            Reply::json(200, fdx[..fdx.len() - 3].to_owned()),
+            Reply::json(200, fdx),
+        ],
+    );
+    server.script_others(vec![Reply::json(200, "[]")]);
+    server.script(
+        "/api/fdx/5/customers/current",
+        vec![Reply::json(200, r#"{"customerId":"c-1"}"#)],
+    );
+    let builder = flinks_client::outbound::OutboundClient::builder()
+        .environment(banking_core::transport::Environment::Custom(server.url()))
+        .credentials("outbound-app", SecretString::from(OUTBOUND_SECRET))
+        .retry_policy(banking_core::retry::RetryPolicy::none());
+    let mut rendered = vec![format!("{builder:?}")];
+    let client = builder.build().expect("a valid Outbound configuration");
+    let mut succeeded = Vec::new();
+    for _ in 0..2 {
+        let result = client.providers().list().await;
+        rendered.push(format!("{result:?}"));
+        succeeded.push(result.is_ok());
+        if let Err(e) = result {
+            rendered.push(e.to_string());
+        }
+    }
+    let connection = client.connect_with_refresh_token(SecretString::from(FDX_REFRESH));
+    for _ in 0..2 {
+        let result = connection.customers().current().await;
+        rendered.push(format!("{result:?}"));
+        succeeded.push(result.is_ok());
+        if let Err(e) = result {
+            rendered.push(e.to_string());
+        }
+    }
+    assert_eq!(
+        succeeded,
+        [false, true, false, true],
+        "each grant fails once, then recovers: {rendered:?}"
+    );
+    rendered.push(format!("{client:?}"));
+    rendered.push(format!("{connection:?}"));
+    rendered
+}
+
 /// The credential types of banking-core, formatted.
 fn core_types() -> Vec<String> {
     let url: url::Url = "http://127.0.0.1:9/token".parse().expect("a URL");
@@ -156,6 +230,7 @@ async fn no_secret_in_logs_errors_or_debug_output() {
             rendered.extend(cell.await.expect("a cell's runner does not panic").rendered);
         }
         rendered.extend(flinks_connect().await);
+        rendered.extend(flinks_outbound().await);
     }
     .instrument(capture.span())
     .await;
