@@ -2,6 +2,13 @@
 //! anything is sent (the server must receive nothing), string path
 //! parameters never change the path, and bodies over the size cap or nested
 //! without end end in typed errors with bounded memory.
+//!
+//! String path parameters exist in LYNKS, Linxo and Flinks Outbound, and
+//! all are tried here. Linkcy's, Flinks Connect's and Flinks Pay's path
+//! parameters are UUID types (a Flinks routing number is checked as nine
+//! digits), and FinqLink sends ids in bodies: no hostile string can reach
+//! their paths. Every parameter goes through `Request::param`, which the
+//! property test below covers for any string.
 
 use std::future::Future;
 
@@ -637,16 +644,26 @@ const HOSTILE: [&str; 9] = [
     "a\\b",
 ];
 
+/// Where a client gets its tokens, and a healthy token answer.
+struct Tokens {
+    paths: &'static [&'static str],
+    body: String,
+}
+
+impl Tokens {
+    fn of(provider: &providers::Provider) -> Tokens {
+        Tokens {
+            paths: provider.token_paths,
+            body: (provider.token_body)(),
+        }
+    }
+}
+
 /// Calls `call` with each hostile value against a server that answers 404,
 /// and checks the one request it sent went to `prefix` + the encoded value
 /// + `suffix`; `.` and `..` are refused before sending.
-async fn path_stays_put<F, Fut, T>(
-    provider: &providers::Provider,
-    what: &str,
-    prefix: &str,
-    suffix: &str,
-    call: F,
-) where
+async fn path_stays_put<F, Fut, T>(tokens: &Tokens, what: &str, prefix: &str, suffix: &str, call: F)
+where
     F: Fn(url::Url, String) -> Fut,
     Fut: Future<Output = banking_core::Result<T>>,
     T: std::fmt::Debug,
@@ -654,14 +671,14 @@ async fn path_stays_put<F, Fut, T>(
     for value in HOSTILE {
         let server = FaultServer::start().await;
         server.script_others(vec![Reply::json(404, r#"{"error":"not found"}"#)]);
-        for path in provider.token_paths {
-            server.script(path, vec![Reply::json(200, (provider.token_body)())]);
+        for path in tokens.paths {
+            server.script(path, vec![Reply::json(200, tokens.body.clone())]);
         }
         let _ = call(server.url(), value.to_owned()).await;
         let paths: Vec<String> = server
             .received()
             .into_iter()
-            .filter(|r| !provider.token_paths.contains(&r.path()))
+            .filter(|r| !tokens.paths.contains(&r.path()))
             .map(|r| r.target)
             .collect();
         let expected = format!("{prefix}{}{suffix}", utf8_percent_encode(value, SEGMENT));
@@ -682,7 +699,7 @@ async fn path_stays_put<F, Fut, T>(
 
 #[tokio::test]
 async fn lynks_path_parameters_never_change_the_path() {
-    let p = &PROVIDERS[3];
+    let p = &Tokens::of(&PROVIDERS[3]);
     let client = |url: url::Url| providers::lynks(&url).build().unwrap();
     path_stays_put(
         p,
@@ -720,7 +737,7 @@ async fn lynks_path_parameters_never_change_the_path() {
 
 #[tokio::test]
 async fn linxo_path_parameters_never_change_the_path() {
-    let p = &PROVIDERS[4];
+    let p = &Tokens::of(&PROVIDERS[4]);
     let client = |url: url::Url| providers::linxo(&url).build().unwrap();
     path_stays_put(p, "user", "/users/", "", |url, id| async move {
         client(url).users().get(&id.into()).await
@@ -757,6 +774,53 @@ async fn linxo_path_parameters_never_change_the_path() {
     path_stays_put(p, "queue", "/queues/", "/events", |url, id| async move {
         client(url).queues().poll(&id.into()).await
     })
+    .await;
+}
+
+#[tokio::test]
+async fn flinks_outbound_path_parameters_never_change_the_path() {
+    let p = &Tokens {
+        paths: &["/api/v1/token"],
+        body: serde_json::json!({"access_token": "t", "token_type": "Bearer", "expires_in": 3600})
+            .to_string(),
+    };
+    let client = |url: url::Url| {
+        flinks_client::outbound::OutboundClient::builder()
+            .environment(banking_core::transport::Environment::Custom(url))
+            .credentials("outbound-app", SecretString::from("outbound-secret"))
+            .retry_policy(banking_core::retry::RetryPolicy::none())
+            .build()
+            .unwrap()
+    };
+    path_stays_put(
+        p,
+        "recipient",
+        "/api/v1/recipients/",
+        "",
+        |url, id| async move { client(url).recipients().get(&id.into()).await },
+    )
+    .await;
+    path_stays_put(
+        p,
+        "recipient secret",
+        "/api/v1/recipients/",
+        "/secret",
+        |url, id| async move { client(url).recipients().regenerate_secret(&id.into()).await },
+    )
+    .await;
+    path_stays_put(
+        p,
+        "FDX account",
+        "/api/fdx/5/accounts/",
+        "",
+        |url, id| async move {
+            client(url)
+                .connect_with_refresh_token(SecretString::from("refresh"))
+                .accounts()
+                .get(&id.into())
+                .await
+        },
+    )
     .await;
 }
 
