@@ -600,6 +600,79 @@ async fn flinks_pay_rules_refuse_before_sending() {
     server.verify().await;
 }
 
+#[tokio::test]
+async fn flinks_connect_and_outbound_rules_refuse_before_sending() {
+    use flinks_client::connect::{AccountsDetailRequest, AuthorizeRequest};
+    use flinks_client::outbound::CreateRecipient;
+    let (server, url) = nothing_sent().await;
+    let connect = flinks_client::FlinksClient::builder()
+        .environment(banking_core::transport::Environment::Custom(url.clone()))
+        .customer_id("43387ca6-0391-4c82-857d-70d95f087ecb".parse().unwrap())
+        .secret_key(SecretString::from("secret-key"))
+        .api_key(SecretString::from("api-key"))
+        .build()
+        .unwrap();
+    let login = |institution: &str, user: &str, password: &str| {
+        AuthorizeRequest::credentials(institution, user, SecretString::from(password.to_owned()))
+    };
+    let requests = [
+        (
+            "an empty institution",
+            "Institution",
+            login("", "user", "pw"),
+        ),
+        ("an empty username", "Username", login("Bank", "", "pw")),
+        ("an empty password", "Password", login("Bank", "user", "")),
+        ("an empty tag", "Tag", login("Bank", "user", "pw").tag("")),
+    ];
+    for (what, field, request) in requests {
+        refused(what, field, connect.connect().authorize(&request)).await;
+    }
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2025, 1, d).unwrap();
+    let detail = AccountsDetailRequest::new(uuid::Uuid::from_u128(9).into())
+        .date_from(day(2))
+        .date_to(day(1));
+    refused(
+        "an inverted date range",
+        "DateFrom",
+        connect.connect().accounts_detail(&detail),
+    )
+    .await;
+    let outbound = flinks_client::outbound::OutboundClient::builder()
+        .environment(banking_core::transport::Environment::Custom(url))
+        .credentials("outbound-app", SecretString::from("outbound-secret"))
+        .build()
+        .unwrap();
+    let redirect: url::Url = "https://app.example.com/callback".parse().unwrap();
+    let with_fragment: url::Url = "https://app.example.com/callback#x".parse().unwrap();
+    let recipients = [
+        (
+            "an empty name",
+            "name",
+            CreateRecipient::new(" ", [redirect.clone()]),
+        ),
+        (
+            "no redirect URI",
+            "redirect_uris",
+            CreateRecipient::new("App", []),
+        ),
+        (
+            "a redirect URI with a fragment",
+            "redirect_uris",
+            CreateRecipient::new("App", [with_fragment]),
+        ),
+        (
+            "a three-letter country",
+            "country",
+            CreateRecipient::new("App", [redirect]).country("CAN"),
+        ),
+    ];
+    for (what, field, recipient) in recipients {
+        refused(what, field, outbound.recipients().create(&recipient)).await;
+    }
+    server.verify().await;
+}
+
 /// No provider documents idempotency keys: a keyed write, which the
 /// transport would resend, is refused before anything is sent.
 #[tokio::test]
