@@ -444,7 +444,7 @@ impl Connect<'_> {
     ///
     /// Sent once, under the client's attempt and total timeouts. A refusal,
     /// or an answer that cannot be read, is an
-    /// [`Error::Auth`](banking_core::Error::Auth) that keeps no part of the
+    /// [`Error::Auth`] that keeps no part of the
     /// body.
     pub async fn generate_authorize_token(&self) -> Result<AuthorizeToken> {
         let token = self
