@@ -7,7 +7,18 @@
 //! token at once, one request is made; the token is refreshed ahead of its
 //! expiry with jitter, and a failed refresh keeps a token that is still valid.
 //! [`BearerAuth`] puts the cached token on each request and, on a 401, drops
-//! it so the call is retried once with a new one.
+//! it so the call is retried once with a new one. [`SingleUse`] fetches a
+//! fresh token for every request, for providers whose tokens serve once.
+//!
+//! Token requests run under the deadline of the call that needs them (see
+//! [`AuthContext`]): one attempt, bounded by the attempt timeout and by what
+//! is left of the call's total timeout, with the response size cap. A
+//! caller waiting for another caller's fetch waits within its own deadline;
+//! when that fetch is refused, every caller waiting for it gets the same
+//! [`Error::Auth`] rather than sending a request of its own. The next call
+//! fetches again, so a client recovers as soon as the endpoint does. Token
+//! answers are [credential-bearing](crate::transport::Request::credential_bearing):
+//! no part of one ever reaches an error, `Debug` output or log.
 //!
 //! ```
 //! use std::sync::Arc;
@@ -36,13 +47,16 @@ use std::time::{Duration, Instant};
 use base64::Engine;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use chrono::{DateTime, Utc};
+use futures::FutureExt;
 use futures::future::BoxFuture;
-use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
+use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderMap, HeaderName, HeaderValue};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 use url::Url;
 
-use crate::error::{AuthError, Error, Result, TransportError};
+use crate::error::{AuthError, Error, Result};
+pub use crate::transport::AuthContext;
+use crate::transport::Request;
 
 /// A fetched access token.
 #[derive(Clone)]
@@ -110,16 +124,19 @@ impl Token {
 /// Fetches a fresh token; no caching (wrap it in a [`TokenCache`] or
 /// [`BearerAuth`]).
 pub trait TokenSource: Send + Sync + fmt::Debug + 'static {
-    /// Requests a new token with `http`, which follows no redirects.
-    fn fetch<'a>(&'a self, http: &'a reqwest::Client) -> BoxFuture<'a, Result<Token>>;
+    /// Requests a new token through `context`
+    /// ([`AuthContext::send`]: the call's deadline, the size cap, no
+    /// redirects).
+    fn fetch<'a>(&'a self, context: &'a AuthContext<'a>) -> BoxFuture<'a, Result<Token>>;
 }
 
 /// Puts credentials on a request.
 pub trait Authenticator: Send + Sync + fmt::Debug + 'static {
-    /// Adds the credentials to `headers`.
+    /// Adds the credentials to `headers`; any request it needs goes through
+    /// `context`, under the deadline of the call.
     fn apply<'a>(
         &'a self,
-        http: &'a reqwest::Client,
+        context: &'a AuthContext<'a>,
         headers: &'a mut HeaderMap,
     ) -> BoxFuture<'a, Result<()>>;
 
@@ -182,6 +199,11 @@ pub struct TokenCache<S> {
     current: RwLock<Option<Cached>>,
     refreshing: tokio::sync::Mutex<()>,
     fetches: AtomicU64,
+    /// Fetches that ended with a token or a refusal; a waiter that sees it
+    /// move knows the fetch it waited for is over.
+    settled: AtomicU64,
+    /// The refusal of the latest settled fetch, shared with its waiters.
+    refused: Mutex<Option<AuthError>>,
     clock: Clock,
 }
 
@@ -203,6 +225,8 @@ impl<S: TokenSource> TokenCache<S> {
             current: RwLock::new(None),
             refreshing: tokio::sync::Mutex::new(()),
             fetches: AtomicU64::new(0),
+            settled: AtomicU64::new(0),
+            refused: Mutex::new(None),
             clock: Arc::new(Instant::now),
         }
     }
@@ -242,7 +266,11 @@ impl<S: TokenSource> TokenCache<S> {
     }
 
     /// A valid token: cached, or fetched by exactly one of the callers.
-    pub async fn token(&self, http: &reqwest::Client) -> Result<SecretString> {
+    ///
+    /// Waiting for another caller's fetch and fetching both end by
+    /// `context`'s deadline, with an [`Error::Timeout`]; a refusal of the
+    /// fetch this caller waited for is its [`Error::Auth`] too.
+    pub async fn token(&self, context: &AuthContext<'_>) -> Result<SecretString> {
         let now = (self.clock)();
         if let Some(c) = self.snapshot() {
             if c.fresh(now) {
@@ -254,29 +282,61 @@ impl<S: TokenSource> TokenCache<S> {
                 let Ok(_guard) = self.refreshing.try_lock() else {
                     return Ok(c.token);
                 };
-                return self.refresh(http).await;
+                return self.refresh(context, None).await;
             }
         }
-        let _guard = self.refreshing.lock().await;
-        self.refresh(http).await
+        let settled = self.settled.load(Ordering::Acquire);
+        let _guard = context.within(self.refreshing.lock().map(Ok)).await?;
+        self.refresh(context, Some(settled)).await
     }
 
     /// Fetches under the single-flight lock, unless a caller that held the
-    /// lock before already did.
-    async fn refresh(&self, http: &reqwest::Client) -> Result<SecretString> {
+    /// lock before already did: its token is used, or, when the caller
+    /// waited for it (`waited_since` is the settled count it saw), its
+    /// refusal is returned.
+    async fn refresh(
+        &self,
+        context: &AuthContext<'_>,
+        waited_since: Option<u64>,
+    ) -> Result<SecretString> {
         let previous = self.snapshot();
         if let Some(c) = &previous
             && c.fresh((self.clock)())
         {
             return Ok(c.token.clone());
         }
+        if let Some(seen) = waited_since
+            && self.settled.load(Ordering::Acquire) != seen
+            && let Some(refusal) = self
+                .refused
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .clone()
+        {
+            return Err(Error::Auth(Box::new(refusal)));
+        }
         self.fetches.fetch_add(1, Ordering::Relaxed);
-        match self.source.fetch(http).await {
-            Ok(token) => {
-                let cached = self.cache_entry(&token);
-                *self.current.write().unwrap_or_else(|e| e.into_inner()) = Some(cached);
-                Ok(token.access_token)
-            }
+        let result = context.within(self.source.fetch(context)).await;
+        let refusal = match &result {
+            Ok(_) => None,
+            Err(Error::Auth(refusal)) => Some((**refusal).clone()),
+            // A timeout or a broken connection is this caller's: the others
+            // try within their own deadlines.
+            Err(_) => return self.fall_back(previous, result),
+        };
+        *self.refused.lock().unwrap_or_else(|e| e.into_inner()) = refusal;
+        if let Ok(token) = &result {
+            let cached = self.cache_entry(token);
+            *self.current.write().unwrap_or_else(|e| e.into_inner()) = Some(cached);
+        }
+        self.settled.fetch_add(1, Ordering::Release);
+        self.fall_back(previous, result)
+    }
+
+    /// The fetched token, or on failure the previous one while it is valid.
+    fn fall_back(&self, previous: Option<Cached>, result: Result<Token>) -> Result<SecretString> {
+        match result {
+            Ok(token) => Ok(token.access_token),
             Err(e) => match previous.filter(|c| c.usable((self.clock)(), self.policy.margin)) {
                 Some(c) => {
                     tracing::warn!(error = %e, "token refresh failed; using the still-valid token");
@@ -350,11 +410,11 @@ impl<S: TokenSource> BearerAuth<S> {
 impl<S: TokenSource> Authenticator for BearerAuth<S> {
     fn apply<'a>(
         &'a self,
-        http: &'a reqwest::Client,
+        context: &'a AuthContext<'a>,
         headers: &'a mut HeaderMap,
     ) -> BoxFuture<'a, Result<()>> {
         Box::pin(async move {
-            let token = self.cache.token(http).await?;
+            let token = self.cache.token(context).await?;
             headers.insert(AUTHORIZATION, bearer(&token)?);
             Ok(())
         })
@@ -380,6 +440,68 @@ fn sensitive(value: &str) -> Result<HeaderValue> {
     Ok(v)
 }
 
+/// A token fetched for each request and never reused, for providers whose
+/// tokens serve one request (Flinks Pay, Flinks Connect's authorize token).
+///
+/// Every attempt of a call fetches its own token through the
+/// [`AuthContext`], under that attempt's deadline; a 401 is not retried,
+/// since a fresh token was already used.
+pub struct SingleUse<S> {
+    source: S,
+    header: HeaderName,
+    bearer: bool,
+}
+
+impl<S: TokenSource> fmt::Debug for SingleUse<S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SingleUse")
+            .field("source", &self.source)
+            .field("header", &self.header)
+            .finish()
+    }
+}
+
+impl<S: TokenSource> SingleUse<S> {
+    /// Sends each token as `Authorization: Bearer <token>`.
+    pub fn bearer(source: S) -> Arc<Self> {
+        Arc::new(SingleUse {
+            source,
+            header: AUTHORIZATION,
+            bearer: true,
+        })
+    }
+
+    /// Sends each token, as is, in header `name`.
+    pub fn header(name: &str, source: S) -> Result<Arc<Self>> {
+        let header = HeaderName::from_bytes(name.as_bytes())
+            .map_err(|_| Error::config(format!("invalid header name {name:?}")))?;
+        Ok(Arc::new(SingleUse {
+            source,
+            header,
+            bearer: false,
+        }))
+    }
+}
+
+impl<S: TokenSource> Authenticator for SingleUse<S> {
+    fn apply<'a>(
+        &'a self,
+        context: &'a AuthContext<'a>,
+        headers: &'a mut HeaderMap,
+    ) -> BoxFuture<'a, Result<()>> {
+        Box::pin(async move {
+            let token = context.within(self.source.fetch(context)).await?;
+            let value = if self.bearer {
+                bearer(&token.access_token)?
+            } else {
+                sensitive(token.access_token.expose_secret())?
+            };
+            headers.insert(self.header.clone(), value);
+            Ok(())
+        })
+    }
+}
+
 /// A fixed bearer token.
 #[derive(Clone)]
 pub struct StaticBearer {
@@ -402,7 +524,7 @@ impl StaticBearer {
 impl Authenticator for StaticBearer {
     fn apply<'a>(
         &'a self,
-        _http: &'a reqwest::Client,
+        _context: &'a AuthContext<'a>,
         headers: &'a mut HeaderMap,
     ) -> BoxFuture<'a, Result<()>> {
         Box::pin(async move {
@@ -437,7 +559,7 @@ impl ApiKeyHeader {
 impl Authenticator for ApiKeyHeader {
     fn apply<'a>(
         &'a self,
-        _http: &'a reqwest::Client,
+        _context: &'a AuthContext<'a>,
         headers: &'a mut HeaderMap,
     ) -> BoxFuture<'a, Result<()>> {
         Box::pin(async move {
@@ -470,19 +592,21 @@ impl BasicAuth {
     }
 }
 
-fn basic(user: &str, password: &SecretString) -> Result<HeaderValue> {
+/// `Basic base64(user:password)`.
+fn basic(user: &str, password: &SecretString) -> SecretString {
     let raw = format!("{user}:{}", password.expose_secret());
-    sensitive(&format!("Basic {}", STANDARD.encode(raw)))
+    SecretString::from(format!("Basic {}", STANDARD.encode(raw)))
 }
 
 impl Authenticator for BasicAuth {
     fn apply<'a>(
         &'a self,
-        _http: &'a reqwest::Client,
+        _context: &'a AuthContext<'a>,
         headers: &'a mut HeaderMap,
     ) -> BoxFuture<'a, Result<()>> {
         Box::pin(async move {
-            headers.insert(AUTHORIZATION, basic(&self.user, &self.password)?);
+            let value = basic(&self.user, &self.password);
+            headers.insert(AUTHORIZATION, sensitive(value.expose_secret())?);
             Ok(())
         })
     }
@@ -495,7 +619,7 @@ pub struct NoAuth;
 impl Authenticator for NoAuth {
     fn apply<'a>(
         &'a self,
-        _http: &'a reqwest::Client,
+        _context: &'a AuthContext<'a>,
         _headers: &'a mut HeaderMap,
     ) -> BoxFuture<'a, Result<()>> {
         Box::pin(async { Ok(()) })
@@ -571,18 +695,19 @@ impl OAuthClient {
         }
     }
 
-    /// Posts a token request with `params` (secrets exposed only here).
-    async fn request(&self, http: &reqwest::Client, params: &[(&str, &str)]) -> Result<Token> {
-        let mut req = http
-            .post(self.token_url.clone())
-            .header(ACCEPT, "application/json");
+    /// Posts a token request with `params` (secrets exposed only here),
+    /// through `context`: one attempt under the call's deadline.
+    async fn request(&self, context: &AuthContext<'_>, params: &[(&str, &str)]) -> Result<Token> {
+        let mut req = Request::post("token endpoint")
+            .absolute_url(self.token_url.clone())
+            .header(ACCEPT.as_str(), "application/json");
         let mut form: Vec<(&str, &str)> = params.to_vec();
         if let Some(scope) = &self.scope {
             form.push(("scope", scope));
         }
         match (self.method, &self.client_secret) {
             (ClientAuthMethod::Basic, Some(secret)) => {
-                req = req.header(AUTHORIZATION, basic(&self.client_id, secret)?);
+                req = req.sensitive_header(AUTHORIZATION.as_str(), &basic(&self.client_id, secret));
             }
             (_, secret) => {
                 form.push(("client_id", &self.client_id));
@@ -609,38 +734,11 @@ impl OAuthClient {
                 )
             }
         };
-        let response = req
-            .header(CONTENT_TYPE, content_type)
-            .body(body)
-            .send()
-            .await
-            .map_err(|e| {
-                let not_sent = e.is_connect();
-                Error::Transport(TransportError::new(
-                    "token request failed",
-                    not_sent,
-                    Some(Box::new(e.without_url())),
-                ))
-            })?;
-        let status = response.status().as_u16();
-        let body = response.bytes().await.map_err(|e| {
-            Error::Transport(TransportError::new(
-                "token response broke off",
-                false,
-                Some(Box::new(e.without_url())),
-            ))
-        })?;
-        if !(200..300).contains(&status) {
-            // Redirects land here too: token requests never follow them.
-            return Err(Error::Auth(Box::new(AuthError::from_body(status, &body))));
-        }
-        let parsed: TokenResponse = serde_json::from_slice(&body).map_err(|_| {
-            Error::Auth(Box::new(AuthError::new(
-                Some(status),
-                None,
-                Some("token response is not an OAuth2 token".to_owned()),
-            )))
-        })?;
+        // Redirects are never followed: a 3xx is an `Error::Auth` too.
+        let response = context
+            .send(req.body_bytes(content_type, body.into()))
+            .await?;
+        let parsed: TokenResponse = response.json()?;
         let expires_in = match parsed.expires_in {
             Some(serde_json::Value::Number(n)) => n.as_u64().map(Duration::from_secs),
             Some(serde_json::Value::String(s)) => s.parse().ok().map(Duration::from_secs),
@@ -676,10 +774,10 @@ impl ClientCredentials {
 }
 
 impl TokenSource for ClientCredentials {
-    fn fetch<'a>(&'a self, http: &'a reqwest::Client) -> BoxFuture<'a, Result<Token>> {
+    fn fetch<'a>(&'a self, context: &'a AuthContext<'a>) -> BoxFuture<'a, Result<Token>> {
         Box::pin(
             self.client
-                .request(http, &[("grant_type", "client_credentials")]),
+                .request(context, &[("grant_type", "client_credentials")]),
         )
     }
 }
@@ -695,7 +793,7 @@ impl RefreshSlot {
 
     /// Exchanges the kept refresh token for a new token, keeping the
     /// rotated refresh token if the answer has one.
-    async fn exchange(&self, client: &OAuthClient, http: &reqwest::Client) -> Result<Token> {
+    async fn exchange(&self, client: &OAuthClient, context: &AuthContext<'_>) -> Result<Token> {
         let rt = self
             .get()
             .ok_or_else(|| Error::config("no refresh token"))?;
@@ -703,17 +801,17 @@ impl RefreshSlot {
             ("grant_type", "refresh_token"),
             ("refresh_token", rt.expose_secret()),
         ];
-        self.request(client, http, &params).await
+        self.request(client, context, &params).await
     }
 
     /// Requests a token with `params`, keeping the refresh token it brings.
     async fn request(
         &self,
         client: &OAuthClient,
-        http: &reqwest::Client,
+        context: &AuthContext<'_>,
         params: &[(&str, &str)],
     ) -> Result<Token> {
-        let token = client.request(http, params).await?;
+        let token = client.request(context, params).await?;
         self.keep(&token);
         Ok(token)
     }
@@ -763,13 +861,13 @@ impl PasswordGrant {
 }
 
 impl TokenSource for PasswordGrant {
-    fn fetch<'a>(&'a self, http: &'a reqwest::Client) -> BoxFuture<'a, Result<Token>> {
+    fn fetch<'a>(&'a self, context: &'a AuthContext<'a>) -> BoxFuture<'a, Result<Token>> {
         Box::pin(async move {
             if self.refresh.get().is_some() {
-                match self.refresh.exchange(&self.client, http).await {
+                match self.refresh.exchange(&self.client, context).await {
                     Ok(token) => return Ok(token),
                     Err(e) => {
-                        tracing::debug!(error = %e, "refresh token refused; using the password")
+                        tracing::debug!(status = ?e.status(), "refresh token refused; using the password")
                     }
                 }
             }
@@ -778,7 +876,7 @@ impl TokenSource for PasswordGrant {
                 ("username", self.username.as_str()),
                 ("password", self.password.expose_secret()),
             ];
-            self.refresh.request(&self.client, http, &params).await
+            self.refresh.request(&self.client, context, &params).await
         })
     }
 }
@@ -818,8 +916,8 @@ impl RefreshTokenGrant {
 }
 
 impl TokenSource for RefreshTokenGrant {
-    fn fetch<'a>(&'a self, http: &'a reqwest::Client) -> BoxFuture<'a, Result<Token>> {
-        Box::pin(self.refresh.exchange(&self.client, http))
+    fn fetch<'a>(&'a self, context: &'a AuthContext<'a>) -> BoxFuture<'a, Result<Token>> {
+        Box::pin(self.refresh.exchange(&self.client, context))
     }
 }
 
@@ -866,19 +964,19 @@ impl AuthorizationCodeGrant {
 }
 
 impl TokenSource for AuthorizationCodeGrant {
-    fn fetch<'a>(&'a self, http: &'a reqwest::Client) -> BoxFuture<'a, Result<Token>> {
+    fn fetch<'a>(&'a self, context: &'a AuthContext<'a>) -> BoxFuture<'a, Result<Token>> {
         Box::pin(async move {
             // Taken even if the exchange fails: a code is never sent twice.
             let code = self.code.lock().unwrap_or_else(|e| e.into_inner()).take();
             let Some(code) = code else {
-                return self.refresh.exchange(&self.client, http).await;
+                return self.refresh.exchange(&self.client, context).await;
             };
             let params = [
                 ("grant_type", "authorization_code"),
                 ("code", code.expose_secret()),
                 ("redirect_uri", self.redirect_uri.as_str()),
             ];
-            self.refresh.request(&self.client, http, &params).await
+            self.refresh.request(&self.client, context, &params).await
         })
     }
 }
@@ -948,9 +1046,8 @@ mod tests {
         serde_json::json!({"access_token": token, "token_type": "Bearer", "expires_in": expires_in})
     }
 
-    fn http() -> reqwest::Client {
-        reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
+    fn http() -> crate::transport::Transport {
+        crate::transport::Transport::builder("http://127.0.0.1:9/".parse().unwrap())
             .build()
             .unwrap()
     }
@@ -995,7 +1092,7 @@ mod tests {
             let http = http.clone();
             tokio::spawn(async move {
                 let mut h = HeaderMap::new();
-                auth.apply(&http, &mut h).await.unwrap();
+                auth.apply(&http.auth_context(), &mut h).await.unwrap();
                 h.get(AUTHORIZATION).unwrap().to_str().unwrap().to_owned()
             })
         });
@@ -1016,10 +1113,24 @@ mod tests {
             .up_to_n_times(1)
             .mount(&server)
             .await;
-        assert_eq!(cache.token(&http).await.unwrap().expose_secret(), "first");
+        assert_eq!(
+            cache
+                .token(&http.auth_context())
+                .await
+                .unwrap()
+                .expose_secret(),
+            "first"
+        );
         // Well before the refresh window: cached.
         offset.store(800, Ordering::SeqCst);
-        assert_eq!(cache.token(&http).await.unwrap().expose_secret(), "first");
+        assert_eq!(
+            cache
+                .token(&http.auth_context())
+                .await
+                .unwrap()
+                .expose_secret(),
+            "first"
+        );
         assert_eq!(cache.fetch_count(), 1);
         // Inside the window (60 s + up to 30 s jitter before expiry), the
         // token endpoint fails: the still-valid token is kept.
@@ -1029,14 +1140,28 @@ mod tests {
             .mount(&server)
             .await;
         offset.store(960, Ordering::SeqCst);
-        assert_eq!(cache.token(&http).await.unwrap().expose_secret(), "first");
+        assert_eq!(
+            cache
+                .token(&http.auth_context())
+                .await
+                .unwrap()
+                .expose_secret(),
+            "first"
+        );
         assert_eq!(cache.fetch_count(), 2);
         // Next call in the window refreshes for real.
         Mock::given(path("/oauth/token"))
             .respond_with(ResponseTemplate::new(200).set_body_json(token_body("second", 1000)))
             .mount(&server)
             .await;
-        assert_eq!(cache.token(&http).await.unwrap().expose_secret(), "second");
+        assert_eq!(
+            cache
+                .token(&http.auth_context())
+                .await
+                .unwrap()
+                .expose_secret(),
+            "second"
+        );
         assert_eq!(cache.fetch_count(), 3);
     }
 
@@ -1054,9 +1179,9 @@ mod tests {
             .respond_with(ResponseTemplate::new(500))
             .mount(&server)
             .await;
-        cache.token(&http()).await.unwrap();
+        cache.token(&http().auth_context()).await.unwrap();
         offset.store(200, Ordering::SeqCst);
-        let err = cache.token(&http()).await.unwrap_err();
+        let err = cache.token(&http().auth_context()).await.unwrap_err();
         assert_eq!(err.status(), Some(500));
     }
 
@@ -1069,7 +1194,7 @@ mod tests {
             })))
             .mount(&server)
             .await;
-        let err = cc(&server).fetch(&http()).await.unwrap_err();
+        let err = cc(&server).fetch(&http().auth_context()).await.unwrap_err();
         let Error::Auth(auth) = &err else {
             panic!("{err:?}")
         };
@@ -1096,7 +1221,7 @@ mod tests {
             .expect(0)
             .mount(&server)
             .await;
-        let err = cc(&server).fetch(&http()).await.unwrap_err();
+        let err = cc(&server).fetch(&http().auth_context()).await.unwrap_err();
         assert_eq!(err.status(), Some(302));
     }
 
@@ -1136,12 +1261,12 @@ mod tests {
             SecretString::from("pw-alice-123"),
         );
         let http = http();
-        let t1 = grant.fetch(&http).await.unwrap();
+        let t1 = grant.fetch(&http.auth_context()).await.unwrap();
         assert_eq!(t1.access_token.expose_secret(), "a1");
         assert_eq!(t1.expires_in, Some(Duration::from_secs(3600)));
         assert_eq!(
             grant
-                .fetch(&http)
+                .fetch(&http.auth_context())
                 .await
                 .unwrap()
                 .access_token
@@ -1151,7 +1276,7 @@ mod tests {
         // No new refresh token in the answer: the last one is kept.
         assert_eq!(
             grant
-                .fetch(&http)
+                .fetch(&http.auth_context())
                 .await
                 .unwrap()
                 .access_token
@@ -1179,7 +1304,7 @@ mod tests {
             SecretString::from("r0"),
         )
         .auth_method(ClientAuthMethod::Basic);
-        grant.fetch(&http()).await.unwrap();
+        grant.fetch(&http().auth_context()).await.unwrap();
         assert_eq!(grant.refresh_token().unwrap().expose_secret(), "r1");
     }
 
@@ -1204,7 +1329,7 @@ mod tests {
         let token = cc(&server)
             .scope("client:admin")
             .encoding(TokenEncoding::Json)
-            .fetch(&http())
+            .fetch(&http().auth_context())
             .await
             .unwrap();
         assert_eq!(token.access_token.expose_secret(), "j1");
@@ -1243,7 +1368,7 @@ mod tests {
         let http = http();
         assert_eq!(
             grant
-                .fetch(&http)
+                .fetch(&http.auth_context())
                 .await
                 .unwrap()
                 .access_token
@@ -1252,7 +1377,7 @@ mod tests {
         );
         assert_eq!(
             grant
-                .fetch(&http)
+                .fetch(&http.auth_context())
                 .await
                 .unwrap()
                 .access_token
@@ -1280,11 +1405,11 @@ mod tests {
             SecretString::from("code-123"),
             "https://app.example/callback".parse().unwrap(),
         );
-        let first = grant.fetch(&http()).await.unwrap_err();
+        let first = grant.fetch(&http().auth_context()).await.unwrap_err();
         assert_eq!(first.provider_code(), Some("invalid_grant"));
         // No code and no refresh token left: a configuration error, no request.
         assert!(matches!(
-            grant.fetch(&http()).await.unwrap_err(),
+            grant.fetch(&http().auth_context()).await.unwrap_err(),
             Error::Config(_)
         ));
     }
@@ -1323,7 +1448,7 @@ mod tests {
         let http = http();
         let mut h = HeaderMap::new();
         BasicAuth::new("user", SecretString::from("pass"))
-            .apply(&http, &mut h)
+            .apply(&http.auth_context(), &mut h)
             .await
             .unwrap();
         let v = h.get(AUTHORIZATION).unwrap();
@@ -1331,7 +1456,7 @@ mod tests {
         assert!(v.is_sensitive());
         ApiKeyHeader::new("flinks-auth-key", SecretString::from("k"))
             .unwrap()
-            .apply(&http, &mut h)
+            .apply(&http.auth_context(), &mut h)
             .await
             .unwrap();
         assert!(h.get("flinks-auth-key").unwrap().is_sensitive());

@@ -41,7 +41,8 @@ pub enum Error {
     /// The connection failed or broke.
     #[error(transparent)]
     Transport(TransportError),
-    /// A connect, per-attempt or total deadline passed.
+    /// A connect, per-attempt or total deadline passed (token requests
+    /// included).
     #[error(transparent)]
     Timeout(TimeoutError),
     /// A write without an idempotency key failed after it may have reached the
@@ -60,7 +61,8 @@ pub enum Error {
     /// The client was configured with an invalid value (URL, header, ...).
     #[error("configuration error: {0}")]
     Config(String),
-    /// A listing broke its paging contract (a repeated cursor).
+    /// A listing made no progress (a cursor or page seen before, more pages
+    /// than its total allows): the stream stopped instead of looping.
     #[error(transparent)]
     Pagination(#[from] crate::pagination::PaginationError),
 }
@@ -112,6 +114,12 @@ impl Error {
         self.status() == Some(401)
     }
 
+    /// Whether authentication failed: the token or login endpoint refused,
+    /// failed, or sent an answer that could not be read.
+    pub fn is_auth(&self) -> bool {
+        matches!(self, Error::Auth(_))
+    }
+
     /// Whether the request was rejected before sending.
     pub fn is_validation(&self) -> bool {
         matches!(self, Error::Validation(_))
@@ -135,6 +143,7 @@ impl Error {
     pub fn request_id(&self) -> Option<&str> {
         match self {
             Error::Api(e) => e.request_id.as_deref(),
+            Error::Auth(e) => e.request_id.as_deref(),
             Error::Decode(e) => e.request_id.as_deref(),
             _ => None,
         }
@@ -370,7 +379,9 @@ fn as_text(v: Option<serde_json::Value>) -> Option<String> {
 ///
 /// RFC 6749 error bodies (`{"error": "invalid_client", "error_description":
 /// ...}`) are typed in [`AuthError::error`] and
-/// [`AuthError::error_description`].
+/// [`AuthError::error_description`]; other bodies are read by the
+/// provider's [`ErrorDecoder`]. The body itself is never kept: a credential
+/// endpoint's body may hold a token.
 #[derive(Debug, Clone, thiserror::Error)]
 #[non_exhaustive]
 #[error("token request failed{}{}{}", .status.map(|s| format!(" with status {s}")).unwrap_or_default(), .error.as_ref().map(|e| format!(": {e}")).unwrap_or_default(), .error_description.as_ref().map(|d| format!(" ({d})")).unwrap_or_default())]
@@ -381,6 +392,8 @@ pub struct AuthError {
     pub error: Option<String>,
     /// The RFC 6749 `error_description`.
     pub error_description: Option<String>,
+    /// The provider's request id header, when present.
+    pub request_id: Option<String>,
 }
 
 impl AuthError {
@@ -390,6 +403,7 @@ impl AuthError {
             status,
             error,
             error_description: description,
+            request_id: None,
         }
     }
 
@@ -401,11 +415,29 @@ impl AuthError {
             error_description: Option<String>,
         }
         let parsed = serde_json::from_slice::<Rfc6749>(body).ok();
-        AuthError {
-            status: Some(status),
-            error: parsed.as_ref().and_then(|p| p.error.clone()),
-            error_description: parsed.and_then(|p| p.error_description),
+        AuthError::new(
+            Some(status),
+            parsed.as_ref().and_then(|p| p.error.clone()),
+            parsed.and_then(|p| p.error_description),
+        )
+    }
+
+    /// A credential endpoint's non-success answer: the RFC 6749 fields, or
+    /// else the code and message `decoder` reads, and the request id.
+    pub fn from_response(
+        status: u16,
+        headers: &HeaderMap,
+        body: &[u8],
+        decoder: &dyn ErrorDecoder,
+    ) -> Self {
+        let mut error = AuthError::from_body(status, body);
+        if error.error.is_none() && error.error_description.is_none() {
+            let details = decoder.decode(status, body);
+            error.error = details.code;
+            error.error_description = details.message;
         }
+        error.request_id = crate::transport::request_id_of(headers);
+        error
     }
 }
 
@@ -449,13 +481,39 @@ pub enum TimeoutKind {
 }
 
 /// A deadline passed.
+///
+/// `kind` says which limit fired and `limit` how long it was; `after` is
+/// the time since the call started (token fetch and earlier attempts
+/// included), so a total deadline of 3 s reports about 3 s, whatever the
+/// last attempt was given.
 #[derive(Debug, Clone, thiserror::Error)]
-#[error("{kind:?} timeout after {after:?}")]
+#[non_exhaustive]
+#[error("{} timeout{} after {after:?}", kind.name(), .limit.map(|l| format!(" (limit {l:?})")).unwrap_or_default())]
 pub struct TimeoutError {
     /// Which deadline.
     pub kind: TimeoutKind,
-    /// How long it was.
+    /// The deadline that fired, when known (a connect timeout set on a
+    /// caller's own HTTP client is not).
+    pub limit: Option<Duration>,
+    /// How long the call had been running when it fired.
     pub after: Duration,
+}
+
+impl TimeoutError {
+    /// A timeout of `kind` with its `limit`, `after` this long.
+    pub fn new(kind: TimeoutKind, limit: Option<Duration>, after: Duration) -> Self {
+        TimeoutError { kind, limit, after }
+    }
+}
+
+impl TimeoutKind {
+    fn name(self) -> &'static str {
+        match self {
+            TimeoutKind::Connect => "connect",
+            TimeoutKind::Attempt => "attempt",
+            TimeoutKind::Total => "total",
+        }
+    }
 }
 
 /// A write that may have reached the server failed; it was not resent.

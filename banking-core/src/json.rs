@@ -18,7 +18,7 @@ use bytes::Bytes;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::error::{DecodeError, Error, Result, excerpt};
+use crate::error::{AuthError, DecodeError, Error, Result, excerpt};
 
 /// Decodes `body` as `T`; errors carry the JSON path and a body excerpt.
 pub fn from_slice<T: DeserializeOwned>(body: &[u8]) -> Result<T> {
@@ -33,6 +33,36 @@ pub(crate) fn decode_with_request_id<T: DeserializeOwned>(
     let value =
         serde_path_to_error::deserialize(de).map_err(|e| decode_error(e, body, request_id))?;
     Ok(value)
+}
+
+/// Decodes the answer of a credential endpoint (a login or token grant).
+///
+/// A failure is an [`Error::Auth`] naming the JSON path and the kind of
+/// fault only: neither the body nor serde's message (which quotes the
+/// offending value) is kept, since either could hold a token.
+pub(crate) fn decode_credential<T: DeserializeOwned>(
+    body: &[u8],
+    status: u16,
+    request_id: Option<&str>,
+) -> Result<T> {
+    let de = &mut serde_json::Deserializer::from_slice(body);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let fault = match e.inner().classify() {
+            serde_json::error::Category::Data => "unexpected value",
+            serde_json::error::Category::Eof => "truncated JSON",
+            serde_json::error::Category::Syntax | serde_json::error::Category::Io => "not JSON",
+        };
+        let mut error = AuthError::new(
+            Some(status),
+            None,
+            Some(format!(
+                "the credential answer could not be decoded at `{}`: {fault}",
+                e.path()
+            )),
+        );
+        error.request_id = request_id.map(str::to_owned);
+        Error::Auth(Box::new(error))
+    })
 }
 
 fn decode_error(

@@ -21,6 +21,7 @@
 //! ```
 
 use std::fmt;
+use std::future::Future;
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
@@ -39,8 +40,8 @@ use crate::auth::{Authenticator, NoAuth};
 mod settings;
 
 use crate::error::{
-    ApiError, ErrorDecoder, GenericErrorDecoder, OutcomeUnknown, Result, TimeoutError, TimeoutKind,
-    TransportError,
+    ApiError, AuthError, ErrorDecoder, GenericErrorDecoder, OutcomeUnknown, Result, TimeoutError,
+    TimeoutKind, TransportError,
 };
 use crate::retry::{self, Attempt, Decision, Failure, RetryPolicy, Safety};
 use crate::{Error, json};
@@ -162,7 +163,9 @@ pub struct CallOptions {
     /// Overrides the retry policy for this call.
     pub retry: Option<RetryPolicy>,
     /// An idempotency key; makes a write safe to retry where the provider
-    /// deduplicates on it.
+    /// deduplicates on it. Refused before sending by a transport whose API
+    /// documents no deduplication (see
+    /// [`TransportBuilder::idempotency_header`]).
     pub idempotency_key: Option<String>,
 }
 
@@ -213,6 +216,7 @@ pub struct Request {
     auth: RequestAuth,
     absolute: Option<Url>,
     options: CallOptions,
+    credential: bool,
 }
 
 impl fmt::Debug for Request {
@@ -239,6 +243,7 @@ impl fmt::Debug for Request {
                     .collect::<Vec<_>>(),
             )
             .field("body_len", &self.body.as_ref().map(|(_, b)| b.len()))
+            .field("credential_bearing", &self.credential)
             .finish()
     }
 }
@@ -258,6 +263,7 @@ impl Request {
             auth: RequestAuth::Default,
             absolute: None,
             options: CallOptions::default(),
+            credential: false,
         }
     }
 
@@ -382,6 +388,16 @@ impl Request {
         self
     }
 
+    /// Marks the answer as credential-bearing (a login, a token grant, a
+    /// one-time token): a success body that does not decode, and any
+    /// non-success answer, become an [`Error::Auth`] that keeps no part of
+    /// the body, so no token can reach an error message, `Debug` output or
+    /// log line.
+    pub fn credential_bearing(mut self) -> Self {
+        self.credential = true;
+        self
+    }
+
     /// Overrides the authentication.
     pub fn auth(mut self, auth: RequestAuth) -> Self {
         self.auth = auth;
@@ -490,6 +506,7 @@ pub struct Response {
     body: Bytes,
     request_id: Option<String>,
     idempotency_key: Option<String>,
+    credential: bool,
 }
 
 impl fmt::Debug for Response {
@@ -530,12 +547,19 @@ impl Response {
 
     /// Decodes the body; errors name the JSON path. An empty body (204)
     /// decodes as JSON `null`, so `()` and `Option<T>` accept it.
+    ///
+    /// The answer of a [credential-bearing](Request::credential_bearing)
+    /// request that does not decode is an [`Error::Auth`] with no part of
+    /// the body; any other is an [`Error::Decode`] with the start of it.
     pub fn json<T: DeserializeOwned>(&self) -> Result<T> {
         let body: &[u8] = if self.body.is_empty() {
             b"null"
         } else {
             &self.body
         };
+        if self.credential {
+            return json::decode_credential(body, self.status, self.request_id.as_deref());
+        }
         json::decode_with_request_id(body, self.request_id.as_deref())
     }
 }
@@ -563,6 +587,8 @@ struct Inner {
     auth: Arc<dyn Authenticator>,
     error_decoder: Arc<dyn ErrorDecoder>,
     retry: RetryPolicy,
+    /// The connect timeout, when this crate built the HTTP client.
+    connect_timeout: Option<Duration>,
     attempt_timeout: Option<Duration>,
     total_timeout: Option<Duration>,
     max_response_bytes: usize,
@@ -672,15 +698,22 @@ impl TransportBuilder {
         self
     }
 
-    /// Sets the idempotency header name (default `Idempotency-Key`).
+    /// Declares that the API deduplicates writes on this header
+    /// (`Idempotency-Key`, ...): a write that carries a key is sent with it
+    /// and may be retried like a read.
+    ///
+    /// Off by default: a key would make the transport resend a write, which
+    /// is safe only where the server deduplicates. Without this, a request
+    /// with a key fails validation before anything is sent.
     pub fn idempotency_header(mut self, name: &str) -> Self {
         self.idempotency_header = Some(name.to_owned());
         self
     }
 
-    /// Declares that the API documents no idempotency key. A request that
-    /// carries one is then refused before sending: the key would make the
-    /// transport resend a write the server cannot deduplicate.
+    /// Declares that the API documents no idempotency key (the default). A
+    /// request that carries one is then refused before sending: the key
+    /// would make the transport resend a write the server cannot
+    /// deduplicate.
     pub fn without_idempotency_keys(mut self) -> Self {
         self.idempotency_header = None;
         self
@@ -709,6 +742,7 @@ impl TransportBuilder {
         for (name, value) in &self.default_headers {
             default_headers.insert(header_name(name)?, header_value(name, value)?);
         }
+        let connect_timeout = self.http.is_none().then_some(self.connect_timeout);
         let http = match self.http {
             Some(client) => client,
             None => {
@@ -734,6 +768,7 @@ impl TransportBuilder {
                 auth: self.auth,
                 error_decoder: self.error_decoder,
                 retry: self.retry,
+                connect_timeout,
                 attempt_timeout: self.attempt_timeout,
                 total_timeout: self.total_timeout,
                 max_response_bytes: self.max_response_bytes,
@@ -766,6 +801,152 @@ enum AttemptResult {
     Unauthorized(Error),
 }
 
+/// The deadline one attempt (or one token fetch) runs under: the attempt
+/// timeout, or what is left of the call's total timeout when that is
+/// sooner.
+#[derive(Debug, Clone, Copy)]
+struct Budget {
+    /// When the call started.
+    started: Instant,
+    /// When this attempt must be over; `None` when nothing bounds it.
+    deadline: Option<Instant>,
+    /// Which limit sets the deadline.
+    kind: TimeoutKind,
+    /// How long that limit is.
+    limit: Option<Duration>,
+}
+
+impl Budget {
+    fn expired(&self) -> bool {
+        self.deadline.is_some_and(|d| d <= Instant::now())
+    }
+
+    /// The error for this deadline passing, with the time since the call
+    /// started.
+    fn timeout(&self) -> Error {
+        Error::Timeout(TimeoutError::new(
+            self.kind,
+            self.limit,
+            self.started.elapsed(),
+        ))
+    }
+
+    /// Runs `fut`, or fails with a timeout once the deadline passes.
+    async fn run<T>(&self, fut: impl Future<Output = Result<T>>) -> Result<T> {
+        match self.deadline {
+            Some(deadline) => tokio::time::timeout_at(deadline.into(), fut)
+                .await
+                .unwrap_or_else(|_| Err(self.timeout())),
+            None => fut.await,
+        }
+    }
+}
+
+/// What an [`Authenticator`] or [`TokenSource`](crate::auth::TokenSource)
+/// fetches credentials with: the transport's HTTP client, error decoder and
+/// response size cap, under the deadline of the call that needs them.
+///
+/// A token fetch is one attempt of its call: it must end before the attempt
+/// timeout, and before the call's total timeout when that comes first. The
+/// transport enforces this around every authenticator; [`send`](Self::send)
+/// and [`within`](Self::within) give a fetch the same bound, and the typed
+/// error, from the inside.
+pub struct AuthContext<'a> {
+    inner: &'a Inner,
+    budget: Budget,
+}
+
+impl fmt::Debug for AuthContext<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AuthContext")
+            .field("base_url", &self.inner.base_url.as_str())
+            .field("remaining", &self.remaining())
+            .finish()
+    }
+}
+
+impl AuthContext<'_> {
+    /// The pooled HTTP client (no redirects), for credential schemes that
+    /// cannot be described as a [`Request`]. Prefer [`send`](Self::send),
+    /// which applies the deadline and the size cap.
+    pub fn http(&self) -> &reqwest::Client {
+        &self.inner.http
+    }
+
+    /// The transport's base URL.
+    pub fn base_url(&self) -> &Url {
+        &self.inner.base_url
+    }
+
+    /// How long the fetch may still take; `None` when nothing bounds it.
+    pub fn remaining(&self) -> Option<Duration> {
+        self.budget
+            .deadline
+            .map(|d| d.saturating_duration_since(Instant::now()))
+    }
+
+    /// Runs `fut` under this context's deadline: its result, or an
+    /// [`Error::Timeout`] naming the limit once the deadline passes.
+    pub async fn within<T>(&self, fut: impl Future<Output = Result<T>>) -> Result<T> {
+        self.budget.run(fut).await
+    }
+
+    /// Sends a credential request (a token grant, a login) once: under the
+    /// call's deadline, with the transport's default headers and size cap,
+    /// and never retried. The answer is
+    /// [credential-bearing](Request::credential_bearing): a non-success
+    /// status is an [`Error::Auth`] with the status, the provider's code
+    /// and the request id, and a body that does not decode is one too.
+    ///
+    /// A path template resolves against the transport's base URL; an
+    /// [absolute URL](Request::absolute_url) (a token endpoint on another
+    /// host) is used as given, since the transport's own credentials are
+    /// never added here. An authenticator set with
+    /// [`RequestAuth::With`] is applied (a key that fetches a one-time
+    /// token); [`RequestAuth::Default`] counts as none.
+    pub async fn send(&self, request: Request) -> Result<Response> {
+        let span = tracing::info_span!(
+            "banking.request",
+            method = %request.method,
+            path = request.template,
+            credential = true,
+            status = tracing::field::Empty,
+        );
+        self.send_inner(request).instrument(span).await
+    }
+
+    async fn send_inner(&self, request: Request) -> Result<Response> {
+        let request = request.credential_bearing();
+        let url = match &request.absolute {
+            Some(url) => url.clone(),
+            None => request.url(&self.inner.base_url)?,
+        };
+        let mut headers = self.inner.headers(&request)?;
+        if let RequestAuth::With(auth) = &request.auth {
+            auth.apply(self, &mut headers).await?;
+            mark_sensitive(&mut headers);
+        }
+        if self.budget.expired() {
+            return Err(self.budget.timeout());
+        }
+        let result = match self
+            .inner
+            .attempt(&request, &url, headers, &self.budget)
+            .await
+        {
+            AttemptResult::Done(response) => Ok(response),
+            AttemptResult::Failed(_, error) | AttemptResult::Unauthorized(error) => Err(error),
+        };
+        if let Some(status) = result
+            .as_ref()
+            .map_or_else(Error::status, |r| Some(r.status))
+        {
+            tracing::Span::current().record("status", status);
+        }
+        result
+    }
+}
+
 impl Transport {
     /// A builder for a transport to `base_url`.
     pub fn builder(base_url: Url) -> TransportBuilder {
@@ -780,7 +961,7 @@ impl Transport {
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             retry: RetryPolicy::default(),
             default_headers: Vec::new(),
-            idempotency_header: Some("Idempotency-Key".to_owned()),
+            idempotency_header: None,
             identity_pem: None,
             http: None,
         }
@@ -791,9 +972,18 @@ impl Transport {
         &self.inner.base_url
     }
 
-    /// The pooled HTTP client (for token requests).
+    /// The pooled HTTP client.
     pub fn http(&self) -> &reqwest::Client {
         &self.inner.http
+    }
+
+    /// The context for fetching a token outside any call (to log in
+    /// eagerly): the transport's attempt and total timeouts, from now.
+    pub fn auth_context(&self) -> AuthContext<'_> {
+        AuthContext {
+            inner: &self.inner,
+            budget: self.inner.budget(Instant::now(), self.inner.total_timeout),
+        }
     }
 
     /// The same transport (pool, auth, policies) for another base URL.
@@ -835,38 +1025,16 @@ impl Transport {
     }
 
     async fn send_inner(&self, request: Request) -> Result<Response> {
-        let url = request.url(&self.inner.base_url)?;
-        let mut headers = self.inner.default_headers.clone();
-        for (name, value) in &request.headers {
-            let hv = match value {
-                HeaderVal::Plain(v) => header_value(name, v)?,
-                HeaderVal::Secret(s) => {
-                    let mut hv = header_value(name, s.expose_secret())?;
-                    hv.set_sensitive(true);
-                    hv
-                }
-            };
-            headers.insert(header_name(name)?, hv);
-        }
-        if let Some((content_type, _)) = &request.body {
-            headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
-        }
-        if let Some(key) = &request.options.idempotency_key {
-            let Some(name) = &self.inner.idempotency_header else {
-                return Err(Error::validation(
-                    "idempotency_key",
-                    "this API documents no idempotency key; a keyed write could be applied twice if resent",
-                ));
-            };
-            headers.insert(name.clone(), header_value("idempotency_key", key)?);
-        }
+        let inner = &*self.inner;
+        let url = request.url(&inner.base_url)?;
+        let headers = inner.headers(&request)?;
         let auth = match &request.auth {
-            RequestAuth::Default => Some(self.inner.auth.clone()),
+            RequestAuth::Default => Some(inner.auth.clone()),
             RequestAuth::None => None,
             RequestAuth::With(a) => Some(a.clone()),
         };
-        let policy = request.options.retry.unwrap_or(self.inner.retry);
-        let total = request.options.timeout.or(self.inner.total_timeout);
+        let policy = request.options.retry.unwrap_or(inner.retry);
+        let total = request.options.timeout.or(inner.total_timeout);
         let safety = request.safety();
         let started = Instant::now();
         let mut attempt = 0u32;
@@ -875,18 +1043,23 @@ impl Transport {
             attempt += 1;
             let mut attempt_headers = headers.clone();
             if let Some(auth) = &auth {
-                auth.apply(&self.inner.http, &mut attempt_headers).await?;
+                // The token fetch is bounded like an attempt, and counts
+                // against the call's total deadline.
+                let context = AuthContext {
+                    inner,
+                    budget: inner.budget(started, total),
+                };
+                context
+                    .within(auth.apply(&context, &mut attempt_headers))
+                    .await?;
                 mark_sensitive(&mut attempt_headers);
             }
-            let (limit, kind) = self.attempt_deadline(total, started.elapsed());
-            if limit.is_zero() {
-                return Err(Error::Timeout(TimeoutError {
-                    kind: TimeoutKind::Total,
-                    after: started.elapsed(),
-                }));
+            let budget = inner.budget(started, total);
+            if budget.expired() {
+                return Err(budget.timeout());
             }
-            let outcome = self
-                .attempt(&request, &url, attempt_headers, limit, kind)
+            let outcome = inner
+                .attempt(&request, &url, attempt_headers, &budget)
                 .await;
             let (failure, error) = match outcome {
                 AttemptResult::Done(response) => {
@@ -910,7 +1083,7 @@ impl Transport {
                             attempt -= 1;
                             continue;
                         }
-                        _ => return Err(self.finish(error, &request, attempt, started)),
+                        _ => return Err(finish(error, &request, attempt, started)),
                     }
                 }
                 AttemptResult::Failed(failure, error) => (failure, error),
@@ -930,12 +1103,12 @@ impl Transport {
                     if let Some(total) = total
                         && started.elapsed() + wait >= total
                     {
-                        return Err(self.finish(error, &request, attempt, started));
+                        return Err(finish(error, &request, attempt, started));
                     }
                     tracing::debug!(attempt, wait_ms = wait.as_millis() as u64, "retrying");
                     tokio::time::sleep(wait).await;
                 }
-                Decision::GiveUp => return Err(self.finish(error, &request, attempt, started)),
+                Decision::GiveUp => return Err(finish(error, &request, attempt, started)),
                 Decision::OutcomeUnknown => {
                     let timed_out = error.is_timeout();
                     return Err(Error::OutcomeUnknown(Box::new(OutcomeUnknown {
@@ -950,38 +1123,78 @@ impl Transport {
             }
         }
     }
+}
 
-    fn finish(
-        &self,
-        mut error: Error,
-        request: &Request,
-        attempts: u32,
-        started: Instant,
-    ) -> Error {
-        let span = tracing::Span::current();
-        span.record("attempts", attempts);
-        span.record("latency_ms", started.elapsed().as_millis() as u64);
-        if let Some(status) = error.status() {
-            span.record("status", status);
+fn finish(mut error: Error, request: &Request, attempts: u32, started: Instant) -> Error {
+    let span = tracing::Span::current();
+    span.record("attempts", attempts);
+    span.record("latency_ms", started.elapsed().as_millis() as u64);
+    if let Some(status) = error.status() {
+        span.record("status", status);
+    }
+    if let Error::Api(api) = &mut error {
+        api.idempotency_key = request.options.idempotency_key.clone();
+    }
+    error
+}
+
+impl Inner {
+    /// The headers of `request` before credentials: the transport's
+    /// defaults, the request's own (secret ones marked sensitive), the
+    /// content type and the idempotency key.
+    fn headers(&self, request: &Request) -> Result<HeaderMap> {
+        let mut headers = self.default_headers.clone();
+        for (name, value) in &request.headers {
+            let hv = match value {
+                HeaderVal::Plain(v) => header_value(name, v)?,
+                HeaderVal::Secret(s) => {
+                    let mut hv = header_value(name, s.expose_secret())?;
+                    hv.set_sensitive(true);
+                    hv
+                }
+            };
+            headers.insert(header_name(name)?, hv);
         }
-        if let Error::Api(api) = &mut error {
-            api.idempotency_key = request.options.idempotency_key.clone();
+        if let Some((content_type, _)) = &request.body {
+            headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
         }
-        error
+        if let Some(key) = &request.options.idempotency_key {
+            let Some(name) = &self.idempotency_header else {
+                return Err(Error::validation(
+                    "idempotency_key",
+                    "this API documents no idempotency key; a keyed write could be applied twice if resent",
+                ));
+            };
+            headers.insert(name.clone(), header_value("idempotency_key", key)?);
+        }
+        Ok(headers)
     }
 
-    /// The time one attempt may take, and which deadline that is.
-    fn attempt_deadline(
-        &self,
-        total: Option<Duration>,
-        elapsed: Duration,
-    ) -> (Duration, TimeoutKind) {
-        let attempt = self.inner.attempt_timeout.unwrap_or(Duration::MAX);
-        match total {
-            Some(total) if total.saturating_sub(elapsed) < attempt => {
-                (total.saturating_sub(elapsed), TimeoutKind::Total)
-            }
-            _ => (attempt, TimeoutKind::Attempt),
+    /// The deadline of an attempt starting now, in a call that started at
+    /// `started` with the total timeout `total`.
+    fn budget(&self, started: Instant, total: Option<Duration>) -> Budget {
+        let now = Instant::now();
+        let attempt_end = self.attempt_timeout.and_then(|t| now.checked_add(t));
+        let total_end = total.and_then(|t| started.checked_add(t));
+        match (attempt_end, total_end) {
+            (Some(a), Some(t)) if a < t => Budget {
+                started,
+                deadline: Some(a),
+                kind: TimeoutKind::Attempt,
+                limit: self.attempt_timeout,
+            },
+            (_, Some(t)) => Budget {
+                started,
+                deadline: Some(t),
+                kind: TimeoutKind::Total,
+                limit: total,
+            },
+            (a, None) => Budget {
+                started,
+                deadline: a,
+                kind: TimeoutKind::Attempt,
+                limit: self.attempt_timeout,
+            },
         }
     }
 
@@ -990,29 +1203,32 @@ impl Transport {
         request: &Request,
         url: &Url,
         headers: HeaderMap,
-        limit: Duration,
-        kind: TimeoutKind,
+        budget: &Budget,
     ) -> AttemptResult {
         let mut builder = self
-            .inner
             .http
             .request(request.method.clone(), url.clone())
             .headers(headers);
         if let Some((_, body)) = &request.body {
             builder = builder.body(body.clone());
         }
+        let classify = |e| classify(e, budget.started, self.connect_timeout);
         let run = async {
             let response = builder.send().await.map_err(classify)?;
             let status = response.status().as_u16();
             let headers = response.headers().clone();
-            let body = read_capped(response, self.inner.max_response_bytes).await?;
+            let body = read_capped(response, self.max_response_bytes, classify).await?;
             Ok::<_, (Failure, Error)>((status, headers, body))
         };
-        let (status, headers, body) = match tokio::time::timeout(limit, run).await {
+        let outcome = match budget.deadline {
+            Some(deadline) => tokio::time::timeout_at(deadline.into(), run).await,
+            None => Ok(run.await),
+        };
+        let (status, headers, body) = match outcome {
             Err(_) => {
                 return AttemptResult::Failed(
                     Failure::AfterSend { timed_out: true },
-                    Error::Timeout(TimeoutError { kind, after: limit }),
+                    budget.timeout(),
                 );
             }
             Ok(Err((failure, error))) => return AttemptResult::Failed(failure, error),
@@ -1026,15 +1242,26 @@ impl Transport {
                 body,
                 request_id,
                 idempotency_key: request.options.idempotency_key.clone(),
+                credential: request.credential,
             });
         }
         let retry_after = retry::parse_retry_after(&headers, SystemTime::now());
-        let error = Error::Api(Box::new(ApiError::from_response(
-            status,
-            headers,
-            body,
-            self.inner.error_decoder.as_ref(),
-        )));
+        let error = if request.credential {
+            // A credential endpoint's body is never kept, whatever its status.
+            Error::Auth(Box::new(AuthError::from_response(
+                status,
+                &headers,
+                &body,
+                self.error_decoder.as_ref(),
+            )))
+        } else {
+            Error::Api(Box::new(ApiError::from_response(
+                status,
+                headers,
+                body,
+                self.error_decoder.as_ref(),
+            )))
+        };
         if status == 401 {
             return AttemptResult::Unauthorized(error);
         }
@@ -1054,27 +1281,39 @@ fn mark_sensitive(headers: &mut HeaderMap) {
     }
 }
 
-/// Maps a reqwest error to a retry failure class and an SDK error.
-fn classify(e: reqwest::Error) -> (Failure, Error) {
+/// Maps a reqwest error to a retry failure class and an SDK error; timeouts
+/// are timed from `started`.
+fn classify(
+    e: reqwest::Error,
+    started: Instant,
+    connect_timeout: Option<Duration>,
+) -> (Failure, Error) {
     // The URL is left out of messages: query strings may carry personal data.
     let e = e.without_url();
     if e.is_connect() {
-        let message = if e.is_timeout() {
-            "connect timeout"
+        let error = if e.is_timeout() {
+            Error::Timeout(TimeoutError::new(
+                TimeoutKind::Connect,
+                connect_timeout,
+                started.elapsed(),
+            ))
         } else {
-            "could not connect"
+            Error::Transport(TransportError::new(
+                "could not connect",
+                true,
+                Some(Box::new(e)),
+            ))
         };
-        return (
-            Failure::Connect,
-            Error::Transport(TransportError::new(message, true, Some(Box::new(e)))),
-        );
+        return (Failure::Connect, error);
     }
     let timed_out = e.is_timeout();
     let error = if timed_out {
-        Error::Timeout(TimeoutError {
-            kind: TimeoutKind::Attempt,
-            after: Duration::ZERO,
-        })
+        // Only a caller's own HTTP client sets reqwest timeouts.
+        Error::Timeout(TimeoutError::new(
+            TimeoutKind::Attempt,
+            None,
+            started.elapsed(),
+        ))
     } else {
         Error::Transport(TransportError::new(
             "connection failed after the request was sent",
@@ -1088,6 +1327,7 @@ fn classify(e: reqwest::Error) -> (Failure, Error) {
 async fn read_capped(
     mut response: reqwest::Response,
     limit: usize,
+    classify: impl Fn(reqwest::Error) -> (Failure, Error),
 ) -> std::result::Result<Bytes, (Failure, Error)> {
     if response.content_length().is_some_and(|n| n > limit as u64) {
         return Err((
@@ -1103,7 +1343,7 @@ async fn read_capped(
         return response.bytes().await.map_err(classify);
     }
     let mut body = Vec::new();
-    while let Some(chunk) = response.chunk().await.map_err(classify)? {
+    while let Some(chunk) = response.chunk().await.map_err(&classify)? {
         if body.len() + chunk.len() > limit {
             return Err((
                 Failure::Status {

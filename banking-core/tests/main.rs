@@ -1,4 +1,5 @@
 //! Integration tests of banking-core against local mock servers.
 
+mod deadlines;
 mod support;
 mod transport;

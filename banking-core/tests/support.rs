@@ -14,7 +14,7 @@ pub(crate) struct Counting(pub(crate) AtomicUsize);
 impl TokenSource for Counting {
     fn fetch<'a>(
         &'a self,
-        _http: &'a reqwest::Client,
+        _context: &'a banking_core::auth::AuthContext<'a>,
     ) -> BoxFuture<'a, banking_core::Result<Token>> {
         Box::pin(async move {
             let n = self.0.fetch_add(1, Ordering::SeqCst) + 1;

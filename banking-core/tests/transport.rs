@@ -81,8 +81,13 @@ async fn keyed_post_is_retried_with_the_same_key() {
         .expect(1)
         .mount(&server)
         .await;
+    let t = Transport::builder(server.uri().parse().unwrap())
+        .retry_policy(fast_retries())
+        .idempotency_header("Idempotency-Key")
+        .build()
+        .unwrap();
     let req = Request::post("/payments").idempotency_key("key-123");
-    let res = transport(&server).send(req).await.unwrap();
+    let res = t.send(req).await.unwrap();
     assert_eq!(res.status(), 201);
     assert_eq!(res.idempotency_key(), Some("key-123"));
 }
@@ -266,7 +271,12 @@ async fn total_timeout_bounds_retries() {
         .send(Request::get("/slow").options(CallOptions::new().timeout(Duration::from_millis(100))))
         .await
         .unwrap_err();
-    assert!(err.is_timeout(), "{err:?}");
+    let Error::Timeout(timeout) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(timeout.kind, TimeoutKind::Total);
+    assert_eq!(timeout.limit, Some(Duration::from_millis(100)));
+    assert!(timeout.after >= Duration::from_millis(100), "{timeout}");
     // Well under one slow answer, with room for a loaded machine.
     assert!(
         started.elapsed() < Duration::from_secs(2),
@@ -430,20 +440,25 @@ async fn no_content_decodes_as_unit() {
 }
 
 #[tokio::test]
-async fn keys_are_refused_where_the_api_has_none() {
+async fn keys_are_refused_unless_the_api_deduplicates() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(201))
+        .respond_with(ResponseTemplate::new(503))
         .expect(0)
         .mount(&server)
         .await;
-    let t = Transport::builder(server.uri().parse().unwrap())
+    // By default, and when declared, a transport has no idempotency header.
+    let default = transport(&server);
+    let declared = Transport::builder(server.uri().parse().unwrap())
+        .idempotency_header("Idempotency-Key")
         .without_idempotency_keys()
         .build()
         .unwrap();
-    let err = t
-        .send(Request::post("/payments").idempotency_key("k-1"))
-        .await
-        .unwrap_err();
-    assert!(err.is_validation(), "{err:?}");
+    for t in [default, declared] {
+        let err = t
+            .send(Request::post("/payments").idempotency_key("k-1"))
+            .await
+            .unwrap_err();
+        assert!(err.is_validation(), "{err:?}");
+    }
 }

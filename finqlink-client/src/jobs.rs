@@ -241,7 +241,8 @@ impl Jobs<'_> {
         options: WaitOptions,
     ) -> banking_core::Result<Job> {
         options.validate()?;
-        let deadline = tokio::time::Instant::now() + options.deadline;
+        let started = tokio::time::Instant::now();
+        let deadline = started + options.deadline;
         loop {
             let job = self.get(req).await?;
             if job.status.is_terminal() {
@@ -250,10 +251,11 @@ impl Jobs<'_> {
             let next = tokio::time::Instant::now() + options.poll_interval;
             if next > deadline {
                 tracing::debug!(job_id = %job.job_id, status = %job.status, "job wait deadline passed");
-                return Err(banking_core::Error::Timeout(TimeoutError {
-                    kind: TimeoutKind::Total,
-                    after: options.deadline,
-                }));
+                return Err(banking_core::Error::Timeout(TimeoutError::new(
+                    TimeoutKind::Total,
+                    Some(options.deadline),
+                    started.elapsed(),
+                )));
             }
             tokio::time::sleep_until(next).await;
         }

@@ -19,9 +19,9 @@ use std::fmt;
 use std::sync::Mutex;
 
 use banking_core::Error;
-use banking_core::auth::{Token, TokenSource, jwt_expiry};
+use banking_core::auth::{AuthContext, Token, TokenSource, jwt_expiry};
 use banking_core::error::AuthError;
-use banking_core::transport::{Request, RequestAuth, Transport};
+use banking_core::transport::{Request, RequestAuth};
 use chrono::{DateTime, Utc};
 use futures::future::BoxFuture;
 use secrecy::{ExposeSecret, SecretString};
@@ -303,13 +303,14 @@ struct Session {
 /// `POST /api/partner/refresh` with the latest refresh token, then `POST
 /// /api/partner/login`. The expiry is the JWT's `exp`.
 ///
+/// Each login or refresh is sent once, under the deadline of the call that
+/// needs the token. A refusal, or an answer that cannot be read, is an
+/// [`Error::Auth`] that keeps no part of the body (it would hold tokens).
 /// A login or refresh answered with `202 Waiting SCA` cannot complete
 /// unattended: it fails with an [`Error::Auth`] whose `error` is
 /// `SCA_REQUIRED`; complete it with [`Auth::login`](crate::Auth::login) and
 /// build the client from [`LinkcyCredentials::session`].
 pub struct LinkcyTokenSource {
-    /// The transport without credentials (same pool as the client's).
-    transport: Transport,
     login: Option<LoginRequest>,
     session: Mutex<Session>,
 }
@@ -317,16 +318,15 @@ pub struct LinkcyTokenSource {
 impl fmt::Debug for LinkcyTokenSource {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("LinkcyTokenSource")
-            .field("base_url", &self.transport.base_url().as_str())
             .field("login", &self.login)
             .finish_non_exhaustive()
     }
 }
 
 impl LinkcyTokenSource {
-    /// A token source sending its requests through `transport`, which must
-    /// carry no authenticator of its own.
-    pub fn new(transport: Transport, credentials: LinkcyCredentials) -> Self {
+    /// A token source for `credentials`; its requests go to the base URL of
+    /// the transport that needs the token.
+    pub fn new(credentials: LinkcyCredentials) -> Self {
         let session = match credentials.session {
             Some(session) => Session {
                 initial: Some(session.token),
@@ -335,7 +335,6 @@ impl LinkcyTokenSource {
             None => Session::default(),
         };
         LinkcyTokenSource {
-            transport,
             login: credentials.login,
             session: Mutex::new(session),
         }
@@ -345,9 +344,12 @@ impl LinkcyTokenSource {
         self.session.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    async fn exchange(&self, request: Request) -> banking_core::Result<Token> {
-        let request = request.auth(RequestAuth::None).read_only();
-        let response = self.transport.send(request).await.map_err(auth_error)?;
+    async fn exchange(
+        &self,
+        context: &AuthContext<'_>,
+        request: Request,
+    ) -> banking_core::Result<Token> {
+        let response = context.send(request.auth(RequestAuth::None)).await?;
         if response.status() == 202 {
             return Err(Error::Auth(Box::new(AuthError::new(
                 Some(202),
@@ -372,23 +374,10 @@ fn token_of(answer: LoginResponse) -> Token {
     token
 }
 
-/// A refused login is an authentication failure, not an API error of the
-/// call that needed the token.
-fn auth_error(error: Error) -> Error {
-    match error {
-        Error::Api(api) => Error::Auth(Box::new(AuthError::new(
-            Some(api.status),
-            api.code.clone(),
-            api.message.clone(),
-        ))),
-        other => other,
-    }
-}
-
 impl TokenSource for LinkcyTokenSource {
     fn fetch<'a>(
         &'a self,
-        _http: &'a banking_core::reqwest::Client,
+        context: &'a AuthContext<'a>,
     ) -> BoxFuture<'a, banking_core::Result<Token>> {
         Box::pin(async move {
             let initial = self.session().initial.take();
@@ -405,10 +394,15 @@ impl TokenSource for LinkcyTokenSource {
             let refresh = self.session().refresh.clone();
             if let Some(refresh) = refresh {
                 let request = Request::post(REFRESH).json(&RefreshRequest::new(refresh))?;
-                match self.exchange(request).await {
+                match self.exchange(context, request).await {
                     Ok(token) => return Ok(token),
                     Err(error) if self.login.is_some() => {
-                        tracing::debug!(error = %error, "Linkcy refresh refused; logging in again");
+                        // The status only: nothing of the answer is logged.
+                        tracing::debug!(
+                            status = ?error.status(),
+                            timed_out = error.is_timeout(),
+                            "Linkcy refresh refused; logging in again"
+                        );
                     }
                     Err(error) => return Err(error),
                 }
@@ -423,7 +417,7 @@ impl TokenSource for LinkcyTokenSource {
                 ))));
             };
             let request = Request::post(LOGIN).json(login)?;
-            self.exchange(request).await
+            self.exchange(context, request).await
         })
     }
 }
@@ -448,7 +442,10 @@ impl<'a> Auth<'a> {
         sca: &ScaOptions,
     ) -> banking_core::Result<LinkcyScaOutcome<LoginResponse>> {
         login.validate()?;
-        let request = Request::post(LOGIN).json(login)?.auth(RequestAuth::None);
+        let request = Request::post(LOGIN)
+            .json(login)?
+            .auth(RequestAuth::None)
+            .credential_bearing();
         self.client.send_sca(request, sca).await
     }
 
@@ -460,7 +457,8 @@ impl<'a> Auth<'a> {
     ) -> banking_core::Result<LinkcyScaOutcome<LoginResponse>> {
         let request = Request::post(REFRESH)
             .json(refresh)?
-            .auth(RequestAuth::None);
+            .auth(RequestAuth::None)
+            .credential_bearing();
         self.client.send_sca(request, sca).await
     }
 }

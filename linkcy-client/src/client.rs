@@ -167,12 +167,10 @@ impl LinkcyClientBuilder {
         let builder = Transport::builder(base_url)
             .error_decoder(Arc::new(LinkcyErrorDecoder))
             .user_agent(concat!("linkcy-client/", env!("CARGO_PKG_VERSION")));
-        let builder = self.transport.apply(builder);
-        // One pool: the token source logs in through the credential-less
-        // transport, every other call goes through the authenticated clone.
-        let anonymous = builder.build()?;
-        let auth = BearerAuth::new(LinkcyTokenSource::new(anonymous.clone(), credentials));
-        let transport = anonymous.with_auth(auth.clone());
+        // Logins go through the same transport, under the deadline of the
+        // call that needs the token.
+        let auth = BearerAuth::new(LinkcyTokenSource::new(credentials));
+        let transport = self.transport.apply(builder.auth(auth.clone())).build()?;
         Ok(LinkcyClient {
             inner: Arc::new(Inner { transport, auth }),
         })

@@ -373,3 +373,25 @@ async fn builder_checks_its_configuration() {
         "password"
     );
 }
+
+#[tokio::test]
+async fn an_undecodable_login_answer_is_an_auth_error_without_the_body() {
+    let server = MockServer::start().await;
+    let secret = "eyJhbGciOiJIUzI1NiJ9.bGlua2N5LXNlY3JldA.sig";
+    crate::support::login_mock()
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_string(format!(r#"{{"token": 7, "refreshToken": "{secret}"}}"#)),
+        )
+        .mount(&server)
+        .await;
+    let err = crate::support::client(&server)
+        .ledgers()
+        .list(&linkcy_client::LedgerFilter::default())
+        .await
+        .unwrap_err();
+    assert!(err.is_auth(), "{err:?}");
+    for text in [err.to_string(), format!("{err:?}")] {
+        assert!(!text.contains(secret), "{text}");
+    }
+}

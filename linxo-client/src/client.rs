@@ -245,7 +245,9 @@ impl LinxoClient {
                 "this call needs a user token: use a client from as_user(...)",
             ));
         };
-        user.cache().token(self.inner.transport.http()).await
+        user.cache()
+            .token(&self.inner.transport.auth_context())
+            .await
     }
 
     /// Drops the cached user token (the widget host refused it).

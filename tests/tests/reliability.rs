@@ -24,6 +24,8 @@ async fn raw_server(reply: &'static [u8], hold: Duration) -> (Transport, FaultSe
                 .with_max_attempts(3)
                 .with_backoff(Duration::from_millis(1), Duration::from_millis(2)),
         )
+        // Declared, so keyed writes are sent (and retried) with their key.
+        .idempotency_header("Idempotency-Key")
         .build()
         .unwrap();
     (transport, server)

@@ -8,9 +8,10 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use banking_core::auth::ApiKeyHeader;
+use banking_core::auth::{ApiKeyHeader, AuthContext, SingleUse, Token, TokenSource};
 use banking_core::transport::{Request, RequestAuth};
 use banking_core::{Error, Result};
+use futures::future::BoxFuture;
 use secrecy::{ExposeSecret, SecretString};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Serialize, Serializer};
@@ -48,6 +49,24 @@ impl fmt::Debug for AuthorizeToken {
 struct TokenBody {
     #[serde(rename = "Token")]
     token: SecretString,
+}
+
+/// `GenerateAuthorizeToken` as a token source: one credential-bearing
+/// request with the secret key, under the deadline of the call that needs
+/// the token.
+#[derive(Debug)]
+struct AuthorizeTokens {
+    secret_key: RequestAuth,
+}
+
+impl TokenSource for AuthorizeTokens {
+    fn fetch<'a>(&'a self, context: &'a AuthContext<'a>) -> BoxFuture<'a, Result<Token>> {
+        Box::pin(async move {
+            let request = Request::post(TOKEN_PATH).auth(self.secret_key.clone());
+            let body: TokenBody = context.send(request).await?.json()?;
+            Ok(Token::new(body.token))
+        })
+    }
 }
 
 /// The language of institution messages (`Language`).
@@ -422,13 +441,34 @@ pub enum AuthorizeOutcome {
 impl Connect<'_> {
     /// `POST GenerateAuthorizeToken` with the secret key: a one-time token
     /// for one `Authorize` call or one Flinks Connect iframe session.
+    ///
+    /// Sent once, under the client's attempt and total timeouts. A refusal,
+    /// or an answer that cannot be read, is an
+    /// [`Error::Auth`] that keeps no part of the
+    /// body.
     pub async fn generate_authorize_token(&self) -> Result<AuthorizeToken> {
-        let http = Request::post(TOKEN_PATH).auth(self.client.secret_key_auth());
-        let body: TokenBody = self.client.transport().send_json(http).await?;
-        Ok(AuthorizeToken(body.token))
+        let token = self
+            .authorize_tokens()
+            .fetch(&self.client.transport().auth_context())
+            .await?;
+        Ok(AuthorizeToken(token.access_token))
     }
 
-    /// `POST Authorize` with a freshly generated one-time token.
+    fn authorize_tokens(&self) -> AuthorizeTokens {
+        AuthorizeTokens {
+            secret_key: self.client.secret_key_auth(),
+        }
+    }
+
+    /// A fresh one-time token for each attempt of an `Authorize` call,
+    /// fetched within that call's deadlines.
+    fn fresh_token(&self) -> Result<RequestAuth> {
+        let auth = SingleUse::header(AUTH_KEY_HEADER, self.authorize_tokens())?;
+        Ok(RequestAuth::With(auth))
+    }
+
+    /// `POST Authorize` with a freshly generated one-time token; the
+    /// call's total timeout covers fetching it.
     ///
     /// Branches on the body, not the HTTP status: ready, pending or MFA. A
     /// `FlinksCode` error (`INVALID_LOGIN`, `DISABLED_LOGIN`, ...) is an
@@ -437,8 +477,7 @@ impl Connect<'_> {
     pub async fn authorize(&self, request: &AuthorizeRequest) -> Result<AuthorizeOutcome> {
         request.validate()?;
         let http = Request::post(AUTHORIZE_PATH).json(request)?;
-        let token = self.generate_authorize_token().await?;
-        self.send_authorize(token, http, None).await
+        self.send_authorize(self.fresh_token()?, http, None).await
     }
 
     /// `POST Authorize` with a token you generated earlier; the token is
@@ -449,7 +488,8 @@ impl Connect<'_> {
         request: &AuthorizeRequest,
     ) -> Result<AuthorizeOutcome> {
         request.validate()?;
-        self.send_authorize(token, Request::post(AUTHORIZE_PATH).json(request)?, None)
+        let auth = RequestAuth::With(ApiKeyHeader::new(AUTH_KEY_HEADER, token.0)?);
+        self.send_authorize(auth, Request::post(AUTHORIZE_PATH).json(request)?, None)
             .await
     }
 
@@ -463,18 +503,16 @@ impl Connect<'_> {
     ) -> Result<AuthorizeOutcome> {
         responses.validate()?;
         let http = Request::post(AUTHORIZE_PATH).json(responses)?;
-        let token = self.generate_authorize_token().await?;
-        self.send_authorize(token, http, Some(responses.request_id))
+        self.send_authorize(self.fresh_token()?, http, Some(responses.request_id))
             .await
     }
 
     async fn send_authorize(
         &self,
-        token: AuthorizeToken,
+        auth: RequestAuth,
         request: Request,
         session: Option<RequestId>,
     ) -> Result<AuthorizeOutcome> {
-        let auth = RequestAuth::With(ApiKeyHeader::new(AUTH_KEY_HEADER, token.0)?);
         match outcome::send(self.client.transport(), request.auth(auth), session).await? {
             Answer::Ready(response) => response.json().map(AuthorizeOutcome::Authorized),
             Answer::Challenge(response) => response.json().map(AuthorizeOutcome::MfaRequired),

@@ -121,10 +121,9 @@ impl std::error::Error for WaitError {
 impl From<WaitError> for banking_core::Error {
     fn from(error: WaitError) -> Self {
         match error {
-            WaitError::TimedOut { waited, .. } => banking_core::Error::Timeout(TimeoutError {
-                kind: TimeoutKind::Total,
-                after: waited,
-            }),
+            WaitError::TimedOut { waited, .. } => {
+                banking_core::Error::Timeout(TimeoutError::new(TimeoutKind::Total, None, waited))
+            }
             WaitError::Failed(error) => error,
         }
     }

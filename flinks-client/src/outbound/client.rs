@@ -97,7 +97,7 @@ impl OutboundClient {
             .oauth
             .authorization_code(code.clone(), redirect_uri.clone());
         let cache = TokenCache::new(grant);
-        let access_token = cache.token(self.inner.transport.http()).await?;
+        let access_token = cache.token(&self.inner.transport.auth_context()).await?;
         Ok(match cache.source().refresh_token() {
             Some(refresh_token) => FdxConnection::new(
                 self.inner

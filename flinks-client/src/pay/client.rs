@@ -2,12 +2,9 @@
 
 use std::sync::Arc;
 
-use banking_core::auth::{Authenticator, ClientAuthMethod, ClientCredentials, TokenSource};
-use banking_core::reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};
+use banking_core::auth::{ClientAuthMethod, ClientCredentials, SingleUse};
 use banking_core::transport::{Environment, Request, Transport};
 use banking_core::{Error, Result};
-use futures::future::BoxFuture;
-use secrecy::ExposeSecret;
 use url::Url;
 
 use super::error::PayErrorDecoder;
@@ -29,8 +26,9 @@ pub const PRODUCTION_URL: &str = "https://payments.flinksapp.com/";
 /// Pay tokens (`POST /api/v1/authorize`, Basic auth, `grant_type=client_credentials`)
 /// are single-use: "a token can only initiate a single session". The client
 /// therefore never caches one: every authenticated request gets a token of
-/// its own (a retried read fetches a new one per attempt). The session
-/// status endpoint needs no token and gets none.
+/// its own (a retried read fetches a new one per attempt), under that
+/// attempt's deadline. The session status endpoint needs no token and gets
+/// none.
 ///
 /// Cheap to clone; clones share the connection pool.
 #[derive(Debug, Clone)]
@@ -116,32 +114,6 @@ impl PayClient {
     }
 }
 
-/// `Authorization: Bearer` with a token fetched for this request alone.
-#[derive(Debug)]
-struct SingleUseBearer<S> {
-    source: S,
-}
-
-impl<S: TokenSource> Authenticator for SingleUseBearer<S> {
-    fn apply<'a>(
-        &'a self,
-        http: &'a banking_core::reqwest::Client,
-        headers: &'a mut HeaderMap,
-    ) -> BoxFuture<'a, Result<()>> {
-        Box::pin(async move {
-            let token = self.source.fetch(http).await?;
-            let mut value =
-                HeaderValue::from_str(&format!("Bearer {}", token.access_token.expose_secret()))
-                    .map_err(|_| {
-                        Error::config("the Pay token has characters HTTP headers do not allow")
-                    })?;
-            value.set_sensitive(true);
-            headers.insert(AUTHORIZATION, value);
-            Ok(())
-        })
-    }
-}
-
 /// Builds a [`PayClient`]; [`build`](Self::build) validates and needs no
 /// runtime.
 #[derive(Debug, Default)]
@@ -187,7 +159,7 @@ impl PayClientBuilder {
         let source = ClientCredentials::new(token_url, client_id, client_secret)
             .auth_method(ClientAuthMethod::Basic);
         let builder = Transport::builder(base)
-            .auth(Arc::new(SingleUseBearer { source }))
+            .auth(SingleUse::bearer(source))
             .error_decoder(Arc::new(PayErrorDecoder));
         let builder = self.settings.transport(builder);
         Ok(PayClient {
