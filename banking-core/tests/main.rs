@@ -1,4 +1,5 @@
 //! Integration tests of banking-core against local mock servers.
 
+mod http_client;
 mod support;
 mod transport;

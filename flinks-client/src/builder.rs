@@ -43,8 +43,8 @@ impl ClientSettings {
     }
 
     /// `builder` with the crate's `User-Agent` and the settings made.
-    pub(crate) fn transport(&self, builder: TransportBuilder) -> TransportBuilder {
-        self.transport.apply(builder.user_agent(USER_AGENT))
+    pub(crate) fn transport(&mut self, builder: TransportBuilder) -> TransportBuilder {
+        std::mem::take(&mut self.transport).apply(builder.user_agent(USER_AGENT))
     }
 }
 
