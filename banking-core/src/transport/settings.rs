@@ -307,7 +307,7 @@ mod tests {
         settings: TransportSettings,
     }
 
-    #[allow(unreachable_pub)] // the macro writes the public setters of real builders
+    #[allow(unreachable_pub, dead_code)] // the macro writes the public setters of real builders
     impl Builder {
         crate::transport_settings!(settings);
     }
