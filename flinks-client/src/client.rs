@@ -215,8 +215,14 @@ impl FlinksClientBuilder {
         )]
         let secret_key = required_secret("the Flinks secret_key", self.secret_key)?;
         let api_key = non_empty(self.api_key, "api_key")?;
+        let environment = self.environment.unwrap_or(Environment::Sandbox);
+        // Checked before `v3/{customerId}/` is joined, which would drop a
+        // query or fragment silently.
+        if let Environment::Custom(root) = &environment {
+            self.transport.check_url("custom", root)?;
+        }
         let base_url = base_url(
-            self.environment.unwrap_or(Environment::Sandbox),
+            environment,
             self.instance.as_deref(),
             customer_id,
         )?;

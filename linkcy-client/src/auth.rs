@@ -144,7 +144,7 @@ impl LoginRequest {
         if partner_name.trim().is_empty() {
             return Err(missing_credential("partnerName"));
         }
-        if password.expose_secret().is_empty() {
+        if password.expose_secret().trim().is_empty() {
             return Err(missing_credential("password"));
         }
         Ok(())
