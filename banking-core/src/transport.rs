@@ -158,6 +158,7 @@ pub enum RequestAuth {
 /// Per-call options.
 #[derive(Debug, Clone, Default)]
 #[non_exhaustive]
+#[must_use]
 pub struct CallOptions {
     /// Overrides the transport's total timeout for this call.
     pub timeout: Option<Duration>,
@@ -204,6 +205,7 @@ enum HeaderVal {
 /// The body is kept as bytes, so every attempt (and an SCA replay) sends the
 /// identical body.
 #[derive(Clone)]
+#[must_use = "a request does nothing until a transport sends it"]
 pub struct Request {
     method: Method,
     template: &'static str,

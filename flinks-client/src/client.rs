@@ -221,11 +221,7 @@ impl FlinksClientBuilder {
         if let Environment::Custom(root) = &environment {
             self.transport.check_url("custom", root)?;
         }
-        let base_url = base_url(
-            environment,
-            self.instance.as_deref(),
-            customer_id,
-        )?;
+        let base_url = base_url(environment, self.instance.as_deref(), customer_id)?;
 
         let transport = self.transport.apply(
             Transport::builder(base_url)
