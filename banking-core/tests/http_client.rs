@@ -1,10 +1,10 @@
 //! The integrator's HTTP client builder: used, and the SDK's guarantees
 //! kept on top of it.
 
-use banking_core::reqwest::{self, redirect};
+use banking_core::Error;
+use banking_core::reqwest;
 use banking_core::retry::RetryPolicy;
 use banking_core::transport::{Request, Transport};
-use banking_core::{Error, reqwest::header};
 use wiremock::matchers::{header as has_header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -22,15 +22,6 @@ AJH4Pa+26kvpWwh4EzpATLRAg6IPlh5K9PTh6wmwzz1zAiBcABz/o6codbOXdBAy
 -----END CERTIFICATE-----
 ";
 
-fn integrator_builder() -> reqwest::ClientBuilder {
-    let mut headers = header::HeaderMap::new();
-    headers.insert("x-integrator", header::HeaderValue::from_static("acme"));
-    reqwest::Client::builder()
-        .default_headers(headers)
-        // What the SDK must override: redirects would replay a write.
-        .redirect(redirect::Policy::limited(10))
-}
-
 #[tokio::test]
 async fn the_integrators_builder_is_used() {
     let server = MockServer::start().await;
@@ -44,7 +35,7 @@ async fn the_integrators_builder_is_used() {
         .mount(&server)
         .await;
     let transport = Transport::builder(server.uri().parse().unwrap())
-        .http_client_builder(integrator_builder())
+        .http_client_builder(banking_core::testkit::integrator_client_builder())
         .default_header("x-direct", "1")
         .user_agent("sdk-test/1")
         .add_root_certificate(reqwest::Certificate::from_pem(TEST_ROOT_PEM.as_bytes()).unwrap())
@@ -71,7 +62,7 @@ async fn redirects_are_not_followed_even_when_the_integrator_enabled_them() {
         .mount(&server)
         .await;
     let transport = Transport::builder(server.uri().parse().unwrap())
-        .http_client_builder(integrator_builder())
+        .http_client_builder(banking_core::testkit::integrator_client_builder())
         .retry_policy(RetryPolicy::none())
         .build()
         .unwrap();
@@ -90,7 +81,7 @@ async fn redirects_are_not_followed_even_when_the_integrator_enabled_them() {
 fn build_refuses_what_would_hurt_later_with_a_user_builder_too() {
     let build = |url: &str| {
         Transport::builder(url.parse().unwrap())
-            .http_client_builder(integrator_builder())
+            .http_client_builder(banking_core::testkit::integrator_client_builder())
             .build()
     };
     for bad in [

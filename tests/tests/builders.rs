@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use banking_core::reqwest::{self, header, redirect};
+use banking_core::reqwest;
 use banking_core::transport::{Environment, Request, RequestAuth, Transport};
 use banking_core::{Error, Result};
 use secrecy::SecretString;
@@ -106,14 +106,6 @@ fn plain() -> Options {
     }
 }
 
-fn integrator_builder() -> reqwest::ClientBuilder {
-    let mut headers = header::HeaderMap::new();
-    headers.insert("x-integrator", header::HeaderValue::from_static("acme"));
-    reqwest::Client::builder()
-        .default_headers(headers)
-        .redirect(redirect::Policy::limited(10))
-}
-
 #[tokio::test]
 async fn every_builder_sends_through_the_integrators_http_client() {
     for (name, build) in BUILDERS {
@@ -126,7 +118,7 @@ async fn every_builder_sends_through_the_integrators_http_client() {
             .mount(&server)
             .await;
         let options = Options {
-            http: Some(integrator_builder()),
+            http: Some(banking_core::testkit::integrator_client_builder()),
             ..plain()
         };
         let transport = build(&server.uri(), Some("secret"), options).unwrap();
