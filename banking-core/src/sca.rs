@@ -178,6 +178,7 @@ impl ScaOptions {
 // Boxing the pending arm would cost an allocation on every 202 for no
 // gain: outcomes are short-lived values, never stored in bulk.
 #[allow(clippy::large_enum_variant)]
+#[must_use = "a pending SCA must be completed, or the operation does not happen"]
 pub enum ScaOutcome<T, C> {
     /// The operation completed.
     Done(T),
@@ -209,6 +210,7 @@ impl<T, C> ScaOutcome<T, C> {
 }
 
 /// An operation waiting for the user's SCA; keeps the exact request.
+#[must_use = "the operation happens only once the SCA is completed"]
 pub struct PendingSca<T, C> {
     transport: Transport,
     request: Request,

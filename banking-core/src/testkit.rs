@@ -62,3 +62,17 @@ pub fn transport_for(server: &MockServer) -> TransportBuilder {
     let url = server.uri().parse().expect("mock server URI is a URL");
     Transport::builder(url).retry_policy(RetryPolicy::none())
 }
+
+/// An integrator's HTTP client builder for tests of the transport's
+/// guarantees: it sends `x-integrator: acme` on every request and would
+/// follow up to ten redirects if the transport let it.
+pub fn integrator_client_builder() -> reqwest::ClientBuilder {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        "x-integrator",
+        reqwest::header::HeaderValue::from_static("acme"),
+    );
+    reqwest::Client::builder()
+        .default_headers(headers)
+        .redirect(reqwest::redirect::Policy::limited(10))
+}

@@ -45,7 +45,9 @@ use crate::error::{
 };
 use crate::retry::{self, Attempt, Decision, Failure, RetryPolicy, Safety};
 use crate::{Error, json};
-pub use settings::TransportSettings;
+pub use settings::{
+    TransportSettings, check_base_url, missing_credential, required_credential, required_secret,
+};
 
 /// Which deployment of a provider to talk to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -157,6 +159,7 @@ pub enum RequestAuth {
 /// Per-call options.
 #[derive(Debug, Clone, Default)]
 #[non_exhaustive]
+#[must_use]
 pub struct CallOptions {
     /// Overrides the transport's total timeout for this call.
     pub timeout: Option<Duration>,
@@ -205,6 +208,7 @@ enum HeaderVal {
 /// The body is kept as bytes, so every attempt (and an SCA replay) sends the
 /// identical body.
 #[derive(Clone)]
+#[must_use = "a request does nothing until a transport sends it"]
 pub struct Request {
     method: Method,
     template: &'static str,
@@ -630,7 +634,9 @@ pub struct TransportBuilder {
     default_headers: Vec<(String, String)>,
     idempotency_header: Option<String>,
     identity_pem: Option<SecretSlice<u8>>,
-    http: Option<reqwest::Client>,
+    http: Option<reqwest::ClientBuilder>,
+    root_certificates: Vec<reqwest::Certificate>,
+    allow_insecure_http: bool,
 }
 
 impl fmt::Debug for TransportBuilder {
@@ -727,40 +733,66 @@ impl TransportBuilder {
         self
     }
 
-    /// Uses this HTTP client (for sharing a pool between transports). Its
-    /// own settings then apply instead of the connect timeout, user agent and
-    /// identity set here; it must not follow redirects.
-    pub fn http_client(mut self, client: reqwest::Client) -> Self {
-        self.http = Some(client);
+    /// Builds the HTTP client from this `reqwest::ClientBuilder` (proxies,
+    /// local address, pool settings, root certificates, ...). The
+    /// transport's guarantees are set on top of it: redirects are never
+    /// followed, rustls is the TLS stack, and the connect timeout, user
+    /// agent and identity are the ones set here.
+    pub fn http_client_builder(mut self, builder: reqwest::ClientBuilder) -> Self {
+        self.http = Some(builder);
+        self
+    }
+
+    /// Trusts this root certificate besides the built-in ones.
+    pub fn add_root_certificate(mut self, certificate: reqwest::Certificate) -> Self {
+        self.root_certificates.push(certificate);
+        self
+    }
+
+    /// Allows plain `http://` to a host other than loopback (see
+    /// [`check_base_url`]).
+    pub fn allow_insecure_http(mut self) -> Self {
+        self.allow_insecure_http = true;
         self
     }
 
     /// Validates the configuration and builds the transport. Needs no
     /// running runtime and starts no task.
+    ///
+    /// Refuses, as [`Error::Config`]: a base URL [`check_base_url`]
+    /// refuses, a zero timeout, an invalid header or client identity.
     pub fn build(self) -> Result<Transport> {
+        check_base_url(&self.base_url, self.allow_insecure_http)?;
+        settings::check_timeout("connect", Some(self.connect_timeout))?;
+        settings::check_timeout("attempt", self.attempt_timeout)?;
+        settings::check_timeout("total", self.total_timeout)?;
         let mut default_headers = HeaderMap::new();
         for (name, value) in &self.default_headers {
             default_headers.insert(header_name(name)?, header_value(name, value)?);
         }
-        let connect_timeout = self.http.is_none().then_some(self.connect_timeout);
-        let http = match self.http {
-            Some(client) => client,
-            None => {
-                let mut b = reqwest::Client::builder()
-                    // Redirects are never followed: a token or a write must
-                    // not be replayed to another location.
-                    .redirect(redirect::Policy::none())
-                    .connect_timeout(self.connect_timeout)
-                    .user_agent(header_value("user-agent", &self.user_agent)?);
-                if let Some(pem) = &self.identity_pem {
-                    let id = reqwest::Identity::from_pem(pem.expose_secret())
-                        .map_err(|e| Error::config(format!("invalid client identity: {e}")))?;
-                    b = b.identity(id);
-                }
-                b.build()
-                    .map_err(|e| Error::config(format!("cannot build HTTP client: {e}")))?
-            }
-        };
+        // The SDK sets the connect timeout on every client, the integrator's
+        // builder included, so a connect timeout is always reported as such.
+        let connect_timeout = Some(self.connect_timeout);
+        let mut b = self
+            .http
+            .unwrap_or_default()
+            .use_rustls_tls()
+            // Redirects are never followed: a token or a write must not be
+            // replayed to another location.
+            .redirect(redirect::Policy::none())
+            .connect_timeout(self.connect_timeout)
+            .user_agent(header_value("user-agent", &self.user_agent)?);
+        for certificate in self.root_certificates {
+            b = b.add_root_certificate(certificate);
+        }
+        if let Some(pem) = &self.identity_pem {
+            let id = reqwest::Identity::from_pem(pem.expose_secret())
+                .map_err(|e| Error::config(format!("invalid client identity: {e}")))?;
+            b = b.identity(id);
+        }
+        let http = b
+            .build()
+            .map_err(|e| Error::config(format!("cannot build HTTP client: {e}")))?;
         Ok(Transport {
             inner: Arc::new(Inner {
                 http,
@@ -964,6 +996,8 @@ impl Transport {
             idempotency_header: None,
             identity_pem: None,
             http: None,
+            root_certificates: Vec::new(),
+            allow_insecure_http: false,
         }
     }
 

@@ -23,41 +23,34 @@ use crate::Error;
 use crate::error::Result;
 use crate::money::Currency;
 
-/// An IBAN in electronic form (ISO 13616): 15 to 34 upper-case letters and
-/// digits, a country code, two check digits and a matching mod-97 checksum,
-/// so a typo is caught before money moves. The printed form with spaces is
-/// refused: APIs expect the electronic one.
+/// An IBAN in electronic form (ISO 13616): upper-case letters and digits
+/// without spaces, a country of the SWIFT IBAN registry, that country's
+/// length and BBAN format, and a matching mod-97 checksum (the
+/// `iban_validate` crate), so a typo is caught before money moves. The
+/// printed form with spaces is refused: APIs expect the electronic one.
 pub fn iban(field: &str, iban: &str) -> Result<()> {
     let invalid = |why: &str| Error::validation(field, format!("invalid IBAN: {why}"));
-    let bytes = iban.as_bytes();
-    if !(15..=34).contains(&bytes.len()) {
-        return Err(invalid("must be 15 to 34 characters without spaces"));
-    }
-    if !bytes
-        .iter()
+    if !iban
+        .bytes()
         .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
     {
-        return Err(invalid("only upper-case letters and digits are allowed"));
-    }
-    if !bytes[..2].iter().all(u8::is_ascii_uppercase) || !bytes[2..4].iter().all(u8::is_ascii_digit)
-    {
         return Err(invalid(
-            "must start with a country code and two check digits",
+            "only upper-case letters and digits are allowed, without spaces",
         ));
     }
-    let remainder = bytes[4..].iter().chain(&bytes[..4]).fold(0u32, |acc, b| {
-        let value = if b.is_ascii_digit() {
-            u32::from(b - b'0')
-        } else {
-            u32::from(b - b'A') + 10
-        };
-        let shift = if value >= 10 { 100 } else { 10 };
-        (acc * shift + value) % 97
-    });
-    if remainder != 1 {
-        return Err(invalid("the check digits do not match"));
+    match iban.parse::<iban::Iban>() {
+        Ok(_) => Ok(()),
+        Err(iban::ParseIbanError::InvalidBaseIban { source }) => Err(invalid(match source {
+            iban::ParseBaseIbanError::InvalidChecksum => "the check digits do not match",
+            _ => "must be 15 to 34 characters: a country code, two check digits and the account",
+        })),
+        Err(iban::ParseIbanError::UnknownCountry(_)) => {
+            Err(invalid("the country has no IBAN in the SWIFT registry"))
+        }
+        Err(iban::ParseIbanError::InvalidBban(_)) => Err(invalid(
+            "the length or format does not match the country's IBAN",
+        )),
     }
-    Ok(())
 }
 
 /// A strictly positive amount with at most `max_decimals` decimal places
@@ -123,6 +116,11 @@ mod tests {
             "1282WEST12345698765432",
             "GB8",
             "string",
+            // Right mod-97 checksums, wrong registry lengths (FR 27, DE 22)
+            // or no registry entry.
+            "FR352004101005050001302606",
+            "DE6537040044053201300012",
+            "XX46370400440532013000",
             "",
         ] {
             let err = iban("iban", bad).unwrap_err();

@@ -1,5 +1,6 @@
 //! Integration tests of banking-core against local mock servers.
 
 mod deadlines;
+mod http_client;
 mod support;
 mod transport;

@@ -210,6 +210,9 @@ impl FinqLinkClientBuilder {
         check_credential("client_secret", creds.client_secret.expose_secret())?;
 
         let (base_url, jwks_url) = self.urls()?;
+        if let AuthMode::OAuth2 { token_url, .. } = &creds.mode {
+            self.transport.check_url("token", token_url)?;
+        }
         let mut transport = Transport::builder(base_url)
             // FinqLink documents no idempotency header: a key would make the
             // transport resend a create the server does not deduplicate.
@@ -294,8 +297,8 @@ impl FinqLinkClientBuilder {
 }
 
 fn check_credential(field: &str, value: &str) -> banking_core::Result<()> {
-    if value.is_empty() {
-        return Err(banking_core::Error::validation(field, "must not be empty"));
+    if value.trim().is_empty() {
+        return Err(banking_core::transport::missing_credential(field));
     }
     if value.chars().count() > MAX_CREDENTIAL_LEN {
         return Err(banking_core::Error::validation(

@@ -2,9 +2,11 @@
 //! Outbound and Pay, the OAuth client credentials and transport settings.
 
 #[cfg(any(feature = "outbound", feature = "pay"))]
-use banking_core::transport::{TransportBuilder, TransportSettings};
+use banking_core::Result;
 #[cfg(any(feature = "outbound", feature = "pay"))]
-use banking_core::{Error, Result};
+use banking_core::transport::{
+    TransportBuilder, TransportSettings, required_credential, required_secret,
+};
 #[cfg(any(feature = "outbound", feature = "pay"))]
 use secrecy::SecretString;
 
@@ -26,25 +28,18 @@ impl ClientSettings {
     /// The client id and secret, or a configuration error naming the API
     /// `family` (`Outbound`, `Pay`).
     pub(crate) fn credentials(&mut self, family: &str) -> Result<(String, SecretString)> {
-        let client_id = self
-            .client_id
-            .take()
-            .filter(|id| !id.trim().is_empty())
-            .ok_or_else(|| {
-                Error::config(format!(
-                    "{family} credentials are required: call credentials(client_id, secret)"
-                ))
-            })?;
-        let client_secret = self
-            .client_secret
-            .take()
-            .ok_or_else(|| Error::config(format!("{family} client secret is required")))?;
+        let client_id =
+            required_credential(&format!("the {family} client id"), self.client_id.take())?;
+        let client_secret = required_secret(
+            &format!("the {family} client secret"),
+            self.client_secret.take(),
+        )?;
         Ok((client_id, client_secret))
     }
 
     /// `builder` with the crate's `User-Agent` and the settings made.
-    pub(crate) fn transport(&self, builder: TransportBuilder) -> TransportBuilder {
-        self.transport.apply(builder.user_agent(USER_AGENT))
+    pub(crate) fn transport(&mut self, builder: TransportBuilder) -> TransportBuilder {
+        std::mem::take(&mut self.transport).apply(builder.user_agent(USER_AGENT))
     }
 }
 

@@ -9,10 +9,11 @@ use banking_core::auth::ApiKeyHeader;
 #[cfg(any(feature = "connect", feature = "upload"))]
 use banking_core::auth::StaticBearer;
 use banking_core::transport::{
-    Environment, RequestAuth, Transport, TransportSettings, base_url_template, with_trailing_slash,
+    Environment, RequestAuth, Transport, TransportSettings, base_url_template, required_secret,
+    with_trailing_slash,
 };
 use banking_core::{Error, Result};
-use secrecy::{ExposeSecret, SecretString};
+use secrecy::SecretString;
 use url::Url;
 
 use crate::error::FlinksErrorDecoder;
@@ -212,14 +213,15 @@ impl FlinksClientBuilder {
             not(any(feature = "connect", feature = "upload")),
             allow(unused_variables)
         )]
-        let secret_key = non_empty(self.secret_key, "secret_key")?
-            .ok_or_else(|| Error::config("FlinksClientBuilder: secret_key is required"))?;
+        let secret_key = required_secret("the Flinks secret_key", self.secret_key)?;
         let api_key = non_empty(self.api_key, "api_key")?;
-        let base_url = base_url(
-            self.environment.unwrap_or(Environment::Sandbox),
-            self.instance.as_deref(),
-            customer_id,
-        )?;
+        let environment = self.environment.unwrap_or(Environment::Sandbox);
+        // Checked before `v3/{customerId}/` is joined, which would drop a
+        // query or fragment silently.
+        if let Environment::Custom(root) = &environment {
+            self.transport.check_url("custom", root)?;
+        }
+        let base_url = base_url(environment, self.instance.as_deref(), customer_id)?;
 
         let transport = self.transport.apply(
             Transport::builder(base_url)
@@ -245,12 +247,9 @@ impl FlinksClientBuilder {
 }
 
 fn non_empty(secret: Option<SecretString>, name: &str) -> Result<Option<SecretString>> {
-    match secret {
-        Some(s) if s.expose_secret().trim().is_empty() => Err(Error::config(format!(
-            "FlinksClientBuilder: {name} is empty"
-        ))),
-        other => Ok(other),
-    }
+    secret
+        .map(|s| required_secret(&format!("the Flinks {name}"), Some(s)))
+        .transpose()
 }
 
 fn base_url(

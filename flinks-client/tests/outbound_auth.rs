@@ -388,5 +388,8 @@ async fn revoke_error_body_is_typed() {
 #[test]
 fn builder_requires_credentials() {
     let error = OutboundClient::builder().build().unwrap_err();
-    assert!(error.to_string().contains("credentials"), "{error}");
+    assert!(
+        matches!(error, banking_core::Error::Config(_)) && error.to_string().contains("client id"),
+        "{error}"
+    );
 }

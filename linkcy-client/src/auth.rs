@@ -21,7 +21,7 @@ use std::sync::Mutex;
 use banking_core::Error;
 use banking_core::auth::{AuthContext, Token, TokenSource, jwt_expiry};
 use banking_core::error::AuthError;
-use banking_core::transport::{Request, RequestAuth};
+use banking_core::transport::{Request, RequestAuth, missing_credential};
 use chrono::{DateTime, Utc};
 use futures::future::BoxFuture;
 use secrecy::{ExposeSecret, SecretString};
@@ -139,13 +139,13 @@ impl LoginRequest {
         if login_field != "username" {
             phone(login_field, login)?;
         } else if login.trim().is_empty() {
-            return Err(Error::validation(login_field, "must not be empty"));
+            return Err(missing_credential(login_field));
         }
         if partner_name.trim().is_empty() {
-            return Err(Error::validation("partnerName", "must not be empty"));
+            return Err(missing_credential("partnerName"));
         }
-        if password.expose_secret().is_empty() {
-            return Err(Error::validation("password", "must not be empty"));
+        if password.expose_secret().trim().is_empty() {
+            return Err(missing_credential("password"));
         }
         Ok(())
     }

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use banking_core::auth::BearerAuth;
-use banking_core::transport::{Request, Transport, TransportSettings};
+use banking_core::transport::{Request, Transport, TransportSettings, missing_credential};
 use serde::de::DeserializeOwned;
 
 pub use banking_core::transport::Environment;
@@ -155,7 +155,7 @@ impl LinkcyClientBuilder {
     pub fn build(self) -> banking_core::Result<LinkcyClient> {
         let credentials = self
             .credentials
-            .ok_or_else(|| banking_core::Error::config("Linkcy credentials are required"))?;
+            .ok_or_else(|| missing_credential("Linkcy credentials"))?;
         credentials.validate()?;
         let environment = self.environment.unwrap_or(Environment::Sandbox);
         if environment == Environment::Production {

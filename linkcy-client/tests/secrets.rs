@@ -74,7 +74,8 @@ async fn logs_of_logins_refreshes_and_sca_calls_hold_no_secret() {
             .signature(SecretString::from("c2lnbmF0dXJl"));
         let card =
             linkcy_client::CreateCardRequest::new(uuid::Uuid::nil(), uuid::Uuid::nil(), "JANE");
-        client.cards().create(&card, &signed).await.unwrap();
+        // Only the logs matter here, whichever outcome the call has.
+        let _outcome = client.cards().create(&card, &signed).await.unwrap();
     }
     .instrument(capture.span())
     .await;

@@ -4,7 +4,8 @@ use std::sync::Arc;
 
 use banking_core::auth::{BearerAuth, ClientCredentials, PasswordGrant, TokenEncoding};
 use banking_core::transport::{
-    Request, Response, Transport, TransportSettings, with_trailing_slash,
+    Request, Response, Transport, TransportSettings, required_credential, required_secret,
+    with_trailing_slash,
 };
 use secrecy::{ExposeSecret, SecretString};
 use serde::de::DeserializeOwned;
@@ -363,14 +364,8 @@ impl LinxoClientBuilder {
 
     /// Checks the configuration and builds the client.
     pub fn build(self) -> banking_core::Result<LinxoClient> {
-        let client_id = self
-            .client_id
-            .filter(|id| !id.trim().is_empty())
-            .ok_or_else(|| banking_core::Error::config("a Linxo client id is required"))?;
-        let client_secret = self
-            .client_secret
-            .filter(|s| !s.expose_secret().is_empty())
-            .ok_or_else(|| banking_core::Error::config("a Linxo client secret is required"))?;
+        let client_id = required_credential("the Linxo client id", self.client_id)?;
+        let client_secret = required_secret("the Linxo client secret", self.client_secret)?;
         let environment = self.environment.unwrap_or(Environment::Sandbox);
         let api = environment.resolve(SANDBOX_API_URL, PRODUCTION_API_URL)?;
         let auth = match self.auth_url {
@@ -381,12 +376,8 @@ impl LinxoClientBuilder {
             Some(url) => with_trailing_slash(url),
             None => environment.resolve(SANDBOX_EMBED_URL, PRODUCTION_EMBED_URL)?,
         };
-        for (what, url) in [("API", &api), ("auth", &auth), ("widget", &embed)] {
-            if !matches!(url.scheme(), "https" | "http") || url.host().is_none() {
-                return Err(banking_core::Error::config(format!(
-                    "the {what} URL must be an http(s) URL with a host"
-                )));
-            }
+        for (what, url) in [("auth", &auth), ("widget", &embed)] {
+            self.transport.check_url(what, url)?;
         }
         let token_url = auth
             .join("token")

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use banking_core::auth::{BearerAuth, PasswordGrant};
 use banking_core::transport::{
-    CallOptions, Request, Transport, TransportSettings, base_url_template,
+    CallOptions, Request, Transport, TransportSettings, base_url_template, missing_credential,
 };
 use banking_core::{Error, Result};
 use secrecy::{ExposeSecret, SecretString};
@@ -101,7 +101,7 @@ impl LynksCredentials {
             ("password", self.password.expose_secret()),
         ] {
             if value.trim().is_empty() {
-                return Err(Error::config(format!("LYNKS {field} must not be empty")));
+                return Err(missing_credential(&format!("LYNKS {field}")));
             }
         }
         Ok(())
@@ -255,7 +255,7 @@ impl LynksClientBuilder {
     pub fn build(self) -> Result<LynksClient> {
         let credentials = self
             .credentials
-            .ok_or_else(|| Error::config("LYNKS credentials are required"))?;
+            .ok_or_else(|| missing_credential("LYNKS credentials"))?;
         credentials.validate()?;
         let environment = self.environment.unwrap_or(Environment::Sandbox);
         let base_url = match &environment {
@@ -270,9 +270,7 @@ impl LynksClientBuilder {
                 .join(TOKEN_PATH)
                 .map_err(|e| Error::config(format!("cannot derive the token URL: {e}")))?,
         };
-        if !matches!(token_url.scheme(), "https" | "http") {
-            return Err(Error::config("the token URL must be http(s)"));
-        }
+        self.transport.check_url("token", &token_url)?;
         let grant = PasswordGrant::new(
             token_url,
             credentials.client_id,

@@ -2,6 +2,7 @@
 
 mod abuse;
 mod acceptance;
+mod builders;
 mod decoders;
 mod fault_server;
 mod matrix;

@@ -252,6 +252,7 @@ impl OutboundClientBuilder {
             (None, Environment::Production) => parse(PRODUCTION_AUTH_URL)?,
             (None, _) => api_base.clone(),
         });
+        self.settings.transport.check_url("auth", &auth_base)?;
         let token_url = auth_base
             .join("api/v1/token")
             .map_err(|e| Error::config(format!("token URL: {e}")))?;
