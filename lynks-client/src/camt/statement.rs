@@ -95,7 +95,7 @@ impl Entry {
     /// batch they stay `None`); the counterparty is the debtor of a credit
     /// and the creditor of a debit; unstructured remittance lines are
     /// joined with a space; the bank transaction code is written
-    /// `DOMAIN/FAMILY/SUBFAMILY`, or the proprietary code when there is no
+    /// `DOMAIN-FAMILY-SUBFAMILY` (as the API writes it), or the proprietary code when there is no
     /// domain. FX fields come from the entry's amount details, else the
     /// single transaction's: the first amount in a currency other than the
     /// booked one becomes the original amount, and the first exchange given
@@ -115,7 +115,7 @@ impl Entry {
         let bank_transaction_code = code
             .domain
             .as_ref()
-            .map(|d| format!("{}/{}/{}", d.domain, d.family, d.sub_family))
+            .map(|d| format!("{}-{}-{}", d.domain, d.family, d.sub_family))
             .or_else(|| code.proprietary.as_ref().map(|p| p.code.clone()));
         let fx = self.fx(single);
         let (original, rate, per) = match fx {
