@@ -99,13 +99,34 @@ mod tests {
                 .round_to_minor_units()
                 .map(|m| m.to_string())
         };
-        assert_eq!(round(Decimal::new(125, 3), Currency::EUR).as_deref(), Some("0.13 EUR"));
-        assert_eq!(round(Decimal::new(-125, 3), Currency::EUR).as_deref(), Some("-0.13 EUR"));
-        assert_eq!(round(Decimal::new(124, 3), Currency::EUR).as_deref(), Some("0.12 EUR"));
-        assert_eq!(round(Decimal::new(5, 0), Currency::EUR).as_deref(), Some("5.00 EUR"));
-        assert_eq!(round(Decimal::new(12_3455, 4), Currency::new("KWD").unwrap()).as_deref(), Some("12.346 KWD"));
-        assert_eq!(round(Decimal::new(25, 1), Currency::JPY).as_deref(), Some("3 JPY"));
-        assert_eq!(round(Decimal::new(1, 0), Currency::new("XAU").unwrap()), None);
+        assert_eq!(
+            round(Decimal::new(125, 3), Currency::EUR).as_deref(),
+            Some("0.13 EUR")
+        );
+        assert_eq!(
+            round(Decimal::new(-125, 3), Currency::EUR).as_deref(),
+            Some("-0.13 EUR")
+        );
+        assert_eq!(
+            round(Decimal::new(124, 3), Currency::EUR).as_deref(),
+            Some("0.12 EUR")
+        );
+        assert_eq!(
+            round(Decimal::new(5, 0), Currency::EUR).as_deref(),
+            Some("5.00 EUR")
+        );
+        assert_eq!(
+            round(Decimal::new(12_3455, 4), Currency::new("KWD").unwrap()).as_deref(),
+            Some("12.346 KWD")
+        );
+        assert_eq!(
+            round(Decimal::new(25, 1), Currency::JPY).as_deref(),
+            Some("3 JPY")
+        );
+        assert_eq!(
+            round(Decimal::new(1, 0), Currency::new("XAU").unwrap()),
+            None
+        );
     }
 
     #[test]

@@ -96,10 +96,14 @@ fn checked(t: &Transaction) -> Result<FxCheck, NotApplicable> {
     if t.exchange_rate.is_none() && t.original_amount.is_none() {
         return Err(NotApplicable::NotFx);
     }
-    let rate = t.exchange_rate.ok_or(NotApplicable::Incomplete("exchangeRate"))?;
+    let rate = t
+        .exchange_rate
+        .ok_or(NotApplicable::Incomplete("exchangeRate"))?;
     let original = Money::new(
-        t.original_amount.ok_or(NotApplicable::Incomplete("originalAmount"))?,
-        t.original_currency.ok_or(NotApplicable::Incomplete("originalCurrency"))?,
+        t.original_amount
+            .ok_or(NotApplicable::Incomplete("originalAmount"))?,
+        t.original_currency
+            .ok_or(NotApplicable::Incomplete("originalCurrency"))?,
     );
     let booked = Money::new(
         t.amount.ok_or(NotApplicable::Incomplete("amount"))?,
@@ -162,7 +166,9 @@ impl FxSummary {
     pub fn record(&mut self, check: &FxCheck) {
         match check {
             FxCheck::Matches { .. } => self.matching += 1,
-            FxCheck::Differs(difference) => self.differences.push((self.entries, difference.clone())),
+            FxCheck::Differs(difference) => {
+                self.differences.push((self.entries, difference.clone()))
+            }
             FxCheck::NotApplicable(_) => self.not_applicable += 1,
         }
         self.entries += 1;
@@ -178,7 +184,13 @@ impl FxSummary {
 mod tests {
     use super::*;
 
-    fn fx(booked: &str, currency: Currency, original: &str, from: Currency, rate: &str) -> Transaction {
+    fn fx(
+        booked: &str,
+        currency: Currency,
+        original: &str,
+        from: Currency,
+        rate: &str,
+    ) -> Transaction {
         let json = format!(
             r#"{{"amount":{booked},"currency":"{currency}","exchangeRate":{rate},"originalAmount":{original},"originalCurrency":"{from}"}}"#
         );
@@ -187,7 +199,13 @@ mod tests {
 
     #[test]
     fn a_rate_per_unit_of_the_original_multiplies() {
-        let t = fx("9234.50", Currency::EUR, "10000.00", Currency::USD, "0.92345");
+        let t = fx(
+            "9234.50",
+            Currency::EUR,
+            "10000.00",
+            Currency::USD,
+            "0.92345",
+        );
         assert_eq!(
             t.fx_check(),
             FxCheck::Matches {
@@ -199,7 +217,13 @@ mod tests {
 
     #[test]
     fn one_minor_unit_off_differs_and_half_a_unit_matches() {
-        let t = fx("9234.51", Currency::EUR, "10000.00", Currency::USD, "0.92345");
+        let t = fx(
+            "9234.51",
+            Currency::EUR,
+            "10000.00",
+            Currency::USD,
+            "0.92345",
+        );
         assert_eq!(
             t.fx_check(),
             FxCheck::Differs(FxDifference {
@@ -213,8 +237,16 @@ mod tests {
             let t = fx(booked, Currency::EUR, "1000.00", Currency::USD, "0.923455");
             assert!(matches!(t.fx_check(), FxCheck::Matches { .. }), "{booked}");
         }
-        let t = fx("923.47", Currency::EUR, "1000.00", Currency::USD, "0.923455");
-        let FxCheck::Differs(d) = t.fx_check() else { panic!("{:?}", t.fx_check()) };
+        let t = fx(
+            "923.47",
+            Currency::EUR,
+            "1000.00",
+            Currency::USD,
+            "0.923455",
+        );
+        let FxCheck::Differs(d) = t.fx_check() else {
+            panic!("{:?}", t.fx_check())
+        };
         assert_eq!(d.expected.to_string(), "923.46 EUR");
         assert_eq!(d.difference.to_string(), "0.01");
     }
@@ -222,7 +254,13 @@ mod tests {
     #[test]
     fn a_rate_per_unit_of_the_booked_currency_divides() {
         // 1.0829 USD per EUR: 10000.00 USD / 1.0829 = 9234.4630... EUR.
-        let mut t = fx("9234.46", Currency::EUR, "10000.00", Currency::USD, "1.0829");
+        let mut t = fx(
+            "9234.46",
+            Currency::EUR,
+            "10000.00",
+            Currency::USD,
+            "1.0829",
+        );
         t.rate_unit_currency = Some(Currency::EUR);
         assert!(matches!(t.fx_check(), FxCheck::Matches { .. }));
         t.amount = Some(Decimal::new(9234_47, 2));
@@ -243,13 +281,20 @@ mod tests {
         assert!(matches!(t.fx_check(), FxCheck::Differs(_)));
         let xau = Currency::new("XAU").unwrap();
         let t = fx("1", xau, "100.00", Currency::USD, "0.01");
-        assert_eq!(t.fx_check(), FxCheck::NotApplicable(NotApplicable::UnknownMinorUnits(xau)));
+        assert_eq!(
+            t.fx_check(),
+            FxCheck::NotApplicable(NotApplicable::UnknownMinorUnits(xau))
+        );
     }
 
     #[test]
     fn entries_that_cannot_be_checked_say_why() {
-        let plain: Transaction = serde_json::from_str(r#"{"amount":1.00,"currency":"EUR"}"#).unwrap();
-        assert_eq!(plain.fx_check(), FxCheck::NotApplicable(NotApplicable::NotFx));
+        let plain: Transaction =
+            serde_json::from_str(r#"{"amount":1.00,"currency":"EUR"}"#).unwrap();
+        assert_eq!(
+            plain.fx_check(),
+            FxCheck::NotApplicable(NotApplicable::NotFx)
+        );
         let no_original: Transaction =
             serde_json::from_str(r#"{"amount":1.00,"currency":"EUR","exchangeRate":1.1}"#).unwrap();
         assert_eq!(
@@ -258,18 +303,36 @@ mod tests {
         );
         let mut zero = fx("1.00", Currency::EUR, "1.00", Currency::USD, "0");
         zero.rate_unit_currency = Some(Currency::EUR);
-        assert_eq!(zero.fx_check(), FxCheck::NotApplicable(NotApplicable::Arithmetic));
+        assert_eq!(
+            zero.fx_check(),
+            FxCheck::NotApplicable(NotApplicable::Arithmetic)
+        );
     }
 
     #[test]
     fn the_summary_counts_and_locates_differences() {
         let entries = [
-            fx("9234.50", Currency::EUR, "10000.00", Currency::USD, "0.92345"),
+            fx(
+                "9234.50",
+                Currency::EUR,
+                "10000.00",
+                Currency::USD,
+                "0.92345",
+            ),
             serde_json::from_str(r#"{"amount":1.00,"currency":"EUR"}"#).unwrap(),
-            fx("9234.49", Currency::EUR, "10000.00", Currency::USD, "0.92345"),
+            fx(
+                "9234.49",
+                Currency::EUR,
+                "10000.00",
+                Currency::USD,
+                "0.92345",
+            ),
         ];
         let summary = FxSummary::of(&entries);
-        assert_eq!((summary.entries, summary.matching, summary.not_applicable), (3, 1, 1));
+        assert_eq!(
+            (summary.entries, summary.matching, summary.not_applicable),
+            (3, 1, 1)
+        );
         assert_eq!(summary.differences.len(), 1);
         assert_eq!(summary.differences[0].0, 2);
         assert_eq!(summary.differences[0].1.difference.to_string(), "-0.01");

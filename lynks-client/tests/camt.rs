@@ -36,14 +36,26 @@ fn schema_built_camt052_intraday_headers_and_balances() {
     let message = camt::read(fixture(INTRADAY).as_bytes()).unwrap();
     let header = &message.group_header;
     assert_eq!(header.message_id, "BCEE-CAMT052-20250303-1200");
-    assert_eq!(header.creation_date_time.date_time.to_string(), "2025-03-03 12:00:05.250");
-    assert_eq!(header.creation_date_time.offset, FixedOffset::east_opt(3600));
+    assert_eq!(
+        header.creation_date_time.date_time.to_string(),
+        "2025-03-03 12:00:05.250"
+    );
+    assert_eq!(
+        header.creation_date_time.offset,
+        FixedOffset::east_opt(3600)
+    );
     assert_eq!(
         header.creation_date_time.to_utc().unwrap().to_rfc3339(),
         "2025-03-03T11:00:05.250+00:00"
     );
-    assert_eq!((header.page_number, header.last_page), (Some(1), Some(true)));
-    assert_eq!(header.additional_information.as_deref(), Some("Intraday report"));
+    assert_eq!(
+        (header.page_number, header.last_page),
+        (Some(1), Some(true))
+    );
+    assert_eq!(
+        header.additional_information.as_deref(),
+        Some("Intraday report")
+    );
     assert_eq!(message.statements.len(), 2);
 
     let eur_report = &message.statements[0].report;
@@ -54,7 +66,10 @@ fn schema_built_camt052_intraday_headers_and_balances() {
     assert_eq!(period.from.date_time.to_string(), "2025-03-03 00:00:00");
     assert_eq!(period.to.date_time.to_string(), "2025-03-03 12:00:00");
     let account = &eur_report.account;
-    assert_eq!(account.number, AccountNumber::Iban("LU280019400644750000".into()));
+    assert_eq!(
+        account.number,
+        AccountNumber::Iban("LU280019400644750000".into())
+    );
     assert_eq!(account.currency, Some(Currency::EUR));
     assert_eq!(account.name.as_deref(), Some("ACME Operating EUR"));
     let owner = account.owner.as_ref().unwrap();
@@ -62,7 +77,10 @@ fn schema_built_camt052_intraday_headers_and_balances() {
     assert_eq!(owner.country.as_deref(), Some("LU"));
     let servicer = account.servicer.as_ref().unwrap();
     assert_eq!(servicer.bic.as_deref(), Some("BCEELULL"));
-    assert_eq!(servicer.name.as_deref(), Some("Banque et Caisse d'Epargne de l'Etat"));
+    assert_eq!(
+        servicer.name.as_deref(),
+        Some("Banque et Caisse d'Epargne de l'Etat")
+    );
 
     let balances = &eur_report.balances;
     assert_eq!(balances.len(), 3);
@@ -87,9 +105,15 @@ fn schema_built_camt052_intraday_headers_and_balances() {
     assert_eq!(total.net_amount.unwrap().to_string(), "10339.23");
     assert_eq!(total.credit_debit, Some(CreditDebit::Credit));
     let credits = summary.credits.as_ref().unwrap();
-    assert_eq!((credits.count, credits.sum), (Some(2), Some(Decimal::new(13851_73, 2))));
+    assert_eq!(
+        (credits.count, credits.sum),
+        (Some(2), Some(Decimal::new(13851_73, 2)))
+    );
     let debits = summary.debits.as_ref().unwrap();
-    assert_eq!((debits.count, debits.sum), (Some(2), Some(Decimal::new(3512_50, 2))));
+    assert_eq!(
+        (debits.count, debits.sum),
+        (Some(2), Some(Decimal::new(3512_50, 2)))
+    );
     // The summary agrees with the entries, exactly.
     let entries = &message.statements[0].entries;
     let net: Decimal = entries.iter().map(|e| e.signed_amount().unwrap()).sum();
@@ -128,21 +152,37 @@ fn schema_built_camt052_intraday_entries() {
     assert_eq!(fx.amount.amount.scale(), 2);
     assert_eq!(fx.credit_debit, CreditDebit::Credit);
     assert_eq!(fx.status, EntryStatus::Booked);
-    assert_eq!(fx.booking_date, Some(DateOrDateTime::Date(date(2025, 3, 3))));
+    assert_eq!(
+        fx.booking_date,
+        Some(DateOrDateTime::Date(date(2025, 3, 3)))
+    );
     assert_eq!(fx.value_date, Some(DateOrDateTime::Date(date(2025, 3, 3))));
-    assert_eq!(fx.account_servicer_reference.as_deref(), Some("BCEE-20250303-0001"));
+    assert_eq!(
+        fx.account_servicer_reference.as_deref(),
+        Some("BCEE-20250303-0001")
+    );
     let code = fx.bank_transaction_code.domain.as_ref().unwrap();
     assert_eq!(
-        (code.domain.as_str(), code.family.as_str(), code.sub_family.as_str()),
+        (
+            code.domain.as_str(),
+            code.family.as_str(),
+            code.sub_family.as_str()
+        ),
         ("PMNT", "RCDT", "XBCT")
     );
     let proprietary = fx.bank_transaction_code.proprietary.as_ref().unwrap();
-    assert_eq!((proprietary.code.as_str(), proprietary.issuer.as_deref()), ("NTRF", Some("SWIFT")));
+    assert_eq!(
+        (proprietary.code.as_str(), proprietary.issuer.as_deref()),
+        ("NTRF", Some("SWIFT"))
+    );
     assert_eq!(fx.amount_details, None);
     let tx = fx.single_transaction().unwrap();
     assert_eq!(tx.references.message_id.as_deref(), Some("GLOBEX-PAY-0303"));
     assert_eq!(tx.references.instruction_id.as_deref(), Some("INSTR-77"));
-    assert_eq!(tx.references.end_to_end_id.as_deref(), Some("E2E-INV-2025-0042"));
+    assert_eq!(
+        tx.references.end_to_end_id.as_deref(),
+        Some("E2E-INV-2025-0042")
+    );
     assert_eq!(tx.references.transaction_id.as_deref(), Some("TX-9912"));
     assert_eq!(tx.references.mandate_id, None);
     let amounts = tx.amount_details.as_ref().unwrap();
@@ -155,15 +195,29 @@ fn schema_built_camt052_intraday_entries() {
     assert_eq!(exchange.rate.to_string(), "0.92345");
     assert_eq!(exchange.contract_id.as_deref(), Some("FX-CONTRACT-9"));
     assert_eq!(
-        exchange.quotation_date.unwrap().to_utc().unwrap().to_rfc3339(),
+        exchange
+            .quotation_date
+            .unwrap()
+            .to_utc()
+            .unwrap()
+            .to_rfc3339(),
         "2025-03-03T09:30:00+00:00"
     );
-    assert_eq!(amounts.transaction.as_ref().unwrap().amount, eur(9234_50, 2));
+    assert_eq!(
+        amounts.transaction.as_ref().unwrap().amount,
+        eur(9234_50, 2)
+    );
     assert_eq!(amounts.transaction.as_ref().unwrap().exchange, None);
     assert_eq!(amounts.counter_value, None);
     let parties = &tx.parties;
-    assert_eq!(parties.debtor.as_ref().unwrap().name.as_deref(), Some("Globex Corporation"));
-    assert_eq!(parties.debtor.as_ref().unwrap().country.as_deref(), Some("US"));
+    assert_eq!(
+        parties.debtor.as_ref().unwrap().name.as_deref(),
+        Some("Globex Corporation")
+    );
+    assert_eq!(
+        parties.debtor.as_ref().unwrap().country.as_deref(),
+        Some("US")
+    );
     assert_eq!(
         parties.debtor_account.as_ref().unwrap().number,
         AccountNumber::Other {
@@ -171,13 +225,22 @@ fn schema_built_camt052_intraday_entries() {
             scheme: Some("BBAN".into())
         }
     );
-    assert_eq!(parties.creditor.as_ref().unwrap().name.as_deref(), Some("ACME Treasury S.A."));
+    assert_eq!(
+        parties.creditor.as_ref().unwrap().name.as_deref(),
+        Some("ACME Treasury S.A.")
+    );
     assert_eq!(
         parties.creditor_account.as_ref().unwrap().number.iban(),
         Some("LU280019400644750000")
     );
-    assert_eq!(tx.agents.debtor_agent.as_ref().unwrap().bic.as_deref(), Some("CHASUS33"));
-    assert_eq!(tx.agents.creditor_agent.as_ref().unwrap().bic.as_deref(), Some("BCEELULL"));
+    assert_eq!(
+        tx.agents.debtor_agent.as_ref().unwrap().bic.as_deref(),
+        Some("CHASUS33")
+    );
+    assert_eq!(
+        tx.agents.creditor_agent.as_ref().unwrap().bic.as_deref(),
+        Some("BCEELULL")
+    );
     assert_eq!(
         tx.remittance.unstructured,
         ["Invoice 2025-0042", "Globex order 7781 & freight"]
@@ -193,7 +256,10 @@ fn schema_built_camt052_intraday_entries() {
     assert_eq!(booked.offset, FixedOffset::east_opt(3600));
     assert_eq!(fee.booking_date.unwrap().date(), date(2025, 3, 3));
     assert!(fee.details.is_empty());
-    assert_eq!(fee.additional_information.as_deref(), Some("Account maintenance fee"));
+    assert_eq!(
+        fee.additional_information.as_deref(),
+        Some("Account maintenance fee")
+    );
 
     // 3: a batch of three transfers.
     let batch = &entries[2];
@@ -212,7 +278,13 @@ fn schema_built_camt052_intraday_entries() {
         .map(|t| {
             (
                 t.references.end_to_end_id.clone().unwrap(),
-                t.amount_details.as_ref().unwrap().transaction.as_ref().unwrap().amount,
+                t.amount_details
+                    .as_ref()
+                    .unwrap()
+                    .transaction
+                    .as_ref()
+                    .unwrap()
+                    .amount,
                 t.parties.creditor.as_ref().unwrap().name.clone().unwrap(),
             )
         })
@@ -220,9 +292,21 @@ fn schema_built_camt052_intraday_entries() {
     assert_eq!(
         legs,
         [
-            ("SUPPLIER-A-0303".to_owned(), eur(1000_00, 2), "Supplier A SARL".to_owned()),
-            ("SUPPLIER-B-0303".to_owned(), eur(2000_00, 2), "Supplier B GmbH".to_owned()),
-            ("SUPPLIER-C-0303".to_owned(), eur(500_00, 2), "Supplier C".to_owned()),
+            (
+                "SUPPLIER-A-0303".to_owned(),
+                eur(1000_00, 2),
+                "Supplier A SARL".to_owned()
+            ),
+            (
+                "SUPPLIER-B-0303".to_owned(),
+                eur(2000_00, 2),
+                "Supplier B GmbH".to_owned()
+            ),
+            (
+                "SUPPLIER-C-0303".to_owned(),
+                eur(500_00, 2),
+                "Supplier C".to_owned()
+            ),
         ]
     );
     let sum: Decimal = legs.iter().map(|(_, m, _)| m.amount).sum();
@@ -231,27 +315,50 @@ fn schema_built_camt052_intraday_entries() {
     assert_eq!(reference.reference, "RF18539007547034");
     assert_eq!(reference.kind.as_deref(), Some("SCOR"));
     assert_eq!(reference.issuer.as_deref(), Some("ISO"));
-    assert_eq!(details.transactions[1].remittance.unstructured, ["Order 5512"]);
+    assert_eq!(
+        details.transactions[1].remittance.unstructured,
+        ["Order 5512"]
+    );
 
     // 4: a pending FX credit, rate quoted per unit of the booked currency.
     let pending = &entries[3];
     assert_eq!(pending.status, EntryStatus::Pending);
     assert_eq!(pending.booking_date, None);
     assert_eq!(pending.value_date.unwrap().date(), date(2025, 3, 4));
-    let exchange = pending.amount_details.as_ref().unwrap().instructed.as_ref().unwrap();
+    let exchange = pending
+        .amount_details
+        .as_ref()
+        .unwrap()
+        .instructed
+        .as_ref()
+        .unwrap();
     assert_eq!(exchange.amount.to_string(), "5000.00 USD");
     let rate = exchange.exchange.as_ref().unwrap();
-    assert_eq!((rate.unit, rate.rate.to_string().as_str()), (Some(Currency::EUR), "1.0829"));
+    assert_eq!(
+        (rate.unit, rate.rate.to_string().as_str()),
+        (Some(Currency::EUR), "1.0829")
+    );
     assert_eq!(rate.per_unit_of(), Currency::EUR);
 
     let usd = &message.statements[1].entries;
     assert_eq!(usd.len(), 2);
     let debit = usd[0].single_transaction().unwrap();
-    assert_eq!(debit.references.mandate_id.as_deref(), Some("MNDT-2024-118"));
+    assert_eq!(
+        debit.references.mandate_id.as_deref(),
+        Some("MNDT-2024-118")
+    );
     assert_eq!(usd[0].amount.to_string(), "79.99 USD");
     assert_eq!(usd[1].status, EntryStatus::Information);
     assert_eq!(usd[1].bank_transaction_code.domain, None);
-    assert_eq!(usd[1].bank_transaction_code.proprietary.as_ref().unwrap().code, "NOTICE");
+    assert_eq!(
+        usd[1]
+            .bank_transaction_code
+            .proprietary
+            .as_ref()
+            .unwrap()
+            .code,
+        "NOTICE"
+    );
 }
 
 #[test]
@@ -287,7 +394,13 @@ fn entries_map_to_the_api_transaction_type() {
     assert_eq!(fee.bank_transaction_code.as_deref(), Some("ACMT-MDOP-CHRG"));
 
     let batch = &transactions[2];
-    assert_eq!((batch.end_to_end_id.as_ref(), batch.counterparty_name.as_ref()), (None, None));
+    assert_eq!(
+        (
+            batch.end_to_end_id.as_ref(),
+            batch.counterparty_name.as_ref()
+        ),
+        (None, None)
+    );
 
     let pending = &transactions[3];
     assert_eq!(pending.status, Some(EntryStatus::Pending));
@@ -299,7 +412,10 @@ fn entries_map_to_the_api_transaction_type() {
     let usd = message.statements[1].transactions();
     // A debit's counterparty is the creditor.
     assert_eq!(usd[0].counterparty_name.as_deref(), Some("Utility Co"));
-    assert_eq!(usd[0].counterparty_iban.as_deref(), Some("LU120010001234567891"));
+    assert_eq!(
+        usd[0].counterparty_iban.as_deref(),
+        Some("LU120010001234567891")
+    );
     assert_eq!(usd[1].bank_transaction_code.as_deref(), Some("NOTICE"));
 }
 
@@ -323,7 +439,10 @@ fn fx_entries_of_the_statement_reconcile() {
         }
     );
     let summary = FxSummary::of(&transactions);
-    assert_eq!((summary.entries, summary.matching, summary.not_applicable), (4, 2, 2));
+    assert_eq!(
+        (summary.entries, summary.matching, summary.not_applicable),
+        (4, 2, 2)
+    );
     assert!(summary.is_reconciled());
 }
 
@@ -413,8 +532,14 @@ fn malformed_xml_names_the_open_element() {
     let error = error_of(&with_entry(&format!("{}<Oops></Ntry>", good_entry())));
     assert!(matches!(error, CamtError::Malformed { .. }), "{error:?}");
     assert_eq!(error.path(), format!("{ENTRY_PATH}/Oops"));
-    let error = error_of(&with_entry(&format!("{}<AddtlNtryInf>a &bogus; b</AddtlNtryInf>", good_entry())));
-    assert!(matches!(&error, CamtError::Malformed { message, .. } if message.contains("bogus")), "{error:?}");
+    let error = error_of(&with_entry(&format!(
+        "{}<AddtlNtryInf>a &bogus; b</AddtlNtryInf>",
+        good_entry()
+    )));
+    assert!(
+        matches!(&error, CamtError::Malformed { message, .. } if message.contains("bogus")),
+        "{error:?}"
+    );
     assert_eq!(error.path(), format!("{ENTRY_PATH}/AddtlNtryInf"));
     let error = error_of("<Document attr=></Document>");
     assert!(matches!(error, CamtError::Malformed { .. }), "{error:?}");
@@ -444,16 +569,24 @@ fn another_version_or_message_is_refused() {
     );
     let unqualified = with_entry(&good_entry()).replace(&format!(r#" xmlns="{NAMESPACE}""#), "");
     let error = error_of(&unqualified);
-    assert!(matches!(&error, CamtError::WrongVersion { found, .. } if found == "no namespace"), "{error:?}");
+    assert!(
+        matches!(&error, CamtError::WrongVersion { found, .. } if found == "no namespace"),
+        "{error:?}"
+    );
     let statement = format!(r#"<Document xmlns="{NAMESPACE}"><BkToCstmrStmt/></Document>"#);
     let error = error_of(&statement);
-    assert!(matches!(&error, CamtError::WrongVersion { found, .. } if found == "BkToCstmrStmt"), "{error:?}");
+    assert!(
+        matches!(&error, CamtError::WrongVersion { found, .. } if found == "BkToCstmrStmt"),
+        "{error:?}"
+    );
     assert_eq!(error.path(), "Document/BkToCstmrStmt");
 }
 
 #[test]
 fn a_bad_currency_is_refused_with_its_path() {
-    let error = error_of(&with_entry(&good_entry().replace(r#"Ccy="EUR""#, r#"Ccy="eur""#)));
+    let error = error_of(&with_entry(
+        &good_entry().replace(r#"Ccy="EUR""#, r#"Ccy="eur""#),
+    ));
     match &error {
         CamtError::Invalid { path, value, .. } => {
             assert_eq!(path, &format!("{ENTRY_PATH}/Amt/@Ccy"));
@@ -466,14 +599,28 @@ fn a_bad_currency_is_refused_with_its_path() {
         good_entry()
     );
     let error = error_of(&with_entry(&bad_source));
-    assert_eq!(error.path(), format!("{ENTRY_PATH}/AmtDtls/InstdAmt/CcyXchg/SrcCcy"));
+    assert_eq!(
+        error.path(),
+        format!("{ENTRY_PATH}/AmtDtls/InstdAmt/CcyXchg/SrcCcy")
+    );
 }
 
 #[test]
 fn amounts_must_be_exact_decimals() {
-    for bad in ["1,000.00", "1e3", "", "12.5.0", "0.00000000000000000000000000001"] {
-        let error = error_of(&with_entry(&good_entry().replace(">1.00<", &format!(">{bad}<"))));
-        assert!(matches!(error, CamtError::Invalid { .. }), "{bad}: {error:?}");
+    for bad in [
+        "1,000.00",
+        "1e3",
+        "",
+        "12.5.0",
+        "0.00000000000000000000000000001",
+    ] {
+        let error = error_of(&with_entry(
+            &good_entry().replace(">1.00<", &format!(">{bad}<")),
+        ));
+        assert!(
+            matches!(error, CamtError::Invalid { .. }),
+            "{bad}: {error:?}"
+        );
         assert_eq!(error.path(), format!("{ENTRY_PATH}/Amt"), "{bad}");
     }
     let error = error_of(&with_entry(&good_entry().replace(">CRDT<", "><")));
@@ -483,9 +630,18 @@ fn amounts_must_be_exact_decimals() {
 #[test]
 fn missing_mandatory_elements_are_named() {
     let cases = [
-        (good_entry().replace("<Sts>BOOK</Sts>", ""), format!("{ENTRY_PATH}/Sts")),
-        (good_entry().replace(BKTXCD, ""), format!("{ENTRY_PATH}/BkTxCd")),
-        (good_entry().replace(r#" Ccy="EUR""#, ""), format!("{ENTRY_PATH}/Amt/@Ccy")),
+        (
+            good_entry().replace("<Sts>BOOK</Sts>", ""),
+            format!("{ENTRY_PATH}/Sts"),
+        ),
+        (
+            good_entry().replace(BKTXCD, ""),
+            format!("{ENTRY_PATH}/BkTxCd"),
+        ),
+        (
+            good_entry().replace(r#" Ccy="EUR""#, ""),
+            format!("{ENTRY_PATH}/Amt/@Ccy"),
+        ),
         (
             format!("{}<BookgDt></BookgDt>", good_entry()),
             format!("{ENTRY_PATH}/BookgDt/Dt"),
@@ -500,18 +656,36 @@ fn missing_mandatory_elements_are_named() {
         "<Acct><Id><IBAN>LU280019400644750000</IBAN></Id></Acct>",
         "",
     );
-    assert_eq!(error_of(&no_account).path(), "Document/BkToCstmrAcctRpt/Rpt[1]/Acct");
+    assert_eq!(
+        error_of(&no_account).path(),
+        "Document/BkToCstmrAcctRpt/Rpt[1]/Acct"
+    );
     let no_header = format!(r#"<Document xmlns="{NAMESPACE}"><BkToCstmrAcctRpt>{REPORT}{TAIL}"#);
-    assert_eq!(error_of(&no_header).path(), "Document/BkToCstmrAcctRpt/GrpHdr");
+    assert_eq!(
+        error_of(&no_header).path(),
+        "Document/BkToCstmrAcctRpt/GrpHdr"
+    );
     let no_id = with_entry(&good_entry()).replace("<MsgId>M</MsgId>", "");
-    assert_eq!(error_of(&no_id).path(), "Document/BkToCstmrAcctRpt/GrpHdr/MsgId");
+    assert_eq!(
+        error_of(&no_id).path(),
+        "Document/BkToCstmrAcctRpt/GrpHdr/MsgId"
+    );
 }
 
 #[test]
 fn bad_dates_are_refused() {
     let entry = format!("{}<BookgDt><Dt>2025-02-30</Dt></BookgDt>", good_entry());
     let error = error_of(&with_entry(&entry));
-    assert!(matches!(error, CamtError::Invalid { expected: "an ISO date", .. }), "{error:?}");
+    assert!(
+        matches!(
+            error,
+            CamtError::Invalid {
+                expected: "an ISO date",
+                ..
+            }
+        ),
+        "{error:?}"
+    );
     assert_eq!(error.path(), format!("{ENTRY_PATH}/BookgDt/Dt"));
 }
 
@@ -532,7 +706,11 @@ fn the_second_entry_is_named_by_its_index() {
 
 #[test]
 fn deep_nesting_is_refused_not_recursed() {
-    let deep = format!("{}{}", "<AddtlNtryInf>".repeat(100), "</AddtlNtryInf>".repeat(100));
+    let deep = format!(
+        "{}{}",
+        "<AddtlNtryInf>".repeat(100),
+        "</AddtlNtryInf>".repeat(100)
+    );
     let error = error_of(&with_entry(&format!("{}{deep}", good_entry())));
     assert!(matches!(error, CamtError::TooLarge { .. }), "{error:?}");
 }
@@ -552,7 +730,9 @@ fn unknown_optional_elements_are_skipped() {
 
 #[test]
 fn errors_display_their_path() {
-    let error = error_of(&with_entry(&good_entry().replace(r#"Ccy="EUR""#, r#"Ccy="EURO""#)));
+    let error = error_of(&with_entry(
+        &good_entry().replace(r#"Ccy="EUR""#, r#"Ccy="EURO""#),
+    ));
     assert_eq!(
         error.to_string(),
         format!(r#"{ENTRY_PATH}/Amt/@Ccy: "EURO" is not an ISO 4217 currency code"#)
@@ -673,14 +853,24 @@ fn a_100000_entry_statement_streams_one_entry_at_a_time() {
         let entry_end = GENERATED_HEAD.len() + (count + 1) * entry_len;
         let read_ahead = produced.get().saturating_sub(entry_end);
         most_read_ahead = most_read_ahead.max(read_ahead);
-        assert!(read_ahead <= BUFFER + entry_len, "entry {count}: {read_ahead} bytes ahead");
+        assert!(
+            read_ahead <= BUFFER + entry_len,
+            "entry {count}: {read_ahead} bytes ahead"
+        );
         net += entry.signed_amount().unwrap();
-        assert_eq!(entry.account_servicer_reference.as_deref(), Some(format!("REF-{count:08}").as_str()));
+        assert_eq!(
+            entry.account_servicer_reference.as_deref(),
+            Some(format!("REF-{count:08}").as_str())
+        );
         count += 1;
     }
     assert_eq!(count, ENTRIES);
     // Credits are entries 0, 2, 4, ... of (i + 1) cents: net = -0.01 × 50,000.
     assert_eq!(net.to_string(), "-500.00");
-    assert!(produced.get() > ENTRIES * entry_len, "read to the end: {}", produced.get());
+    assert!(
+        produced.get() > ENTRIES * entry_len,
+        "read to the end: {}",
+        produced.get()
+    );
     assert!(most_read_ahead > 0);
 }

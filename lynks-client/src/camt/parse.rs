@@ -46,7 +46,10 @@ pub(super) fn report(el: El<'_>) -> Result<Report> {
             })
         })?,
         account: account(el.req("Acct")?.el())?,
-        balances: el.all("Bal").map(|b| balance(b.el())).collect::<Result<_>>()?,
+        balances: el
+            .all("Bal")
+            .map(|b| balance(b.el()))
+            .collect::<Result<_>>()?,
         summary: opt(&el, "TxsSummry", summary)?,
     })
 }
@@ -261,7 +264,10 @@ fn transaction_details(el: El<'_>) -> Result<TransactionDetails> {
         })
     })?;
     let remittance = opt(&el, "RmtInf", |r| {
-        let unstructured = r.all("Ustrd").map(|u| u.el().string()).collect::<Result<_>>()?;
+        let unstructured = r
+            .all("Ustrd")
+            .map(|u| u.el().string())
+            .collect::<Result<_>>()?;
         let mut creditor_references = Vec::new();
         for structured in r.all("Strd") {
             let structured = structured.el();

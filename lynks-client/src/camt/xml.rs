@@ -175,7 +175,8 @@ impl<R: BufRead> Events<R> {
             }
             match self.next()? {
                 Token::Start { name, attrs, .. } => {
-                    size += name.len() + attrs.iter().map(|(k, v)| k.len() + v.len()).sum::<usize>();
+                    size +=
+                        name.len() + attrs.iter().map(|(k, v)| k.len() + v.len()).sum::<usize>();
                     stack.push(Node::new(name, attrs));
                 }
                 Token::Text(text) => {
@@ -219,7 +220,9 @@ fn attributes(start: &BytesStart<'_>) -> Result<Vec<(String, String)>, String> {
         if key.as_namespace_binding().is_some() {
             continue;
         }
-        let value = attr.normalized_value(quick_xml::XmlVersion::Implicit1_0).map_err(|e| e.to_string())?;
+        let value = attr
+            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+            .map_err(|e| e.to_string())?;
         attrs.push((key.local_name().into_inner().to_owned(), value.into_owned()));
     }
     Ok(attrs)
@@ -330,7 +333,11 @@ impl<'a> El<'a> {
     /// minimum length of 1).
     pub(super) fn string(&self) -> Result<String, CamtError> {
         match self.text() {
-            "" => Err(CamtError::invalid(self.path.to_owned(), "", "a non-empty text")),
+            "" => Err(CamtError::invalid(
+                self.path.to_owned(),
+                "",
+                "a non-empty text",
+            )),
             text => Ok(text.to_owned()),
         }
     }
@@ -347,8 +354,9 @@ impl<'a> El<'a> {
 
     /// The text as an `xs:decimal`, exactly and with its scale.
     pub(super) fn decimal(&self) -> Result<Decimal, CamtError> {
-        xs_decimal(self.text())
-            .ok_or_else(|| CamtError::invalid(self.path.to_owned(), self.text(), "an exact decimal"))
+        xs_decimal(self.text()).ok_or_else(|| {
+            CamtError::invalid(self.path.to_owned(), self.text(), "an exact decimal")
+        })
     }
 
     /// The text as a whole non-negative number (`Max15NumericText`,
@@ -357,7 +365,11 @@ impl<'a> El<'a> {
         let text = self.text();
         let digits = text.strip_prefix('+').unwrap_or(text);
         if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(CamtError::invalid(self.path.to_owned(), text, "a whole number"));
+            return Err(CamtError::invalid(
+                self.path.to_owned(),
+                text,
+                "a whole number",
+            ));
         }
         digits
             .parse()
@@ -422,7 +434,8 @@ impl<'a> El<'a> {
 }
 
 fn currency(code: &str, path: String) -> Result<Currency, CamtError> {
-    Currency::new(code.trim()).map_err(|_| CamtError::invalid(path, code, "an ISO 4217 currency code"))
+    Currency::new(code.trim())
+        .map_err(|_| CamtError::invalid(path, code, "an ISO 4217 currency code"))
 }
 
 /// Parses the `xs:decimal` lexical form `[+-]?(d+(.d*)?|.d+)` exactly: the
@@ -442,7 +455,9 @@ fn xs_decimal(text: &str) -> Option<Decimal> {
     }
     let mut mantissa: i128 = 0;
     for digit in int.bytes().chain(frac.bytes()) {
-        mantissa = mantissa.checked_mul(10)?.checked_add(i128::from(digit - b'0'))?;
+        mantissa = mantissa
+            .checked_mul(10)?
+            .checked_add(i128::from(digit - b'0'))?;
     }
     if negative {
         mantissa = -mantissa;
@@ -461,7 +476,13 @@ fn split_zone(text: &str) -> Option<(&str, Option<FixedOffset>)> {
     if matches!(bytes[0], b'+' | b'-') && bytes[3] == b':' && at >= 10 {
         let hours: i32 = zone.get(1..3)?.parse().ok()?;
         let minutes: i32 = zone.get(4..6)?.parse().ok()?;
-        if !zone[1..3].bytes().chain(zone[4..6].bytes()).all(|b| b.is_ascii_digit()) || hours > 14 || minutes > 59 {
+        if !zone[1..3]
+            .bytes()
+            .chain(zone[4..6].bytes())
+            .all(|b| b.is_ascii_digit())
+            || hours > 14
+            || minutes > 59
+        {
             return None;
         }
         let seconds = (hours * 60 + minutes) * 60;
@@ -511,7 +532,9 @@ mod tests {
             assert_eq!(xs_decimal(text).unwrap().to_string(), expected, "{text}");
         }
         assert_eq!(xs_decimal("9234.50").unwrap().scale(), 2);
-        for bad in ["", ".", "+", "1e3", "1_000", " 1", "1,5", "0x10", "1.2.3", "--1"] {
+        for bad in [
+            "", ".", "+", "1e3", "1_000", " 1", "1,5", "0x10", "1.2.3", "--1",
+        ] {
             assert_eq!(xs_decimal(bad), None, "{bad:?}");
         }
         // 29 fraction digits do not fit: refused, not rounded.
@@ -525,7 +548,13 @@ mod tests {
         assert_eq!(xs_date("2025-03-03"), Some(d(2025, 3, 3)));
         assert_eq!(xs_date("2025-03-03Z"), Some(d(2025, 3, 3)));
         assert_eq!(xs_date("2025-03-03+01:00"), Some(d(2025, 3, 3)));
-        for bad in ["2025-3-3", "03/03/2025", "2025-02-30", "2025-03-03T10:00:00", "2025-03-03+1:00"] {
+        for bad in [
+            "2025-3-3",
+            "03/03/2025",
+            "2025-02-30",
+            "2025-03-03T10:00:00",
+            "2025-03-03+1:00",
+        ] {
             assert_eq!(xs_date(bad), None, "{bad}");
         }
         let dt = xs_date_time("2025-03-03T10:15:30.125+01:00").unwrap();
@@ -533,8 +562,16 @@ mod tests {
         assert_eq!(dt.offset, FixedOffset::east_opt(3600));
         let local = xs_date_time("2025-03-03T10:15:30").unwrap();
         assert_eq!(local.offset, None);
-        assert_eq!(xs_date_time("2025-03-03T10:15:30Z").unwrap().offset, FixedOffset::east_opt(0));
-        for bad in ["2025-03-03", "2025-03-03 10:15:30", "2025-03-03T25:00:00", "2025-03-03T10:15:30+15:00"] {
+        assert_eq!(
+            xs_date_time("2025-03-03T10:15:30Z").unwrap().offset,
+            FixedOffset::east_opt(0)
+        );
+        for bad in [
+            "2025-03-03",
+            "2025-03-03 10:15:30",
+            "2025-03-03T25:00:00",
+            "2025-03-03T10:15:30+15:00",
+        ] {
             assert_eq!(xs_date_time(bad), None, "{bad}");
         }
     }
