@@ -58,7 +58,7 @@ impl Money {
     /// ```
     /// use banking_core::money::{Currency, Decimal, Money};
     ///
-    /// let fx = Money::new(Decimal::new(-923_4565, 4), Currency::EUR);
+    /// let fx = Money::new(Decimal::new(-9234565, 4), Currency::EUR);
     /// assert_eq!(fx.round_to_minor_units().unwrap().to_string(), "-923.46 EUR");
     /// let yen = Money::new(Decimal::new(15, 1), Currency::JPY);
     /// assert_eq!(yen.round_to_minor_units().unwrap().to_string(), "2 JPY");
@@ -116,7 +116,7 @@ mod tests {
             Some("5.00 EUR")
         );
         assert_eq!(
-            round(Decimal::new(12_3455, 4), Currency::new("KWD").unwrap()).as_deref(),
+            round(Decimal::new(123455, 4), Currency::new("KWD").unwrap()).as_deref(),
             Some("12.346 KWD")
         );
         assert_eq!(

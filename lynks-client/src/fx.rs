@@ -209,8 +209,8 @@ mod tests {
         assert_eq!(
             t.fx_check(),
             FxCheck::Matches {
-                expected: Money::new(Decimal::new(9234_50, 2), Currency::EUR),
-                booked: Money::new(Decimal::new(9234_50, 2), Currency::EUR),
+                expected: Money::new(Decimal::new(923450, 2), Currency::EUR),
+                booked: Money::new(Decimal::new(923450, 2), Currency::EUR),
             }
         );
     }
@@ -227,8 +227,8 @@ mod tests {
         assert_eq!(
             t.fx_check(),
             FxCheck::Differs(FxDifference {
-                expected: Money::new(Decimal::new(9234_50, 2), Currency::EUR),
-                booked: Money::new(Decimal::new(9234_51, 2), Currency::EUR),
+                expected: Money::new(Decimal::new(923450, 2), Currency::EUR),
+                booked: Money::new(Decimal::new(923451, 2), Currency::EUR),
                 difference: Decimal::new(1, 2),
             })
         );
@@ -263,7 +263,7 @@ mod tests {
         );
         t.rate_unit_currency = Some(Currency::EUR);
         assert!(matches!(t.fx_check(), FxCheck::Matches { .. }));
-        t.amount = Some(Decimal::new(9234_47, 2));
+        t.amount = Some(Decimal::new(923447, 2));
         assert!(matches!(t.fx_check(), FxCheck::Differs(_)));
         t.rate_unit_currency = Some(Currency::GBP);
         assert_eq!(

@@ -85,7 +85,7 @@ fn schema_built_camt052_intraday_headers_and_balances() {
     let balances = &eur_report.balances;
     assert_eq!(balances.len(), 3);
     assert_eq!(balances[0].kind, BalanceType::OpeningBooked);
-    assert_eq!(balances[0].amount, eur(150_000_00, 2));
+    assert_eq!(balances[0].amount, eur(15000000, 2));
     assert_eq!(balances[0].amount.amount.to_string(), "150000.00");
     assert_eq!(balances[0].credit_debit, CreditDebit::Credit);
     assert_eq!(balances[0].date, DateOrDateTime::Date(date(2025, 3, 3)));
@@ -107,12 +107,12 @@ fn schema_built_camt052_intraday_headers_and_balances() {
     let credits = summary.credits.as_ref().unwrap();
     assert_eq!(
         (credits.count, credits.sum),
-        (Some(2), Some(Decimal::new(13851_73, 2)))
+        (Some(2), Some(Decimal::new(1385173, 2)))
     );
     let debits = summary.debits.as_ref().unwrap();
     assert_eq!(
         (debits.count, debits.sum),
-        (Some(2), Some(Decimal::new(3512_50, 2)))
+        (Some(2), Some(Decimal::new(351250, 2)))
     );
     // The summary agrees with the entries, exactly.
     let entries = &message.statements[0].entries;
@@ -148,7 +148,7 @@ fn schema_built_camt052_intraday_entries() {
     // 1: a booked FX credit, rate quoted per unit of the source (USD).
     let fx = &entries[0];
     assert_eq!(fx.reference.as_deref(), Some("1"));
-    assert_eq!(fx.amount, eur(9234_50, 2));
+    assert_eq!(fx.amount, eur(923450, 2));
     assert_eq!(fx.amount.amount.scale(), 2);
     assert_eq!(fx.credit_debit, CreditDebit::Credit);
     assert_eq!(fx.status, EntryStatus::Booked);
@@ -203,10 +203,7 @@ fn schema_built_camt052_intraday_entries() {
             .to_rfc3339(),
         "2025-03-03T09:30:00+00:00"
     );
-    assert_eq!(
-        amounts.transaction.as_ref().unwrap().amount,
-        eur(9234_50, 2)
-    );
+    assert_eq!(amounts.transaction.as_ref().unwrap().amount, eur(923450, 2));
     assert_eq!(amounts.transaction.as_ref().unwrap().exchange, None);
     assert_eq!(amounts.counter_value, None);
     let parties = &tx.parties;
@@ -270,7 +267,7 @@ fn schema_built_camt052_intraday_entries() {
     assert_eq!(header.message_id.as_deref(), Some("BATCH-0303"));
     assert_eq!(header.payment_information_id.as_deref(), Some("PMT-INF-1"));
     assert_eq!(header.transaction_count, Some(3));
-    assert_eq!(header.total_amount, Some(eur(3500_00, 2)));
+    assert_eq!(header.total_amount, Some(eur(350000, 2)));
     assert_eq!(header.credit_debit, Some(CreditDebit::Debit));
     let legs: Vec<_> = details
         .transactions
@@ -294,17 +291,17 @@ fn schema_built_camt052_intraday_entries() {
         [
             (
                 "SUPPLIER-A-0303".to_owned(),
-                eur(1000_00, 2),
+                eur(100000, 2),
                 "Supplier A SARL".to_owned()
             ),
             (
                 "SUPPLIER-B-0303".to_owned(),
-                eur(2000_00, 2),
+                eur(200000, 2),
                 "Supplier B GmbH".to_owned()
             ),
             (
                 "SUPPLIER-C-0303".to_owned(),
-                eur(500_00, 2),
+                eur(50000, 2),
                 "Supplier C".to_owned()
             ),
         ]
@@ -367,7 +364,7 @@ fn entries_map_to_the_api_transaction_type() {
     let transactions = message.statements[0].transactions();
     let fx = &transactions[0];
     assert_eq!(fx.id, None);
-    assert_eq!(fx.amount, Some(Decimal::new(9234_50, 2)));
+    assert_eq!(fx.amount, Some(Decimal::new(923450, 2)));
     assert_eq!(fx.currency, Some(Currency::EUR));
     assert_eq!(fx.signed_amount().unwrap().to_string(), "9234.50");
     assert_eq!(fx.status, Some(EntryStatus::Booked));
@@ -426,16 +423,16 @@ fn fx_entries_of_the_statement_reconcile() {
     assert_eq!(
         transactions[0].fx_check(),
         FxCheck::Matches {
-            expected: eur(9234_50, 2),
-            booked: eur(9234_50, 2)
+            expected: eur(923450, 2),
+            booked: eur(923450, 2)
         }
     );
     // 5000.00 USD / 1.0829 USD per EUR = 4617.2315... EUR.
     assert_eq!(
         transactions[3].fx_check(),
         FxCheck::Matches {
-            expected: eur(4617_23, 2),
-            booked: eur(4617_23, 2)
+            expected: eur(461723, 2),
+            booked: eur(461723, 2)
         }
     );
     let summary = FxSummary::of(&transactions);
@@ -460,8 +457,8 @@ fn fx_entries_one_cent_off_differ_either_way_the_rate_is_quoted() {
     assert_eq!(
         differences,
         [
-            (0, eur(9234_50, 2), eur(9234_51, 2), Decimal::new(1, 2)),
-            (1, eur(4617_23, 2), eur(4617_22, 2), Decimal::new(-1, 2)),
+            (0, eur(923450, 2), eur(923451, 2), Decimal::new(1, 2)),
+            (1, eur(461723, 2), eur(461722, 2), Decimal::new(-1, 2)),
         ]
     );
     let FxCheck::Differs(first) = transactions[0].fx_check() else {
@@ -785,7 +782,7 @@ fn generated_entry(i: usize) -> String {
         r#"<Ntry><Amt Ccy="EUR">{:07}.{:02}</Amt><CdtDbtInd>{}</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2025-03-03</Dt></BookgDt><AcctSvcrRef>REF-{i:08}</AcctSvcrRef><BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd><NtryDtls><TxDtls><Refs><EndToEndId>E2E-{i:08}</EndToEndId></Refs><RmtInf><Ustrd>Invoice {i:08}</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>"#,
         (i + 1) / 100,
         (i + 1) % 100,
-        if i % 2 == 0 { "CRDT" } else { "DBIT" }
+        if i.is_multiple_of(2) { "CRDT" } else { "DBIT" }
     )
 }
 
@@ -829,7 +826,7 @@ impl Read for GeneratedStatement {
 
 #[test]
 fn a_100000_entry_statement_streams_one_entry_at_a_time() {
-    const ENTRIES: usize = 100_000;
+    const ENTRIES: usize = 100000;
     const BUFFER: usize = 8 * 1024;
     let produced = Rc::new(Cell::new(0));
     let source = GeneratedStatement {

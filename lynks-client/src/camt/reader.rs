@@ -5,7 +5,7 @@ use std::io::BufRead;
 use super::error::CamtError;
 use super::model::{Entry, GroupHeader, Report};
 use super::parse;
-use super::xml::{El, Events, Node, Token};
+use super::xml::{Attributes, El, Events, Node, Token};
 
 /// The XML namespace of `camt.052.001.02`.
 pub const NAMESPACE: &str = "urn:iso:std:iso:20022:tech:xsd:camt.052.001.02";
@@ -251,7 +251,7 @@ impl<R: BufRead> CamtReader<R> {
 /// current element closes first.
 fn next_start<R: BufRead>(
     events: &mut Events<R>,
-) -> Result<Option<(String, Vec<(String, String)>)>, CamtError> {
+) -> Result<Option<(String, Attributes)>, CamtError> {
     loop {
         match events.next()? {
             Token::Start { name, attrs, .. } => return Ok(Some((name, attrs))),

@@ -19,6 +19,9 @@ pub(super) const MAX_ELEMENT_BYTES: usize = 8 * 1024 * 1024;
 /// Deepest nesting accepted; the schema's deepest path is about 12.
 pub(super) const MAX_DEPTH: usize = 64;
 
+/// An element's attributes, names without their prefix.
+pub(super) type Attributes = Vec<(String, String)>;
+
 /// One token of the document, names without their prefix.
 pub(super) enum Token {
     Start {
