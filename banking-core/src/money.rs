@@ -49,6 +49,28 @@ impl Money {
     pub const fn new(amount: Decimal, currency: Currency) -> Self {
         Money { amount, currency }
     }
+
+    /// The amount rounded to the currency's [minor units](Currency::minor_units),
+    /// halves away from zero (`0.125 EUR` becomes `0.13 EUR`), with exactly
+    /// that scale (`5 EUR` becomes `5.00 EUR`); `None` for a currency whose
+    /// minor units this SDK does not know.
+    ///
+    /// ```
+    /// use banking_core::money::{Currency, Decimal, Money};
+    ///
+    /// let fx = Money::new(Decimal::new(-9234565, 4), Currency::EUR);
+    /// assert_eq!(fx.round_to_minor_units().unwrap().to_string(), "-923.46 EUR");
+    /// let yen = Money::new(Decimal::new(15, 1), Currency::JPY);
+    /// assert_eq!(yen.round_to_minor_units().unwrap().to_string(), "2 JPY");
+    /// ```
+    pub fn round_to_minor_units(&self) -> Option<Money> {
+        let places = self.currency.minor_units()?;
+        let mut amount = self
+            .amount
+            .round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        amount.rescale(places);
+        Some(Money::new(amount, self.currency))
+    }
 }
 
 /// Writes the amount with its scale, a space and the code: `100.50 EUR`.
@@ -68,6 +90,43 @@ mod tests {
         assert_eq!(money.to_string(), "100.50 EUR");
         let debit = Money::new(Decimal::new(-5, 0), Currency::JPY);
         assert_eq!(debit.to_string(), "-5 JPY");
+    }
+
+    #[test]
+    fn rounds_to_minor_units_half_away_from_zero() {
+        let round = |amount, currency| {
+            Money::new(amount, currency)
+                .round_to_minor_units()
+                .map(|m| m.to_string())
+        };
+        assert_eq!(
+            round(Decimal::new(125, 3), Currency::EUR).as_deref(),
+            Some("0.13 EUR")
+        );
+        assert_eq!(
+            round(Decimal::new(-125, 3), Currency::EUR).as_deref(),
+            Some("-0.13 EUR")
+        );
+        assert_eq!(
+            round(Decimal::new(124, 3), Currency::EUR).as_deref(),
+            Some("0.12 EUR")
+        );
+        assert_eq!(
+            round(Decimal::new(5, 0), Currency::EUR).as_deref(),
+            Some("5.00 EUR")
+        );
+        assert_eq!(
+            round(Decimal::new(123455, 4), Currency::new("KWD").unwrap()).as_deref(),
+            Some("12.346 KWD")
+        );
+        assert_eq!(
+            round(Decimal::new(25, 1), Currency::JPY).as_deref(),
+            Some("3 JPY")
+        );
+        assert_eq!(
+            round(Decimal::new(1, 0), Currency::new("XAU").unwrap()),
+            None
+        );
     }
 
     #[test]

@@ -1,11 +1,19 @@
-//! LYNKS: statement entries with their FX details, then a credit transfer.
+//! LYNKS: statement entries with their FX details and their FX check (from
+//! the API and from a CAMT.052 statement file), then a credit transfer.
 
 use banking_core::money::{Currency, Decimal};
+use lynks_client::camt;
 use lynks_client::credit_transfers::NewCreditTransfer;
+use lynks_client::fx::FxSummary;
 use lynks_client::testkit::LynksSimulator;
 use lynks_client::transactions::TransactionQuery;
 
 use crate::Report;
+
+/// An intraday statement as a bank sends it (built from the ISO 20022
+/// camt.052.001.02 schema).
+const STATEMENT: &str =
+    include_str!("../../lynks-client/fixtures/schema_built_camt052_intraday.xml");
 
 /// Reads an account's statement entries (FX fields included), then pays an
 /// approved counterparty and reads the transfer's status.
@@ -35,6 +43,19 @@ pub async fn run() -> banking_core::Result<Report> {
             .unwrap_or_default();
         report.push(format!("statement entry: {amount}{original}"));
     }
+    report.push(fx_line("API transactions", &FxSummary::of(&entries)));
+
+    // The same check over the bank's CAMT.052 file, streamed entry by entry.
+    let mut summary = FxSummary::default();
+    let statement = camt::CamtReader::new(STATEMENT.as_bytes())
+        .map_err(|e| banking_core::Error::validation("statement", e.to_string()))?;
+    for item in statement {
+        let item = item.map_err(|e| banking_core::Error::validation("statement", e.to_string()))?;
+        if let camt::Item::Entry(entry) = item {
+            summary.record(&entry.to_transaction().fx_check());
+        }
+    }
+    report.push(fx_line("CAMT.052 statement", &summary));
 
     let counterparty = client.counterparties().list(&Default::default()).await?;
     let categories = client.payment_categories().list().await?;
@@ -58,4 +79,14 @@ pub async fn run() -> banking_core::Result<Report> {
         ));
     }
     Ok(report)
+}
+
+/// `FX check of <source>: <n> entries, <m> FX matched, <k> differ`.
+fn fx_line(source: &str, summary: &FxSummary) -> String {
+    format!(
+        "FX check of {source}: {} entries, {} FX matched, {} differ",
+        summary.entries,
+        summary.matching,
+        summary.differences.len()
+    )
 }

@@ -1,9 +1,78 @@
-//! Statement vocabulary shared by balances and transactions.
+//! CAMT.052.001.02 bank statements: the ISO 20022 vocabulary that balances
+//! and transactions share and, with feature `camt` (on by default), a
+//! streaming parser for the statement files themselves.
 //!
 //! LYNKS ingests intraday CAMT.052.001.02 bank statements (API overview,
 //! "Statement data"), so balances and entries carry the ISO 20022 codes of
 //! that message. The JSON field names are not in the archived docs; they
 //! are inferred from the CAMT element names (research notes 1(e)).
+//!
+//! Treasury teams receive the same statements from their banks as files.
+//! [`CamtReader`] reads a `BkToCstmrAcctRpt` message (namespace
+//! [`NAMESPACE`]) from any [`BufRead`](std::io::BufRead) as a stream of
+//! report headers and entries, one entry in memory at a time; [`read`]
+//! collects a whole message. Amounts are exact `Decimal`s with the scale
+//! as written, paired with their `Ccy` as [`Money`](banking_core::money::Money).
+//! Malformed or truncated XML, another message version, a bad currency or
+//! amount and a missing mandatory element are each a [`CamtError`] naming
+//! the element path; elements the model does not cover are skipped.
+//! [`Entry::to_transaction`] turns an entry into the
+//! [`Transaction`](crate::transactions::Transaction) the API returns, so
+//! one reconciliation path, [`fx`](crate::fx) included, serves both:
+//!
+//! ```
+//! use lynks_client::camt::{self, Item};
+//! use lynks_client::fx::{FxCheck, FxSummary};
+//!
+//! let xml = r#"<?xml version="1.0" encoding="UTF-8"?>
+//! <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.052.001.02">
+//!   <BkToCstmrAcctRpt>
+//!     <GrpHdr><MsgId>MSG-1</MsgId><CreDtTm>2025-03-03T10:00:00Z</CreDtTm></GrpHdr>
+//!     <Rpt>
+//!       <Id>RPT-1</Id><CreDtTm>2025-03-03T10:00:00Z</CreDtTm>
+//!       <Acct><Id><IBAN>LU280019400644750000</IBAN></Id><Ccy>EUR</Ccy></Acct>
+//!       <Ntry>
+//!         <Amt Ccy="EUR">9234.50</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>
+//!         <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>XBCT</SubFmlyCd></Fmly></Domn></BkTxCd>
+//!         <AmtDtls><InstdAmt><Amt Ccy="USD">10000.00</Amt>
+//!           <CcyXchg><SrcCcy>USD</SrcCcy><TrgtCcy>EUR</TrgtCcy><XchgRate>0.92345</XchgRate></CcyXchg>
+//!         </InstdAmt></AmtDtls>
+//!       </Ntry>
+//!     </Rpt>
+//!   </BkToCstmrAcctRpt>
+//! </Document>"#;
+//! let mut summary = FxSummary::default();
+//! for item in camt::CamtReader::new(xml.as_bytes())? {
+//!     if let Item::Entry(entry) = item? {
+//!         summary.record(&entry.to_transaction().fx_check());
+//!     }
+//! }
+//! assert_eq!(summary.matching, 1);
+//! assert!(summary.is_reconciled());
+//! # Ok::<(), camt::CamtError>(())
+//! ```
+
+#[cfg(feature = "camt")]
+mod error;
+#[cfg(feature = "camt")]
+mod model;
+#[cfg(feature = "camt")]
+mod parse;
+#[cfg(feature = "camt")]
+mod reader;
+#[cfg(feature = "camt")]
+mod statement;
+#[cfg(feature = "camt")]
+mod xml;
+
+#[cfg(feature = "camt")]
+pub use error::CamtError;
+#[cfg(feature = "camt")]
+pub use model::*;
+#[cfg(feature = "camt")]
+pub use reader::{CamtReader, Item, NAMESPACE};
+#[cfg(feature = "camt")]
+pub use statement::{Message, Statement, read};
 
 use banking_core::money::Decimal;
 

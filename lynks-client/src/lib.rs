@@ -70,7 +70,6 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-mod camt;
 mod client;
 mod ids;
 mod resource;
@@ -78,10 +77,12 @@ mod validate;
 
 pub mod accounts;
 pub mod balances;
+pub mod camt;
 pub mod counterparties;
 pub mod credit_notes;
 pub mod credit_transfers;
 pub mod error;
+pub mod fx;
 pub mod invoices;
 pub mod payment_categories;
 pub mod peppol;

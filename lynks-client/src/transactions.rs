@@ -37,6 +37,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::camt::{self, CreditDebit, lenient_date};
+use crate::fx::FxCheck;
 use crate::ids::{AccountId, TransactionId};
 use crate::resource::resource;
 
@@ -107,6 +108,14 @@ pub struct Transaction {
     /// FX entries: the currency before conversion.
     #[serde(default)]
     pub original_currency: Option<Currency>,
+    /// FX entries: the currency `exchange_rate` is quoted per (CAMT
+    /// `CcyXchg/UnitCcy`, or its `SrcCcy` when absent). The API documents
+    /// no such field: `None` there, and the rate is then read per unit of
+    /// the original currency, the ISO 20022 convention (units of the target
+    /// currency per unit of the source). Set for entries read from a CAMT
+    /// statement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate_unit_currency: Option<Currency>,
 }
 
 impl Transaction {
@@ -123,6 +132,12 @@ impl Transaction {
     /// FX entries: the original amount in its currency.
     pub fn original(&self) -> Option<Money> {
         Some(Money::new(self.original_amount?, self.original_currency?))
+    }
+
+    /// Checks an FX entry: `original amount × exchange rate` against the
+    /// booked amount; see [`fx`](crate::fx).
+    pub fn fx_check(&self) -> FxCheck {
+        crate::fx::check(self)
     }
 }
 

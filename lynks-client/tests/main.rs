@@ -9,6 +9,7 @@ mod common;
 mod accounts;
 mod auth;
 mod balances;
+mod camt;
 mod counterparties;
 mod credit_notes;
 mod credit_transfers;

@@ -65,6 +65,20 @@ async fn lynks_statement_keeps_fx_fields_and_transfer_awaits_signatures() {
     assert!(
         has(
             &report,
+            "FX check of API transactions: 2 entries, 1 FX matched, 0 differ"
+        ),
+        "{report:?}"
+    );
+    assert!(
+        has(
+            &report,
+            "FX check of CAMT.052 statement: 6 entries, 2 FX matched, 0 differ"
+        ),
+        "{report:?}"
+    );
+    assert!(
+        has(
+            &report,
             "credit transfer 12500.00 EUR: WAITING_FOR_SIGNATURES"
         ),
         "{report:?}"

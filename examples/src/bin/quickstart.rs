@@ -26,7 +26,7 @@ async fn main() -> Result<(), banking_core::Error> {
             flinks_tour::run().await?,
         ),
         (
-            "LYNKS: FX statement entries, then a credit transfer",
+            "LYNKS: FX statement entries and their check, then a credit transfer",
             lynks_tour::run().await?,
         ),
         (
