@@ -86,18 +86,20 @@
 //!
 //! - amounts are positive with at most two decimals (every Linkcy ledger
 //!   currency has at most two minor units; Linkcy requests carry no
-//!   currency);
-//! - references match `^[.'a-zA-ZÀ-ÿ0-9,? ]*$`. The seed documents 60
-//!   characters, the current reference 18 for transfers to a beneficiary
-//!   (the UK Faster Payments limit): the SDK enforces what the server
-//!   applies today, [`TRANSFER_REFERENCE_MAX_CHARS`] = 18, and keeps 60
-//!   ([`INTER_LEDGER_REFERENCE_MAX_CHARS`]) for inter-ledger transfers, for
-//!   which no newer limit is documented;
-//! - direct debits are dated D+2 (calendar days, UTC) or later and not on a
+//!   currency). The docs' samples carry the placeholder `"amount": 0`,
+//!   which is refused: a zero transfer moves no money;
+//! - references match `^[.'a-zA-ZÀ-ÿ0-9,? ]*$` and are at most 60
+//!   characters, as the documentation the project started from gives them.
+//!   The current reference (1.114.5) documents 18 for transfers to a
+//!   beneficiary (the UK Faster Payments limit): the SDK accepts what any
+//!   version allows and lets the server decide (see
+//!   [`TRANSFER_REFERENCE_MAX_CHARS`]);
+//! - direct debits are dated D+2 or later (calendar days from the earliest
+//!   date anywhere, UTC−12, since the docs name no time zone) and not on a
 //!   weekend (public holidays are left to the server: the calendar is not
 //!   documented);
-//! - `pageSize` is 1 to 100, IBANs pass their mod-97 check, lengths and
-//!   formats follow the docs.
+//! - `pageSize` is at most 100, IBANs pass their mod-97 check, lengths and
+//!   formats follow the docs. Where the docs give no rule, none is applied.
 //!
 //! # Sources
 //!
