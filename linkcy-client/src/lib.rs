@@ -55,7 +55,14 @@
 //! | [`beneficiaries`](LinkcyClient::beneficiaries) | `list`, `stream`, `create` (SCA) |
 //! | [`mandates`](LinkcyClient::mandates) | `list`, `stream`, `create`, `get`, `activate`, `cancel` |
 //! | [`cards`](LinkcyClient::cards) | `list`, `stream`, `create` (SCA), `get`, `set_rule` (SCA) |
-//! | [`consumers`](LinkcyClient::consumers), [`corporates`](LinkcyClient::corporates) | `list`, `stream`, `create` |
+//! | [`card_profiles`](LinkcyClient::card_profiles) | `create`, `set_rule` |
+//! | [`consumers`](LinkcyClient::consumers) | `list`, `stream`, `get`, `create` |
+//! | [`corporates`](LinkcyClient::corporates) | `list`, `stream`, `create` |
+//! | [`corporate_related`](LinkcyClient::corporate_related) | `patch` |
+//! | [`kyc`](LinkcyClient::kyc) | `create`, `simulate`, `get`, `list`, `stream` (inferred) |
+//! | [`sca_devices`](LinkcyClient::sca_devices) | `enrol`, `remove` (deprecated by Linkcy) |
+//! | [`passwords`](LinkcyClient::passwords) | `reset` |
+//! | [`webhook_portal`](LinkcyClient::webhook_portal) | `url` |
 //! | [`auth`](LinkcyClient::auth) | `login` (SCA), `refresh` (SCA) |
 //!
 //! Anything else goes through [`LinkcyClient::raw`], with the same
@@ -113,22 +120,28 @@
 
 mod auth;
 mod beneficiaries;
+mod card_profiles;
 mod cards;
 mod client;
 mod consumers;
+mod corporate_related;
 mod corporates;
 mod counterparty;
 mod created;
 mod end_users;
 mod error;
+mod kyc;
 mod ledgers;
 mod mandates;
 mod paging;
+mod passwords;
 mod sca;
+mod sca_devices;
 #[cfg(feature = "testkit")]
 pub mod testkit;
 mod transactions;
 mod validate;
+mod webhook_portal;
 
 pub use auth::{
     Auth, LinkcyCredentials, LinkcyTokenSource, LoginRequest, LoginResponse, RefreshRequest,
@@ -138,6 +151,7 @@ pub use beneficiaries::{
     Beneficiaries, Beneficiary, BeneficiaryAccount, BeneficiaryFilter, BeneficiarySortAttribute,
     BeneficiaryStatus, CreateBeneficiaryRequest,
 };
+pub use card_profiles::{CardProfiles, CreateCardProfileRequest};
 pub use cards::{
     CARD_RULE_VALUE_RANGE, Card, CardFilter, CardProfile, CardRuleCreator, CardRuleRequest,
     CardRuleType, CardStatus, CardType, Cards, CreateCardRequest, DeliveryMethod,
@@ -147,6 +161,7 @@ pub use consumers::{
     Consumer, ConsumerFilter, ConsumerSortAttribute, ConsumerStatus, Consumers,
     CreateConsumerRequest, Gender, Occupation, SourceOfFunds,
 };
+pub use corporate_related::{CorporateRelated, CorporateRelatedPatch};
 pub use corporates::{
     Corporate, CorporateCreated, CorporateFilter, CorporateSortAttribute, Corporates,
     CreateCorporateRequest, KybStatus,
@@ -160,6 +175,10 @@ pub use end_users::{
 pub use error::{
     LinkcyErrorBody, LinkcyErrorCode, LinkcyErrorDecoder, LinkcyErrorDetail, LinkcyErrorExt,
 };
+pub use kyc::{
+    CreateKycRequest, Kyc, KycAccessType, KycConfiguration, KycFilter, KycPersonType, KycRequests,
+    KycSortAttribute, SimulateKycRequest,
+};
 pub use ledgers::{
     CreateLedgerRequest, Ledger, LedgerCountry, LedgerEndUser, LedgerFilter, LedgerLimits,
     LedgerSortAttribute, LedgerStatus, LedgerType, Ledgers,
@@ -169,13 +188,16 @@ pub use mandates::{
     MandateStatus, Mandates, NewMandateDebtor,
 };
 pub use paging::{LinkcyPage, MAX_PAGE_SIZE, SortDirection};
+pub use passwords::{PasswordResetRequest, Passwords};
 pub use sca::{
     LinkcyScaChallenge, LinkcyScaOutcome, PendingSca, SCA_HEADERS, ScaFactor, ScaOptions,
     ScaOutcome, ScaStrategy, ScaTtl,
 };
+pub use sca_devices::{EnrolScaDeviceRequest, RemoveScaDeviceRequest, ScaDevices, ScaEnrolment};
 pub use transactions::{
     BeneficiaryTransferRequest, DeclineReason, DirectDebitRequest,
     INTER_LEDGER_REFERENCE_MAX_CHARS, InterLedgerTransferRequest, PaymentType,
     TRANSFER_REFERENCE_MAX_CHARS, Transaction, TransactionFilter, TransactionInformation,
     TransactionParty, TransactionSortAttribute, TransactionStatus, TransactionType, Transactions,
 };
+pub use webhook_portal::{WebhookPortal, WebhookPortalUrl};
