@@ -88,6 +88,14 @@ pub enum PaginationError {
         /// The 1-based number of the page whose next cursor repeated.
         page: usize,
     },
+    /// A page said more items follow but carried nothing to fetch them
+    /// with (no cursor): stopping quietly would drop the rest of the
+    /// listing.
+    #[error(
+        "the server said more items follow but gave no cursor to fetch them; \
+         stopped instead of dropping the rest of the listing"
+    )]
+    MissingCursor,
 }
 
 /// Builds page and item streams from a function that fetches one page.

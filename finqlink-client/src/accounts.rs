@@ -56,12 +56,7 @@ impl AccountsListRequest {
 
 impl Body for AccountsListRequest {
     fn validate(&self, _version: ApiVersion) -> banking_core::Result<()> {
-        if self.filter.account_type.as_deref() == Some("") {
-            return Err(banking_core::Error::validation(
-                "filter.account_type",
-                "must not be empty",
-            ));
-        }
+        // Account type values are not documented: the server decides.
         Ok(())
     }
 }

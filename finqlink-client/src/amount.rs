@@ -1,7 +1,6 @@
 //! Amounts given as text, checked against FinqLink's decimal string rules.
 
 use rust_decimal::Decimal;
-use serde::de::value::{Error as ValueError, StrDeserializer};
 
 /// Parses an amount written the way FinqLink writes them: `"100.50"`,
 /// `"0.50"`, `"100"`. Leading zeros (`"0100.5"`), separators (`"1,000.00"`)
@@ -19,6 +18,6 @@ use serde::de::value::{Error as ValueError, StrDeserializer};
 /// ```
 pub fn parse_amount(text: &str) -> banking_core::Result<Decimal> {
     // The same grammar as the wire adapter, applied to user input.
-    banking_core::money::wire::decimal_string::deserialize(StrDeserializer::<ValueError>::new(text))
+    banking_core::money::wire::decimal_string::parse(text)
         .map_err(|e| banking_core::Error::validation("amount", format!("{text:?}: {e}")))
 }

@@ -98,6 +98,18 @@ pub struct Balance {
     /// The date the balance refers to.
     #[serde(default, with = "dates::date", skip_serializing_if = "Option::is_none")]
     pub reference_date: Option<NaiveDate>,
+    /// This record's keyset value: send it as `pagination.after` to get the
+    /// page after the one it ends (the docs: "Use the keyset value from the
+    /// last record as the `after` parameter"). The wire name `keyset` is
+    /// inferred from that sentence; the docs do not show the field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keyset: Option<String>,
+}
+
+impl pagination::KeysetRecord for Balance {
+    fn keyset_value(&self) -> Option<&str> {
+        self.keyset.as_deref()
+    }
 }
 
 /// The `/ais/balances/list` response.
@@ -113,7 +125,8 @@ pub struct BalanceList {
     /// This page's balances.
     #[serde(default)]
     pub balances: Vec<Balance>,
-    /// Paging.
+    /// Paging (`"more?"`; the next cursor is the last balance's
+    /// [`keyset`](Balance::keyset)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<PageInfo>,
 }
@@ -134,8 +147,8 @@ impl Balances<'_> {
         self.client.call(LIST, req, self.options.as_ref()).await
     }
 
-    /// Every balance matching `req`, page after page. Lazy; stops at the
-    /// first error.
+    /// Every balance matching `req`, page after page, each page asked for
+    /// with the last balance's keyset. Lazy; stops at the first error.
     pub fn stream(
         &self,
         req: BalancesListRequest,

@@ -37,9 +37,20 @@ const MAX_CREDENTIAL_LEN: usize = 128;
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Environment {
-    /// The sandbox: the `/test` paths on your host (`/test/links/create`,
-    /// as in the quick start). The docs do not say how `/test` combines
-    /// with `/v1`; with [`ApiVersion::V1`] set
+    /// The sandbox: the `/test` paths on your host, as the quick start
+    /// (the one page that spells out the test paths) names them:
+    /// `/test/providers/list`, `/test/links/create` and
+    /// `/test/consents/create`.
+    ///
+    /// The two doc pages differ on the AIS paths: the v2 changelog lists
+    /// `/ais/consents/create`, the quick start `/test/consents/create`. In
+    /// the sandbox the client follows the quick start and sends every AIS
+    /// call without the `ais/` segment (`/test/consents/get`,
+    /// `/test/transactions/list`, ...: the quick start names only
+    /// consent creation, the others follow it by analogy, inferred).
+    /// [`FinqLinkClientBuilder::ais_path_segment`] switches to the
+    /// changelog's form. The docs do not say how `/test` combines with
+    /// `/v1`; with [`ApiVersion::V1`] set
     /// [`FinqLinkClientBuilder::path_prefix`].
     Sandbox(Url),
     /// Production: the versioned paths on your host (`/v2/links/create`,
@@ -162,6 +173,7 @@ pub struct FinqLinkClientBuilder {
     credentials: Credentials,
     version: ApiVersion,
     path_prefix: Option<String>,
+    ais_segment: Option<bool>,
     identity_pem: Option<SecretSlice<u8>>,
     transport: TransportSettings,
 }
@@ -173,6 +185,7 @@ impl fmt::Debug for FinqLinkClientBuilder {
             .field("credentials", &self.credentials)
             .field("version", &self.version)
             .field("path_prefix", &self.path_prefix)
+            .field("ais_segment", &self.ais_segment)
             .field("mtls", &self.identity_pem.is_some())
             .finish_non_exhaustive()
     }
@@ -190,6 +203,15 @@ impl FinqLinkClientBuilder {
     /// another layout. Segments of letters, digits, `-`, `_` and `.` only.
     pub fn path_prefix(mut self, prefix: impl Into<String>) -> Self {
         self.path_prefix = Some(prefix.into());
+        self
+    }
+
+    /// Whether AIS paths carry the `ais/` segment (`{prefix}/ais/consents/create`)
+    /// as the v2 changelog writes them. Default: yes, except in
+    /// [`Environment::Sandbox`], where the quick start's
+    /// `/test/consents/create` has none (the two doc pages differ).
+    pub fn ais_path_segment(mut self, on: bool) -> Self {
+        self.ais_segment = Some(on);
         self
     }
 
@@ -244,6 +266,9 @@ impl FinqLinkClientBuilder {
                 client_id: creds.client_id.clone(),
                 body_secret,
                 version: self.version,
+                ais_segment: self
+                    .ais_segment
+                    .unwrap_or(!matches!(self.environment, Environment::Sandbox(_))),
                 jwks_url,
             }),
         })
@@ -351,6 +376,8 @@ struct Inner {
     /// Test mode only: sent in each body.
     body_secret: Option<SecretString>,
     version: ApiVersion,
+    /// Whether AIS paths keep their `ais/` segment.
+    ais_segment: bool,
     jwks_url: Url,
 }
 
@@ -380,6 +407,7 @@ impl FinqLinkClient {
             credentials,
             version: ApiVersion::default(),
             path_prefix: None,
+            ais_segment: None,
             identity_pem: None,
             transport: TransportSettings::default(),
         }
@@ -489,7 +517,7 @@ impl FinqLinkClient {
             client_secret: self.inner.body_secret.as_ref().map(ExposeOnSerialize),
             fields: &fields,
         };
-        let mut request = Request::post(endpoint.path).json(&envelope)?;
+        let mut request = Request::post(endpoint.path(self.inner.ais_segment)).json(&envelope)?;
         if endpoint.read_only {
             request = request.read_only();
         }
@@ -539,6 +567,15 @@ impl Endpoint {
             path,
             ais: true,
             read_only: false,
+        }
+    }
+
+    /// The path below the prefix: AIS paths lose their `ais/` segment when
+    /// `ais_segment` is off (the quick start's sandbox form).
+    pub(crate) fn path(&self, ais_segment: bool) -> &'static str {
+        match self.path.strip_prefix("ais/") {
+            Some(short) if self.ais && !ais_segment => short,
+            _ => self.path,
         }
     }
 

@@ -275,14 +275,14 @@ impl ConsentCreateRequest {
     }
 
     /// How long the authorization link stays open (`expires_in`, whole
-    /// seconds, at most 45 days).
+    /// seconds, at most 45 days: the docs' maximum).
     pub fn expires_in(mut self, expires_in: Duration) -> Self {
         self.expires_in = Some(expires_in);
         self
     }
 
     /// How long data access lasts once authorized
-    /// (`consent_validity_days`, 1 to 180).
+    /// (`consent_validity_days`, at most 180: the docs' maximum).
     pub fn consent_validity_days(mut self, days: u16) -> Self {
         self.consent_validity_days = Some(days);
         self
@@ -325,20 +325,22 @@ impl Body for ConsentCreateRequest {
                 ),
             ));
         }
+        // The docs give maxima only ("Max 45 days", "Max 180 days"); the
+        // server decides what a zero means.
         if let Some(expires_in) = self.expires_in
-            && (expires_in.as_secs() == 0 || expires_in > MAX_EXPIRES_IN)
+            && expires_in > MAX_EXPIRES_IN
         {
             return Err(banking_core::Error::validation(
                 "expires_in",
-                "must be between 1 second and 45 days",
+                "must be at most 45 days",
             ));
         }
         if let Some(days) = self.consent_validity_days
-            && !(1..=MAX_CONSENT_VALIDITY_DAYS).contains(&days)
+            && days > MAX_CONSENT_VALIDITY_DAYS
         {
             return Err(banking_core::Error::validation(
                 "consent_validity_days",
-                format!("must be between 1 and {MAX_CONSENT_VALIDITY_DAYS}, got {days}"),
+                format!("must be at most {MAX_CONSENT_VALIDITY_DAYS}, got {days}"),
             ));
         }
         if let Some(url) = &self.webhook_url {

@@ -131,8 +131,9 @@ impl PaymentIntent {
         }
     }
 
-    /// Unstructured remittance information shown to both parties (at most
-    /// 140 characters, the SEPA limit).
+    /// Unstructured remittance information shown to both parties. FinqLink
+    /// documents no limit; SEPA schemes carry at most 140 characters and
+    /// the server refuses what the chosen scheme cannot carry.
     pub fn remittance_info(mut self, info: impl Into<String>) -> Self {
         self.remittance_info = Some(info.into());
         self
@@ -167,15 +168,18 @@ impl PaymentIntent {
             self.currency,
         )?;
         banking_core::validate::iban("payment_intent.creditor_iban", &self.creditor_iban)?;
-        validate::text("payment_intent.creditor_name", &self.creditor_name, 1, 70)?;
-        if let Some(info) = &self.remittance_info {
-            validate::text("payment_intent.remittance_info", info, 1, 140)?;
+        // FinqLink documents no length or character rules for the names and
+        // texts of an intent (it serves SEPA, domestic and RoPay schemes with
+        // different limits): only a creditor name is required, the server
+        // decides the rest.
+        if self.creditor_name.trim().is_empty() {
+            return Err(banking_core::Error::validation(
+                "payment_intent.creditor_name",
+                "must not be empty",
+            ));
         }
         if let Some(iban) = &self.debtor_iban {
             banking_core::validate::iban("payment_intent.debtor_iban", iban)?;
-        }
-        if let Some(psu) = &self.psu_id {
-            validate::text("payment_intent.psu_id", psu, 1, 128)?;
         }
         Ok(())
     }
@@ -476,7 +480,7 @@ impl Body for LinksListRequest {
             self.filter.inserted_at_from.as_ref(),
             self.filter.inserted_at_to.as_ref(),
         )?;
-        self.pagination.validate()
+        self.pagination.validate_links()
     }
 }
 
@@ -502,6 +506,13 @@ pub struct LinkList {
 }
 
 keyset_list!(LinksListRequest => LinkList { links: Link });
+
+/// Links page by the response-level `pagination.after` (changelog).
+impl pagination::KeysetRecord for Link {
+    fn keyset_value(&self) -> Option<&str> {
+        None
+    }
+}
 
 const CREATE: Endpoint = Endpoint::pay("links/create");
 const GET: Endpoint = Endpoint::pay("links/get").read_only();

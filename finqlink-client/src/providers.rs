@@ -304,12 +304,6 @@ impl ProvidersGetRequest {
 
 impl Body for ProvidersGetRequest {
     fn validate(&self, version: ApiVersion) -> banking_core::Result<()> {
-        if self.provider_id.as_str().is_empty() {
-            return Err(banking_core::Error::validation(
-                "provider_id",
-                "must not be empty",
-            ));
-        }
         self.options.validate(version)
     }
 }

@@ -9,12 +9,13 @@
 //!   completed`, as if a payer went through the WebUI;
 //! * `/links/list` pages the links created so far, newest first, with the
 //!   keyset cursor (`limit`, `after`, `"more?"`);
-//! * consents advance one status per `/ais/consents/get`: `created →
+//! * consents advance one status per `/consents/get`: `created →
 //!   started → requested → sca_url_retrieved → awaiting_authz → authorized →
 //!   active`; `revoke` ends them; `redirect` (with a `state`) activates them;
 //! * data endpoints answer `consent_not_active` until the consent is active,
-//!   and serve two pages of balances and of transactions;
-//! * jobs advance one status per `/ais/jobs/get`: `job_started →
+//!   and serve two pages of balances and of transactions, paged by the
+//!   last record's keyset;
+//! * jobs advance one status per `/jobs/get`: `job_started →
 //!   accounts_ready → balances_ready → transactions_fetching →
 //!   job_completed` (`transactions_fetching` is skipped for an
 //!   accounts/balances consent); a second job for a consent whose last job
@@ -252,44 +253,55 @@ impl Respond for Simulator {
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
         state.requests += 1;
         let path = request.url.path().trim_start_matches("/test/");
+        // The quick start's sandbox paths have no `ais/` segment; accept the
+        // changelog's form too (`FinqLinkClientBuilder::ais_path_segment`).
+        let path = path.strip_prefix("ais/").unwrap_or(path);
         let result = match path {
             "providers/list" => Ok(doc_payload!("schema_built_providers_list_v2_200.json")),
             "providers/get" => Ok(doc_payload!("schema_built_providers_get_200.json")),
             "links/create" => Ok(state.create_link(&body)),
             "links/get" => state.get_link(&body),
             "links/list" => Ok(state.list_links(&body)),
-            "ais/consents/create" => Ok(state.create_consent(&body)),
-            "ais/consents/get" => state.advance_consent(&body),
-            "ais/consents/revoke" => state.revoke_consent(&body),
-            "ais/consents/redirect" => state.redirect_consent(&body),
-            "ais/accounts/list" => state
+            "consents/create" => Ok(state.create_consent(&body)),
+            "consents/get" => state.advance_consent(&body),
+            "consents/revoke" => state.revoke_consent(&body),
+            "consents/redirect" => state.redirect_consent(&body),
+            "accounts/list" => state
                 .active_consent(&body)
                 .map(|_| doc_payload!("schema_built_accounts_list_200.json")),
-            "ais/balances/list" => state.active_consent(&body).map(|_| {
+            "balances/list" => state.active_consent(&body).map(|_| {
                 two_pages(
                     &body,
+                    "balances",
                     doc_payload!("schema_built_balances_list_page1_200.json"),
                     doc_payload!("schema_built_balances_list_page2_200.json"),
                 )
             }),
-            "ais/transactions/list" => state.active_consent(&body).map(|_| {
+            "transactions/list" => state.active_consent(&body).map(|_| {
                 two_pages(
                     &body,
+                    "transactions",
                     doc_payload!("schema_built_transactions_list_page1_200.json"),
                     doc_payload!("schema_built_transactions_list_page2_200.json"),
                 )
             }),
-            "ais/jobs/create" => state.create_job(&body),
-            "ais/jobs/get" => state.advance_job(&body),
+            "jobs/create" => state.create_job(&body),
+            "jobs/get" => state.advance_job(&body),
             _ => Err(error(404, "not_found", &format!("no endpoint {path}"))),
         };
         result.map_or_else(SimError::response, ok)
     }
 }
 
-/// The first page without a cursor, the second for the first page's cursor.
-fn two_pages(body: &Value, first: Value, second: Value) -> Value {
-    let first_cursor = first.pointer("/pagination/after").and_then(Value::as_str);
+/// The first page without a cursor, the second for the keyset of the first
+/// page's last record (in its `records` array), as the docs describe.
+fn two_pages(body: &Value, records: &str, first: Value, second: Value) -> Value {
+    let first_cursor = first
+        .get(records)
+        .and_then(Value::as_array)
+        .and_then(|r| r.last())
+        .and_then(|r| r.get("keyset"))
+        .and_then(Value::as_str);
     if cursor(body).is_some() && cursor(body) == first_cursor {
         second
     } else {

@@ -1,22 +1,12 @@
 //! Client-side checks shared by the request types that banking-core does
 //! not provide (IBANs and amounts are checked with
 //! [`banking_core::validate`]). Each returns
-//! `banking_core::Error::Validation` naming the wire field.
+//! `banking_core::Error::Validation` naming the wire field. No check is
+//! stricter than the FinqLink docs: where they give no rule, the server
+//! decides.
 
 use banking_core::Error;
 use url::Url;
-
-/// Text of `min..=max` characters without control characters.
-pub(crate) fn text(field: &str, value: &str, min: usize, max: usize) -> banking_core::Result<()> {
-    banking_core::validate::length(field, value, min, max)?;
-    if value.chars().any(char::is_control) {
-        return Err(Error::validation(
-            field,
-            "must not contain control characters",
-        ));
-    }
-    Ok(())
-}
 
 /// `from <= to` when both are set.
 pub(crate) fn range<T: PartialOrd + std::fmt::Display>(

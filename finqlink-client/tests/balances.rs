@@ -43,36 +43,35 @@ async fn list_sends_filters_and_decodes_exact_amounts() {
         page.balances[1].reference_date,
         NaiveDate::from_ymd_opt(2024, 4, 30)
     );
+    assert_eq!(page.balances[1].keyset.as_deref(), Some("YmFsYW5jZS0y"));
+    assert_eq!(page.next_cursor().unwrap().as_deref(), Some("YmFsYW5jZS0y"));
     let info = page.pagination.unwrap();
-    assert_eq!((info.count, info.more), (Some(2), true));
-    assert_eq!(info.next_cursor(), Some("YmFsYW5jZS0y"));
+    assert_eq!((info.count, info.more), (Some(2), Some(true)));
+    assert_eq!(
+        info.after, None,
+        "the documented shape has no response cursor"
+    );
 }
 
 #[tokio::test]
-async fn stream_reads_every_page_once() {
+async fn stream_reads_every_page_once_by_the_last_records_keyset() {
     let server = server().await;
-    expect_call(
-        &server,
-        "/v2/ais/balances/list",
-        json!({ "consent_id": CONSENT_ID }),
-        "schema_built_balances_list_page1_200.json",
-    )
-    .await;
-    expect_call(
-        &server,
-        "/v2/ais/balances/list",
-        json!({
-            "consent_id": CONSENT_ID,
-            "pagination": { "after": "YmFsYW5jZS0y" }
-        }),
-        "schema_built_balances_list_page2_200.json",
-    )
-    .await;
+    post("/v2/ais/balances/list")
+        .respond_with(KeysetServer::from_fixtures(
+            "balances",
+            &[
+                "schema_built_balances_list_page1_200.json",
+                "schema_built_balances_list_page2_200.json",
+            ],
+            true,
+        ))
+        .mount(&server)
+        .await;
 
     let client = client(&server);
     let amounts: Vec<Decimal> = client
         .balances()
-        .stream(BalancesListRequest::new(consent_id()))
+        .stream(BalancesListRequest::new(consent_id()).pagination(Pagination::new().limit(1)))
         .map_ok(|b| b.amount.unwrap())
         .try_collect()
         .await
@@ -83,6 +82,14 @@ async fn stream_reads_every_page_once() {
             Decimal::new(152075, 2),
             Decimal::new(-2000, 2),
             Decimal::new(50, 2)
+        ]
+    );
+    assert_eq!(
+        cursors_sent(&server, "/v2/ais/balances/list").await,
+        [
+            None,
+            Some("YmFsYW5jZS0x".into()),
+            Some("YmFsYW5jZS0y".into())
         ]
     );
 }

@@ -45,6 +45,65 @@ async fn sandbox_uses_the_test_paths() {
 }
 
 #[tokio::test]
+async fn sandbox_follows_the_quick_start_paths_for_links_and_consents() {
+    let server = server().await;
+    for (endpoint, fixture) in [
+        ("/test/links/create", "schema_built_links_create_200.json"),
+        (
+            "/test/consents/create",
+            "schema_built_consents_create_200.json",
+        ),
+        (
+            "/test/transactions/list",
+            "schema_built_transactions_list_page2_200.json",
+        ),
+        (
+            "/test/ais/consents/get",
+            "schema_built_consents_get_200.json",
+        ),
+    ] {
+        post(endpoint)
+            .respond_with(json_response(fixture))
+            .expect(1)
+            .named(endpoint)
+            .mount(&server)
+            .await;
+    }
+    let sandbox = || FinqLinkClient::builder(Environment::Sandbox(host(&server)), test_mode());
+    let client = sandbox().build().unwrap();
+    let intent = PaymentIntent::new(
+        rust_decimal::Decimal::ONE,
+        banking_core::money::Currency::RON,
+        "RO10RZBR0000069999999970",
+        "Demo Shop SRL",
+    );
+    client
+        .links()
+        .create(&LinkCreateRequest::new(intent))
+        .await
+        .unwrap();
+    client
+        .consents()
+        .create(&finqlink_client::consents::ConsentCreateRequest::new())
+        .await
+        .unwrap();
+    client
+        .transactions()
+        .list(&finqlink_client::transactions::TransactionsListRequest::new(consent_id()))
+        .await
+        .unwrap();
+    // The changelog's form, for a sandbox that turns out to use it.
+    sandbox()
+        .ais_path_segment(true)
+        .build()
+        .unwrap()
+        .consents()
+        .get(&finqlink_client::consents::ConsentRequest::new(consent_id()))
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
 async fn production_uses_the_versioned_paths() {
     let server = server().await;
     providers_at(&server, "/v1/providers/list").await;

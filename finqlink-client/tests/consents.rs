@@ -179,21 +179,9 @@ async fn bad_consent_requests_are_refused_before_sending() {
                 .await,
         ),
         (
-            "expires_in zero",
-            consents
-                .create(&ConsentCreateRequest::new().expires_in(Duration::ZERO))
-                .await,
-        ),
-        (
             "validity over 180 days",
             consents
                 .create(&ConsentCreateRequest::new().consent_validity_days(181))
-                .await,
-        ),
-        (
-            "validity zero",
-            consents
-                .create(&ConsentCreateRequest::new().consent_validity_days(0))
                 .await,
         ),
         (

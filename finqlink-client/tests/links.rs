@@ -215,7 +215,7 @@ async fn list_sends_the_changelog_filter_sample_and_decodes_keyset_pagination() 
 
     let info = page.pagination.unwrap();
     assert_eq!(info.count, Some(50));
-    assert!(info.more);
+    assert_eq!(info.more, Some(true));
     assert_eq!(info.after.as_deref(), Some("eyJpbnNlcnRlZF9hdCI6Li4u"));
     assert_eq!(info.next_cursor(), Some("eyJpbnNlcnRlZF9hdCI6Li4u"));
     assert_eq!(page.links.len(), 2);
@@ -333,16 +333,6 @@ async fn bad_link_requests_are_refused_before_sending() {
             with(Decimal::ONE, "RO10 RZBR 0000 0699 9999 9970", "A"),
         ),
         ("empty creditor name", &client, with(Decimal::ONE, iban, "")),
-        (
-            "control character in creditor name",
-            &client,
-            with(Decimal::ONE, iban, "A\u{7}"),
-        ),
-        (
-            "remittance over 140",
-            &client,
-            LinkCreateRequest::new(intent().remittance_info("x".repeat(141))),
-        ),
         (
             "webhook not http",
             &client,

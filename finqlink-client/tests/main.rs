@@ -14,4 +14,5 @@ mod providers;
 mod roundtrip;
 mod testkit;
 mod transactions;
+mod validation;
 mod webhooks;

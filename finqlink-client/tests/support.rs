@@ -107,3 +107,79 @@ pub(crate) fn v1_client(server: &MockServer) -> FinqLinkClient {
 pub(crate) fn consent_id() -> finqlink_client::ConsentId {
     CONSENT_ID.parse().unwrap()
 }
+
+/// A keyset list server that works as the Data APIs page documents: it
+/// serves `records` (the JSON objects of schema-built fixtures, each with
+/// its `keyset`) `pagination.limit` at a time, starting after the record
+/// whose keyset is `pagination.after`, and answers with `{items: [...]}`
+/// plus, when `with_more`, `pagination: {count, "more?"}`. It never sends a
+/// response-level cursor. Unknown cursors get a 400.
+pub(crate) struct KeysetServer {
+    pub(crate) items: &'static str,
+    pub(crate) records: Vec<Value>,
+    pub(crate) with_more: bool,
+}
+
+impl KeysetServer {
+    /// The records of the `items` arrays of these fixtures, in order.
+    pub(crate) fn from_fixtures(items: &'static str, fixtures: &[&str], with_more: bool) -> Self {
+        let records = fixtures
+            .iter()
+            .flat_map(|name| fixture(name)[items].as_array().unwrap().clone())
+            .collect();
+        KeysetServer {
+            items,
+            records,
+            with_more,
+        }
+    }
+}
+
+impl wiremock::Respond for KeysetServer {
+    fn respond(&self, request: &wiremock::Request) -> ResponseTemplate {
+        let body: Value = serde_json::from_slice(&request.body).unwrap();
+        let limit = body
+            .pointer("/pagination/limit")
+            .and_then(Value::as_u64)
+            .map_or(50, |l| l as usize);
+        let start = match body.pointer("/pagination/after").and_then(Value::as_str) {
+            None => 0,
+            Some(after) => match self.records.iter().position(|r| r["keyset"] == after) {
+                Some(at) => at + 1,
+                None => return ResponseTemplate::new(400),
+            },
+        };
+        let page: Vec<Value> = self
+            .records
+            .iter()
+            .skip(start)
+            .take(limit)
+            .cloned()
+            .collect();
+        let mut response = serde_json::json!({ self.items: page });
+        if self.with_more {
+            response["pagination"] = serde_json::json!({
+                "count": page.len(),
+                "more?": start + page.len() < self.records.len(),
+            });
+        }
+        ResponseTemplate::new(200).set_body_json(response)
+    }
+}
+
+/// The `pagination.after` of each request `server` received at `endpoint`.
+pub(crate) async fn cursors_sent(server: &MockServer, endpoint: &str) -> Vec<Option<String>> {
+    server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .filter(|r| r.url.path() == endpoint)
+        .map(|r| {
+            let body: Value = serde_json::from_slice(&r.body).unwrap();
+            body.pointer("/pagination/after")
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+        })
+        .collect()
+}

@@ -128,7 +128,7 @@ async fn links_are_paged_newest_first() {
         .await
         .unwrap();
     assert_eq!(first.links.len(), 2);
-    assert!(first.pagination.as_ref().unwrap().more);
+    assert_eq!(first.pagination.as_ref().unwrap().more, Some(true));
     let all: Vec<_> = client
         .links()
         .stream(LinksListRequest::new().pagination(Pagination::new().limit(2)))

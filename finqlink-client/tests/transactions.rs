@@ -88,17 +88,67 @@ async fn list_sends_every_filter_and_decodes_exact_transactions() {
         Some(CreditDebitIndicator::Debit)
     );
     assert_eq!(big.status, Some(TransactionStatus::Pending));
-    assert_eq!(page.pagination.unwrap().next_cursor(), Some("dHgtMTAwMg"));
+    assert_eq!(big.keyset.as_deref(), Some("dHgtMTAwMg"));
+    // The next page starts after the last record's keyset.
+    assert_eq!(page.next_cursor().unwrap().as_deref(), Some("dHgtMTAwMg"));
+    assert_eq!(page.pagination.unwrap().after, None);
+}
+
+/// Streams `/ais/transactions/list` one record per page from a server that
+/// works as documented; returns the ids and the cursors sent.
+async fn stream_from_documented_server(with_more: bool) -> (Vec<String>, Vec<Option<String>>) {
+    let server = server().await;
+    post("/v2/ais/transactions/list")
+        .respond_with(KeysetServer::from_fixtures(
+            "transactions",
+            &[
+                "schema_built_transactions_list_page1_200.json",
+                "schema_built_transactions_list_page2_200.json",
+            ],
+            with_more,
+        ))
+        .mount(&server)
+        .await;
+    let ids: Vec<String> = client(&server)
+        .transactions()
+        .stream(TransactionsListRequest::new(consent_id()).pagination(Pagination::new().limit(1)))
+        .map_ok(|t| t.id.unwrap().to_string())
+        .try_collect()
+        .await
+        .unwrap();
+    (
+        ids,
+        cursors_sent(&server, "/v2/ais/transactions/list").await,
+    )
 }
 
 #[tokio::test]
-async fn stream_crosses_pages_and_stops_on_more_false() {
+async fn stream_pages_by_the_last_records_keyset_and_stops_on_more_false() {
+    let (ids, cursors) = stream_from_documented_server(true).await;
+    assert_eq!(ids, ["tx-1003", "tx-1002", "tx-1001"]);
+    assert_eq!(
+        cursors,
+        [None, Some("dHgtMTAwMw".into()), Some("dHgtMTAwMg".into())]
+    );
+}
+
+#[tokio::test]
+async fn stream_without_more_reads_until_an_empty_page() {
+    let (ids, cursors) = stream_from_documented_server(false).await;
+    assert_eq!(ids, ["tx-1003", "tx-1002", "tx-1001"]);
+    // The fourth request, after the last keyset, comes back empty.
+    assert_eq!(cursors.len(), 4);
+    assert_eq!(cursors[3].as_deref(), Some("dHgtMTAwMQ"));
+}
+
+#[tokio::test]
+async fn stream_falls_back_to_a_response_level_cursor() {
     let server = server().await;
     expect_call(
         &server,
         "/v2/ais/transactions/list",
         json!({ "consent_id": CONSENT_ID }),
-        "schema_built_transactions_list_page1_200.json",
+        "schema_built_transactions_list_response_cursor_200.json",
     )
     .await;
     expect_call(
@@ -112,8 +162,7 @@ async fn stream_crosses_pages_and_stops_on_more_false() {
     )
     .await;
 
-    let client = client(&server);
-    let ids: Vec<String> = client
+    let ids: Vec<String> = client(&server)
         .transactions()
         .stream(TransactionsListRequest::new(consent_id()))
         .map_ok(|t| t.id.unwrap().to_string())
@@ -121,6 +170,47 @@ async fn stream_crosses_pages_and_stops_on_more_false() {
         .await
         .unwrap();
     assert_eq!(ids, ["tx-1003", "tx-1002", "tx-1001"]);
+}
+
+#[tokio::test]
+async fn more_true_without_any_cursor_is_an_error_not_a_silent_end() {
+    let server = server().await;
+    let mut page = fixture("schema_built_transactions_list_response_cursor_200.json");
+    page["pagination"].as_object_mut().unwrap().remove("after");
+    post("/v2/ais/transactions/list")
+        .respond_with(ResponseTemplate::new(200).set_body_json(page))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let items: Vec<_> = client(&server)
+        .transactions()
+        .stream(TransactionsListRequest::new(consent_id()))
+        .collect()
+        .await;
+    assert_eq!(items.len(), 3, "two records, then the error");
+    assert!(matches!(
+        items[2].as_ref().unwrap_err(),
+        banking_core::Error::Pagination(banking_core::pagination::PaginationError::MissingCursor)
+    ));
+}
+
+#[tokio::test]
+async fn a_server_repeating_the_same_page_is_stopped() {
+    let server = server().await;
+    post("/v2/ais/transactions/list")
+        .respond_with(json_response(
+            "schema_built_transactions_list_page1_200.json",
+        ))
+        .expect(2)
+        .mount(&server)
+        .await;
+    let items: Vec<_> = client(&server)
+        .transactions()
+        .stream(TransactionsListRequest::new(consent_id()))
+        .collect()
+        .await;
+    let last = items.last().unwrap().as_ref().unwrap_err();
+    assert!(matches!(last, banking_core::Error::Pagination(_)), "{last}");
 }
 
 #[tokio::test]
@@ -172,7 +262,6 @@ async fn bad_transaction_filters_are_refused_before_sending() {
     let req = || TransactionsListRequest::new(consent_id());
     let day = |d| NaiveDate::from_ymd_opt(2024, 5, d).unwrap();
     let cases = [
-        ("negative min", req().amount_min(Decimal::new(-1, 0))),
         (
             "min above max",
             req()
@@ -189,7 +278,10 @@ async fn bad_transaction_filters_are_refused_before_sending() {
                 .updated_from(Utc.with_ymd_and_hms(2024, 5, 2, 0, 0, 0).unwrap())
                 .updated_to(Utc.with_ymd_and_hms(2024, 5, 1, 0, 0, 0).unwrap()),
         ),
-        ("limit 251", req().pagination(Pagination::new().limit(251))),
+        (
+            "empty cursor",
+            req().pagination(Pagination::new().after("")),
+        ),
     ];
     let mut results = Vec::new();
     for (case, req) in cases {

@@ -10,14 +10,20 @@ pub use banking_core::transport::Environment;
 
 use crate::auth::{Auth, LinkcyCredentials, LinkcyTokenSource};
 use crate::beneficiaries::Beneficiaries;
+use crate::card_profiles::CardProfiles;
 use crate::cards::Cards;
 use crate::consumers::Consumers;
+use crate::corporate_related::CorporateRelated;
 use crate::corporates::Corporates;
 use crate::error::LinkcyErrorDecoder;
+use crate::kyc::KycRequests;
 use crate::ledgers::Ledgers;
 use crate::mandates::Mandates;
+use crate::passwords::Passwords;
 use crate::sca::{LinkcyScaOutcome, SCA_HEADERS, ScaOptions};
+use crate::sca_devices::ScaDevices;
 use crate::transactions::Transactions;
+use crate::webhook_portal::WebhookPortal;
 
 /// The sandbox base URL ("Generated server url" in the docs).
 pub const SANDBOX_URL: &str = "https://api.sandbox.linkcy.cloud/";
@@ -73,7 +79,12 @@ impl LinkcyClient {
         Cards::new(self)
     }
 
-    /// Consumers: list, stream, create.
+    /// Card profiles: create, default rules.
+    pub fn card_profiles(&self) -> CardProfiles<'_> {
+        CardProfiles::new(self)
+    }
+
+    /// Consumers: list, stream, get, create.
     pub fn consumers(&self) -> Consumers<'_> {
         Consumers::new(self)
     }
@@ -81,6 +92,31 @@ impl LinkcyClient {
     /// Corporates: list, stream, create.
     pub fn corporates(&self) -> Corporates<'_> {
         Corporates::new(self)
+    }
+
+    /// A person or company related to a corporate: patch.
+    pub fn corporate_related(&self) -> CorporateRelated<'_> {
+        CorporateRelated::new(self)
+    }
+
+    /// KYC requests: create, simulate (sandbox), get, list, stream.
+    pub fn kyc(&self) -> KycRequests<'_> {
+        KycRequests::new(self)
+    }
+
+    /// Password reset.
+    pub fn passwords(&self) -> Passwords<'_> {
+        Passwords::new(self)
+    }
+
+    /// SCA device enrolment and removal.
+    pub fn sca_devices(&self) -> ScaDevices<'_> {
+        ScaDevices::new(self)
+    }
+
+    /// The webhook (SVIX) portal URL.
+    pub fn webhook_portal(&self) -> WebhookPortal<'_> {
+        WebhookPortal::new(self)
     }
 
     /// Login and refresh as typed calls (the client logs in by itself).

@@ -23,6 +23,7 @@ use crate::paging::{self, LinkcyPage, PageParams, list_filter};
 use crate::validate;
 
 const CONSUMERS: &str = "/api/partner/consumers";
+const CONSUMER: &str = "/api/partner/consumers/{consumerId}";
 
 banking_core::wire_enum! {
     /// A consumer's account `status`.
@@ -452,6 +453,13 @@ impl<'a> Consumers<'a> {
         filter: ConsumerFilter,
     ) -> impl Stream<Item = banking_core::Result<Consumer>> + Send + 'static {
         paging::stream(self.client, filter)
+    }
+
+    /// `GET /api/partner/consumers/{consumerId}` (path inferred: the
+    /// research notes give the operation, not its path).
+    pub async fn get(&self, consumer_id: Uuid) -> banking_core::Result<Consumer> {
+        let request = Request::get(CONSUMER).param("consumerId", consumer_id);
+        self.client.send_json(request).await
     }
 
     /// `POST /api/partner/consumers`.

@@ -312,13 +312,9 @@ impl LedgerLimits {
             ),
         ];
         for (field, limit) in limits {
+            // No range is documented for the limits: only their scale is
+            // checked, as for every amount.
             let Some(limit) = limit else { continue };
-            if limit < Decimal::ZERO {
-                return Err(banking_core::Error::validation(
-                    field,
-                    format!("must be at least 0, got {limit}"),
-                ));
-            }
             validate::max_scale(field, limit, validate::AMOUNT_DECIMALS)?;
         }
         Ok(())

@@ -55,7 +55,14 @@
 //! | [`beneficiaries`](LinkcyClient::beneficiaries) | `list`, `stream`, `create` (SCA) |
 //! | [`mandates`](LinkcyClient::mandates) | `list`, `stream`, `create`, `get`, `activate`, `cancel` |
 //! | [`cards`](LinkcyClient::cards) | `list`, `stream`, `create` (SCA), `get`, `set_rule` (SCA) |
-//! | [`consumers`](LinkcyClient::consumers), [`corporates`](LinkcyClient::corporates) | `list`, `stream`, `create` |
+//! | [`card_profiles`](LinkcyClient::card_profiles) | `create`, `set_rule` |
+//! | [`consumers`](LinkcyClient::consumers) | `list`, `stream`, `get`, `create` |
+//! | [`corporates`](LinkcyClient::corporates) | `list`, `stream`, `create` |
+//! | [`corporate_related`](LinkcyClient::corporate_related) | `patch` |
+//! | [`kyc`](LinkcyClient::kyc) | `create`, `simulate`, `get`, `list`, `stream` (inferred) |
+//! | [`sca_devices`](LinkcyClient::sca_devices) | `enrol`, `remove` (deprecated by Linkcy) |
+//! | [`passwords`](LinkcyClient::passwords) | `reset` |
+//! | [`webhook_portal`](LinkcyClient::webhook_portal) | `url` |
 //! | [`auth`](LinkcyClient::auth) | `login` (SCA), `refresh` (SCA) |
 //!
 //! Anything else goes through [`LinkcyClient::raw`], with the same
@@ -86,18 +93,20 @@
 //!
 //! - amounts are positive with at most two decimals (every Linkcy ledger
 //!   currency has at most two minor units; Linkcy requests carry no
-//!   currency);
-//! - references match `^[.'a-zA-ZÀ-ÿ0-9,? ]*$`. The seed documents 60
-//!   characters, the current reference 18 for transfers to a beneficiary
-//!   (the UK Faster Payments limit): the SDK enforces what the server
-//!   applies today, [`TRANSFER_REFERENCE_MAX_CHARS`] = 18, and keeps 60
-//!   ([`INTER_LEDGER_REFERENCE_MAX_CHARS`]) for inter-ledger transfers, for
-//!   which no newer limit is documented;
-//! - direct debits are dated D+2 (calendar days, UTC) or later and not on a
+//!   currency). The docs' samples carry the placeholder `"amount": 0`,
+//!   which is refused: a zero transfer moves no money;
+//! - references match `^[.'a-zA-ZÀ-ÿ0-9,? ]*$` and are at most 60
+//!   characters, as the documentation the project started from gives them.
+//!   The current reference (1.114.5) documents 18 for transfers to a
+//!   beneficiary (the UK Faster Payments limit): the SDK accepts what any
+//!   version allows and lets the server decide (see
+//!   [`TRANSFER_REFERENCE_MAX_CHARS`]);
+//! - direct debits are dated D+2 or later (calendar days from the earliest
+//!   date anywhere, UTC−12, since the docs name no time zone) and not on a
 //!   weekend (public holidays are left to the server: the calendar is not
 //!   documented);
-//! - `pageSize` is 1 to 100, IBANs pass their mod-97 check, lengths and
-//!   formats follow the docs.
+//! - `pageSize` is at most 100, IBANs pass their mod-97 check, lengths and
+//!   formats follow the docs. Where the docs give no rule, none is applied.
 //!
 //! # Sources
 //!
@@ -111,22 +120,28 @@
 
 mod auth;
 mod beneficiaries;
+mod card_profiles;
 mod cards;
 mod client;
 mod consumers;
+mod corporate_related;
 mod corporates;
 mod counterparty;
 mod created;
 mod end_users;
 mod error;
+mod kyc;
 mod ledgers;
 mod mandates;
 mod paging;
+mod passwords;
 mod sca;
+mod sca_devices;
 #[cfg(feature = "testkit")]
 pub mod testkit;
 mod transactions;
 mod validate;
+mod webhook_portal;
 
 pub use auth::{
     Auth, LinkcyCredentials, LinkcyTokenSource, LoginRequest, LoginResponse, RefreshRequest,
@@ -136,6 +151,7 @@ pub use beneficiaries::{
     Beneficiaries, Beneficiary, BeneficiaryAccount, BeneficiaryFilter, BeneficiarySortAttribute,
     BeneficiaryStatus, CreateBeneficiaryRequest,
 };
+pub use card_profiles::{CardProfiles, CreateCardProfileRequest};
 pub use cards::{
     CARD_RULE_VALUE_RANGE, Card, CardFilter, CardProfile, CardRuleCreator, CardRuleRequest,
     CardRuleType, CardStatus, CardType, Cards, CreateCardRequest, DeliveryMethod,
@@ -145,6 +161,7 @@ pub use consumers::{
     Consumer, ConsumerFilter, ConsumerSortAttribute, ConsumerStatus, Consumers,
     CreateConsumerRequest, Gender, Occupation, SourceOfFunds,
 };
+pub use corporate_related::{CorporateRelated, CorporateRelatedPatch};
 pub use corporates::{
     Corporate, CorporateCreated, CorporateFilter, CorporateSortAttribute, Corporates,
     CreateCorporateRequest, KybStatus,
@@ -158,6 +175,10 @@ pub use end_users::{
 pub use error::{
     LinkcyErrorBody, LinkcyErrorCode, LinkcyErrorDecoder, LinkcyErrorDetail, LinkcyErrorExt,
 };
+pub use kyc::{
+    CreateKycRequest, Kyc, KycAccessType, KycConfiguration, KycFilter, KycPersonType, KycRequests,
+    KycSortAttribute, SimulateKycRequest,
+};
 pub use ledgers::{
     CreateLedgerRequest, Ledger, LedgerCountry, LedgerEndUser, LedgerFilter, LedgerLimits,
     LedgerSortAttribute, LedgerStatus, LedgerType, Ledgers,
@@ -167,13 +188,16 @@ pub use mandates::{
     MandateStatus, Mandates, NewMandateDebtor,
 };
 pub use paging::{LinkcyPage, MAX_PAGE_SIZE, SortDirection};
+pub use passwords::{PasswordResetRequest, Passwords};
 pub use sca::{
     LinkcyScaChallenge, LinkcyScaOutcome, PendingSca, SCA_HEADERS, ScaFactor, ScaOptions,
     ScaOutcome, ScaStrategy, ScaTtl,
 };
+pub use sca_devices::{EnrolScaDeviceRequest, RemoveScaDeviceRequest, ScaDevices, ScaEnrolment};
 pub use transactions::{
     BeneficiaryTransferRequest, DeclineReason, DirectDebitRequest,
     INTER_LEDGER_REFERENCE_MAX_CHARS, InterLedgerTransferRequest, PaymentType,
     TRANSFER_REFERENCE_MAX_CHARS, Transaction, TransactionFilter, TransactionInformation,
     TransactionParty, TransactionSortAttribute, TransactionStatus, TransactionType, Transactions,
 };
+pub use webhook_portal::{WebhookPortal, WebhookPortalUrl};

@@ -236,8 +236,7 @@ impl CreateMandateRequest {
         self
     }
 
-    /// `friendlyName` length, the debtor's name and IBAN (mod-97), and an
-    /// expiration date after today (UTC).
+    /// `friendlyName` length, the debtor's name and IBAN (mod-97).
     pub fn validate(&self) -> banking_core::Result<()> {
         if let Some(name) = &self.friendly_name {
             validate::length("friendlyName", name, 1, 255)?;
@@ -247,15 +246,8 @@ impl CreateMandateRequest {
             "debtor.bankingDetails.iban",
             &self.debtor.banking_details.iban,
         )?;
-        if let Some(date) = self.expiration_date {
-            let today = Utc::now().date_naive();
-            if date <= today {
-                return Err(banking_core::Error::validation(
-                    "expirationDate",
-                    format!("must be after today ({today}), got {date}"),
-                ));
-            }
-        }
+        // No rule for `expirationDate` is documented (only its default,
+        // five years): the server decides.
         Ok(())
     }
 }

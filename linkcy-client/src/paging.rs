@@ -70,14 +70,18 @@ pub(crate) struct PageParams {
 }
 
 impl PageParams {
-    /// `page` fits the server's int32 and `pageSize` is within `1..=100`.
+    /// `page` fits the server's int32 and `pageSize` is at most 100.
+    ///
+    /// The docs give `pageSize` as `<= 100` (older builds `[0 .. 100]`) and
+    /// `page` as `>= 0`; newer builds cap `page` at 500, which the SDK
+    /// leaves to the server.
     pub(crate) fn validate(&self) -> banking_core::Result<()> {
         if let Some(size) = self.page_size
-            && !(1..=MAX_PAGE_SIZE).contains(&size)
+            && size > MAX_PAGE_SIZE
         {
             return Err(banking_core::Error::validation(
                 "pageSize",
-                format!("must be between 1 and {MAX_PAGE_SIZE}, got {size}"),
+                format!("must be at most {MAX_PAGE_SIZE}, got {size}"),
             ));
         }
         if let Some(page) = self.page
@@ -145,7 +149,7 @@ macro_rules! list_filter {
                 self
             }
 
-            /// `pageSize`: 1 to 100.
+            /// `pageSize`: at most 100.
             pub fn page_size(mut self, size: u32) -> Self {
                 self.paging.page_size = Some(size);
                 self

@@ -20,14 +20,17 @@ const TRANSACTION: &str = "/api/partner/transactions/{transactionId}";
 const INTER_LEDGER: &str = "/api/partner/transactions/inter-ledger";
 const DIRECT_DEBIT: &str = "/api/partner/transactions/direct-debit";
 
-/// Longest `reference` of a transfer to a beneficiary.
+/// Longest `reference` of a transfer to a beneficiary the SDK accepts: 60,
+/// as the Linkcy documentation the project started from gives it
+/// (`[0 .. 60]`).
 ///
-/// The seed documents `[0 .. 60]`; the current reference (1.114.5, research
-/// notes) lowered it to `[0 .. 18]`, which is also the UK Faster
-/// Payments reference limit. The SDK enforces what the server applies now,
-/// so a reference the server would refuse fails locally with a clear
-/// message instead of a `400` after the call.
-pub const TRANSFER_REFERENCE_MAX_CHARS: usize = 18;
+/// The current public reference (1.114.5, research notes) gives
+/// `[0 .. 18]` for this operation, the UK Faster Payments reference limit.
+/// Where the versions disagree the SDK accepts what any of them allows and
+/// lets the server decide: a server applying 18 answers a longer reference
+/// with a `400` naming `reference`. Keep references to 18 characters to be
+/// safe on every version.
+pub const TRANSFER_REFERENCE_MAX_CHARS: usize = 60;
 
 /// Longest `reference` of an inter-ledger transfer (seed: `[0 .. 60]`; the
 /// newer reference gives no other limit for this operation).
@@ -229,8 +232,14 @@ pub struct TransactionInformation {
 
 impl TransactionInformation {
     /// `conversionRate` as an exact decimal, when it is one.
+    ///
+    /// Read with the workspace's strict decimal grammar
+    /// ([`decimal_string::parse`](banking_core::money::wire::decimal_string::parse)):
+    /// `"1_0847"`, `" 1.08"`, `"1e3"` and a rate with more digits than a
+    /// `Decimal` holds give `None` rather than a misread or rounded value;
+    /// the text stays in [`conversion_rate`](Self::conversion_rate).
     pub fn conversion_rate_decimal(&self) -> Option<Decimal> {
-        self.conversion_rate.as_deref()?.trim().parse().ok()
+        banking_core::money::wire::decimal_string::parse(self.conversion_rate.as_deref()?).ok()
     }
 }
 
@@ -443,9 +452,11 @@ impl BeneficiaryTransferRequest {
         }
     }
 
-    /// The payment reference: at most [`TRANSFER_REFERENCE_MAX_CHARS`]
-    /// characters matching `^[.'a-zA-ZÀ-ÿ0-9,? ]*$`. Without one, Linkcy
-    /// uses `Transfer`.
+    /// The payment reference: at most [`TRANSFER_REFERENCE_MAX_CHARS`] (60)
+    /// characters matching `^[.'a-zA-ZÀ-ÿ0-9,? ]*$`. The current reference
+    /// documents 18 for this operation: see
+    /// [`TRANSFER_REFERENCE_MAX_CHARS`]. Without one, Linkcy uses
+    /// `Transfer`.
     pub fn reference(mut self, reference: impl Into<String>) -> Self {
         self.reference = Some(reference.into());
         self
@@ -510,16 +521,11 @@ impl InterLedgerTransferRequest {
         self
     }
 
-    /// Positive amount with at most two decimals, distinct ledgers,
-    /// reference within the limit and pattern.
+    /// Positive amount with at most two decimals, reference within the
+    /// limit and pattern. (Whether both ledgers may be the same is not
+    /// documented: the server decides.)
     pub fn validate(&self) -> banking_core::Result<()> {
         validate::amount("amount", self.amount)?;
-        if self.ledger_from_id == self.ledger_to_id {
-            return Err(banking_core::Error::validation(
-                "ledgerToId",
-                "must differ from ledgerFromId",
-            ));
-        }
         if let Some(reference) = &self.reference {
             validate::reference("reference", reference, INTER_LEDGER_REFERENCE_MAX_CHARS)?;
         }
@@ -559,13 +565,19 @@ impl DirectDebitRequest {
         }
     }
 
-    /// Positive amount with at most two decimals, and `date` at least two
-    /// days after today (UTC) and not on a Saturday or Sunday.
+    /// Positive amount with at most two decimals, and `date` not before
+    /// D+2 and not on a Saturday or Sunday (the docs: "Cannot be earlier
+    /// than D+2 and must be a working day (neither weekend nor public
+    /// holiday)").
     ///
-    /// The docs also exclude public holidays; which calendar applies is not
-    /// documented, so holidays are left to the server.
+    /// The docs do not say in which time zone "D" is, nor whether D+2
+    /// counts working days: the SDK counts calendar days from today's date
+    /// at UTC−12, the earliest date anywhere, so it never refuses a date
+    /// that is D+2 in the server's zone. Which holiday calendar applies is
+    /// not documented either: holidays are left to the server.
     pub fn validate(&self) -> banking_core::Result<()> {
-        self.validate_on(Utc::now().date_naive())
+        let earliest_today = (Utc::now() - chrono::Duration::hours(12)).date_naive();
+        self.validate_on(earliest_today)
     }
 
     fn validate_on(&self, today: NaiveDate) -> banking_core::Result<()> {

@@ -109,7 +109,7 @@ async fn get_decodes_a_card() {
     Mock::given(method("GET"))
         .and(path(format!("/api/partner/cards/{CARD_ID}")))
         .and(bearer())
-        .respond_with(reply(200, "schema_built_cards_get_200.json"))
+        .respond_with(reply(200, "inferred_cards_get_200.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -185,7 +185,10 @@ async fn invalid_cards_and_rules_are_refused_before_sending() {
             .unwrap_err();
         assert_eq!(validation_field(&error), "value");
     }
-    let card = CreateCardRequest::new(Uuid::nil(), Uuid::nil(), "  ");
-    let error = client.cards().create(&card, &none).await.unwrap_err();
-    assert_eq!(validation_field(&error), "nameOnCard");
+    // No rule for `nameOnCard` is documented: the server decides.
+    assert!(
+        CreateCardRequest::new(Uuid::nil(), Uuid::nil(), "  ")
+            .validate()
+            .is_ok()
+    );
 }

@@ -155,3 +155,31 @@ async fn invalid_consumers_are_refused_before_sending() {
         .other_source_of_funds("Crowdfunding");
     assert!(other.validate().is_ok());
 }
+
+#[tokio::test]
+async fn get_decodes_one_consumer() {
+    let server = server().await;
+    Mock::given(method("GET"))
+        .and(path(
+            "/api/partner/consumers/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+        ))
+        .and(bearer())
+        .respond_with(reply(200, "schema_built_consumers_get_200.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let consumer = client(&server)
+        .consumers()
+        .get(crate::support::id("7c9e6679-7425-40de-944b-e07fc1f90ae7"))
+        .await
+        .unwrap();
+    assert_eq!(consumer.status, Some(ConsumerStatus::Lock));
+    assert_eq!(consumer.middle_name.as_deref(), Some("Marie"));
+    assert_eq!(consumer.gender, Some(Gender::Male));
+    assert_eq!(consumer.occupation, Some(Occupation::Other));
+    assert_eq!(consumer.other_occupation.as_deref(), Some("musician"));
+    assert_eq!(
+        consumer.kyc_info.unwrap().status,
+        Some(KycStatus::PendingReview)
+    );
+}

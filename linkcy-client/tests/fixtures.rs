@@ -76,7 +76,7 @@ fn every_response_fixture_round_trips() {
     round_trip::<LinkcyPage<Mandate>>("schema_built_mandates_list_200.json");
     round_trip::<Mandate>("schema_built_mandates_get_200.json");
     round_trip::<LinkcyPage<Card>>("schema_built_cards_list_200.json");
-    round_trip::<Card>("schema_built_cards_get_200.json");
+    round_trip::<Card>("inferred_cards_get_200.json");
     round_trip::<LinkcyPage<Consumer>>("schema_built_consumers_list_200.json");
     round_trip::<LinkcyPage<Corporate>>("schema_built_corporates_list_200.json");
     round_trip::<CorporateCreated>("schema_built_corporates_create_201.json");

@@ -154,13 +154,13 @@ async fn invalid_ledgers_are_refused_before_sending() {
         validation_field(&ledgers.create(&empty_name).await.unwrap_err()),
         "friendlyName"
     );
-    let negative = CreateLedgerRequest::new(LedgerType::EurFrance)
-        .limits(LedgerLimits::new().dd_monthly_limit(Decimal::from(-1)));
+    let fractional = CreateLedgerRequest::new(LedgerType::EurFrance)
+        .limits(LedgerLimits::new().dd_monthly_limit(Decimal::new(1005, 3)));
     assert_eq!(
-        validation_field(&ledgers.create(&negative).await.unwrap_err()),
+        validation_field(&ledgers.create(&fractional).await.unwrap_err()),
         "limits.ddMonthlyLimit"
     );
-    let page = LedgerFilter::new().page_size(0);
+    let page = LedgerFilter::new().page_size(101);
     assert_eq!(
         validation_field(&ledgers.list(&page).await.unwrap_err()),
         "pageSize"

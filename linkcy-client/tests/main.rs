@@ -2,15 +2,21 @@
 
 mod auth;
 mod beneficiaries;
+mod card_profiles;
 mod cards;
 mod consumers;
+mod corporate_related;
 mod corporates;
 mod errors;
 mod fixtures;
+mod kyc;
 mod ledgers;
 mod mandates;
+mod passwords;
 mod sca;
+mod sca_devices;
 mod secrets;
 mod support;
 mod testkit;
 mod transactions;
+mod webhook_portal;

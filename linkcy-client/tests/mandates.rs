@@ -146,11 +146,9 @@ async fn invalid_mandates_are_refused_before_sending() {
     let server = untouched_server().await;
     let client = client(&server);
     let debtor = || NewMandateDebtor::new(PartyType::Company, "ACME", "DE89370400440532013000");
+    // No rule for `expirationDate` is documented: the server decides.
     let past = CreateMandateRequest::new(debtor()).expiration_date("2020-01-01".parse().unwrap());
-    assert_eq!(
-        validation_field(&client.mandates().create(&past).await.unwrap_err()),
-        "expirationDate"
-    );
+    assert!(past.validate().is_ok());
     let bad_iban =
         CreateMandateRequest::new(NewMandateDebtor::new(PartyType::Company, "ACME", "DE00"));
     assert_eq!(

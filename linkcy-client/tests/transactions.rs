@@ -15,8 +15,8 @@ use wiremock::matchers::{body_json, body_string, header, method, path};
 use wiremock::{Mock, ResponseTemplate};
 
 use crate::support::{
-    bearer, body_text, client, fixture, fixture_json, id, list_transactions, query, reply, seen,
-    server, untouched_server, validation_field,
+    bearer, client, fixture, fixture_json, id, list_transactions, query, reply, seen, server,
+    untouched_server, validation_field,
 };
 
 fn dec(s: &str) -> Decimal {
@@ -286,18 +286,49 @@ async fn get_percent_encodes_nothing_but_the_uuid_and_maps_404() {
     assert_eq!(error.provider_code(), Some("TRANSACTION_NOT_FOUND"));
 }
 
+/// `request` encoded as the docs' samples are written (two-space indent,
+/// a final newline), to compare with a seed fixture byte for byte.
+fn pretty(request: &impl serde::Serialize) -> String {
+    serde_json::to_string_pretty(request).unwrap() + "\n"
+}
+
 #[tokio::test]
-async fn create_sends_the_seed_body_with_sca_headers() {
+async fn the_seed_transfer_sample_is_the_wire_form_and_its_zero_amount_is_refused() {
+    let transfer = BeneficiaryTransferRequest::new(
+        Decimal::ZERO,
+        id("410e5c37-9603-4e5b-81b1-7cb895f362e8"),
+        id("b595c981-8a0f-4604-a66c-209d65193394"),
+    )
+    .reference("string")
+    .allow_fast_payment(true)
+    .allow_inter_ledger(true);
+    assert_eq!(
+        pretty(&transfer),
+        fixture("seed_transactions_create_request.json")
+    );
+    // The sample's `"amount": 0` is a placeholder: a zero transfer is
+    // refused before anything is sent.
+    let server = untouched_server().await;
+    let error = client(&server)
+        .transactions()
+        .create(&transfer, &ScaOptions::new())
+        .await
+        .unwrap_err();
+    assert_eq!(validation_field(&error), "amount");
+}
+
+#[tokio::test]
+async fn create_sends_the_body_with_sca_headers_and_decodes_the_seed_answer() {
     let server = server().await;
-    let mut expected = fixture_json("seed_transactions_create_request.json");
-    expected["amount"] = serde_json::json!(15.21);
     Mock::given(method("POST"))
         .and(path("/api/partner/transactions"))
         .and(bearer())
         .and(header("Linkcy-SCA-Strategy", "JOIN_CODE"))
         .and(header("Linkcy-SCA-Factor", "PIN"))
         .and(header("content-type", "application/json"))
-        .and(body_json(&expected))
+        .and(body_string(
+            r#"{"amount":15.21,"beneficiaryId":"410e5c37-9603-4e5b-81b1-7cb895f362e8","ledgerFromId":"b595c981-8a0f-4604-a66c-209d65193394","reference":"string","allowFastPayment":true,"allowInterLedger":true}"#,
+        ))
         .respond_with(reply(201, "seed_transactions_create_201.json"))
         .expect(1)
         .mount(&server)
@@ -322,8 +353,6 @@ async fn create_sends_the_seed_body_with_sca_headers() {
         panic!("201 is done")
     };
     assert_eq!(created.id, id("497f6eca-6276-4993-bfeb-53cbbbba6f08"));
-    let sent = seen(&server, "/api/partner/transactions").await;
-    assert!(body_text(&sent[0]).contains(r#""amount":15.21,"#));
 }
 
 #[tokio::test]
@@ -351,6 +380,27 @@ async fn create_omits_unset_optional_fields() {
     assert!(outcome.done().is_some());
     let sent = seen(&server, "/api/partner/transactions").await;
     assert!(sent[0].headers.get("Linkcy-SCA-Strategy").is_none());
+}
+
+#[tokio::test]
+async fn the_seed_inter_ledger_sample_is_the_wire_form_and_its_zero_amount_is_refused() {
+    let transfer = InterLedgerTransferRequest::new(
+        id("b595c981-8a0f-4604-a66c-209d65193394"),
+        id("7280fced-5334-43dd-8913-9f06bb46b488"),
+        Decimal::ZERO,
+    )
+    .reference("string");
+    assert_eq!(
+        pretty(&transfer),
+        fixture("seed_transactions_inter_ledger_request.json")
+    );
+    let server = untouched_server().await;
+    let error = client(&server)
+        .transactions()
+        .create_inter_ledger(&transfer, &ScaOptions::new())
+        .await
+        .unwrap_err();
+    assert_eq!(validation_field(&error), "amount");
 }
 
 #[tokio::test]
@@ -391,16 +441,47 @@ async fn inter_ledger_sends_the_research_sample_byte_for_byte() {
 }
 
 #[tokio::test]
-async fn direct_debit_sends_the_seed_shape() {
+async fn the_seed_direct_debit_sample_is_the_wire_form_and_is_refused() {
+    let debit = DirectDebitRequest::new(
+        id("d4dbf0da-b5aa-43ae-b9db-c2aff331d3ad"),
+        id("7280fced-5334-43dd-8913-9f06bb46b488"),
+        "2019-08-24".parse().unwrap(),
+        Decimal::ZERO,
+        "string",
+    );
+    assert_eq!(
+        pretty(&debit),
+        fixture("seed_transactions_direct_debit_request.json")
+    );
+    // A zero amount, and a date in the past (a Saturday, too).
+    let server = untouched_server().await;
+    let error = client(&server)
+        .transactions()
+        .create_direct_debit(&debit)
+        .await
+        .unwrap_err();
+    assert_eq!(validation_field(&error), "amount");
+    let dated = DirectDebitRequest::new(
+        id("d4dbf0da-b5aa-43ae-b9db-c2aff331d3ad"),
+        id("7280fced-5334-43dd-8913-9f06bb46b488"),
+        "2019-08-24".parse().unwrap(),
+        dec("19.99"),
+        "string",
+    );
+    let error = dated.validate().unwrap_err();
+    assert_eq!(validation_field(&error), "date");
+}
+
+#[tokio::test]
+async fn direct_debit_sends_the_body_and_decodes_the_seed_answer() {
     let server = server().await;
     let date = next_collection_date();
-    let mut expected = fixture_json("seed_transactions_direct_debit_request.json");
-    expected["date"] = serde_json::json!(date.to_string());
-    expected["amount"] = serde_json::json!(19.99);
     Mock::given(method("POST"))
         .and(path("/api/partner/transactions/direct-debit"))
         .and(bearer())
-        .and(body_json(&expected))
+        .and(body_string(format!(
+            r#"{{"mandateId":"d4dbf0da-b5aa-43ae-b9db-c2aff331d3ad","ledgerToId":"7280fced-5334-43dd-8913-9f06bb46b488","date":"{date}","amount":19.99,"reference":"string"}}"#
+        )))
         .respond_with(reply(201, "seed_transactions_direct_debit_201.json"))
         .expect(1)
         .mount(&server)
@@ -463,7 +544,7 @@ async fn invalid_requests_are_refused_before_sending() {
         (tx.create(&transfer("-5"), &none).await, "amount"),
         (tx.create(&transfer("1.001"), &none).await, "amount"),
         (
-            tx.create(&transfer("1").reference("a".repeat(19)), &none)
+            tx.create(&transfer("1").reference("a".repeat(61)), &none)
                 .await,
             "reference",
         ),
@@ -481,25 +562,30 @@ async fn invalid_requests_are_refused_before_sending() {
     for (result, field) in cases {
         assert_eq!(validation_field(&result.unwrap_err()), field);
     }
-    // 18 characters with accents is accepted by the pattern and the limit.
+    // Accents are accepted by the pattern; 19 to 60 characters by the seed's
+    // limit, though the current reference documents 18.
     assert!(
         transfer("1")
             .reference("Réf. 42, O'Brien ?")
             .validate()
             .is_ok()
     );
-
-    let same = InterLedgerTransferRequest::new(nil, nil, dec("1"));
-    let err = tx.create_inter_ledger(&same, &none).await.unwrap_err();
-    assert_eq!(validation_field(&err), "ledgerToId");
+    assert!(transfer("1").reference("a".repeat(60)).validate().is_ok());
+    // Whether both ledgers may be the same is not documented.
+    assert!(
+        InterLedgerTransferRequest::new(nil, nil, dec("1"))
+            .validate()
+            .is_ok()
+    );
     let long = InterLedgerTransferRequest::new(nil, other, dec("1")).reference("a".repeat(61));
     let err = tx.create_inter_ledger(&long, &none).await.unwrap_err();
     assert_eq!(validation_field(&err), "reference");
     let sixty = InterLedgerTransferRequest::new(nil, other, dec("1")).reference("a".repeat(60));
     assert!(sixty.validate().is_ok());
 
-    let tomorrow = Utc::now().date_naive() + Days::new(1);
-    let soon = DirectDebitRequest::new(nil, other, tomorrow, dec("1"), "r");
+    // Today is before D+2 in every time zone.
+    let today = Utc::now().date_naive();
+    let soon = DirectDebitRequest::new(nil, other, today, dec("1"), "r");
     let err = tx.create_direct_debit(&soon).await.unwrap_err();
     assert_eq!(validation_field(&err), "date");
     let mut saturday = Utc::now().date_naive() + Days::new(2);
@@ -512,7 +598,8 @@ async fn invalid_requests_are_refused_before_sending() {
         "date"
     );
 
-    for size in [0, 101] {
+    assert!(TransactionFilter::new().page_size(0).validate().is_ok());
+    for size in [101, 500] {
         let err = tx
             .list(&TransactionFilter::new().page_size(size))
             .await
@@ -533,4 +620,29 @@ async fn invalid_requests_are_refused_before_sending() {
         .try_collect()
         .await;
     assert_eq!(validation_field(&streamed.unwrap_err()), "pageSize");
+}
+
+#[test]
+fn conversion_rates_are_read_strictly() {
+    let rate = |text: &str| {
+        let info: linkcy_client::TransactionInformation =
+            serde_json::from_value(serde_json::json!({ "conversionRate": text })).unwrap();
+        info.conversion_rate_decimal()
+    };
+    assert_eq!(rate("1.0847"), Some(dec("1.0847")));
+    assert_eq!(rate("1.0847").unwrap().scale(), 4);
+    // `Decimal::from_str` reads "1_0847" as 10847 and rounds long inputs.
+    for refused in [
+        "1_0847",
+        "0.12345678901234567890123456789",
+        "79228162514264337593543950336",
+        " 1.08",
+        "1e3",
+        "+1.08",
+        "1,08",
+        "",
+        "string",
+    ] {
+        assert_eq!(rate(refused), None, "{refused:?}");
+    }
 }

@@ -53,6 +53,28 @@ pub fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok,
     serializer.serialize_str(&text)
 }
 
+/// Parses text that follows the rules above into the exact `Decimal` it
+/// denotes, scale kept: the same grammar as [`deserialize`], for amounts
+/// and rates that arrive as plain text (user input, or a string field that
+/// the caller reads on demand).
+///
+/// ```
+/// use banking_core::money::wire::decimal_string;
+///
+/// assert_eq!(decimal_string::parse("1.0847").unwrap().to_string(), "1.0847");
+/// // `Decimal::from_str` would read these as 10847 and as a rounded value.
+/// assert!(decimal_string::parse("1_0847").is_err());
+/// assert!(decimal_string::parse("0.12345678901234567890123456789").is_err());
+/// ```
+pub fn parse(text: &str) -> Result<Decimal, ParseError> {
+    parse_decimal(text, Exponent::Rejected).map_err(|e| ParseError(e.to_string()))
+}
+
+/// Why [`parse`] refused a text; its message names the rule broken.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct ParseError(String);
+
 /// Decodes a decimal string that follows the rules above.
 pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
     deserializer.deserialize_str(DecimalStringVisitor)
