@@ -312,10 +312,7 @@ fn decoding(plan: &Plan, figures: &mut Vec<Figure>) {
     );
     drop(flinks);
     let linkcy = bodies::linkcy_page(100, 0, 100);
-    decode_figures::<
-        linkcy_client::LinkcyPage<linkcy_client::Transaction>,
-        baseline::linkcy::Page,
-    >(
+    decode_figures::<linkcy_client::LinkcyPage<linkcy_client::Transaction>, baseline::linkcy::Page>(
         "100 Linkcy transactions",
         ["decode_speedup_linkcy", "floor_ratio_linkcy"],
         1.5,
@@ -502,7 +499,10 @@ fn report(plan: &Plan, figures: &[Figure]) -> ExitCode {
             .spread
             .map(|(lo, hi)| format!("  rounds {lo:.3}..{hi:.3}"))
             .unwrap_or_default();
-        println!("{:<28} {:>10.3}{verdict}{spread}", figure.name, figure.value);
+        println!(
+            "{:<28} {:>10.3}{verdict}{spread}",
+            figure.name, figure.value
+        );
     }
     let summary: Vec<String> = figures
         .iter()
