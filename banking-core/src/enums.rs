@@ -72,8 +72,23 @@ macro_rules! wire_enum {
 
         impl<'de> $crate::__private::serde::Deserialize<'de> for $name {
             fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
-                let s = <::std::string::String as $crate::__private::serde::Deserialize>::deserialize(d)?;
-                Ok($name::from(s.as_str()))
+                // Known values are matched on the borrowed text: only an
+                // unknown one is copied.
+                struct WireVisitor;
+
+                impl $crate::__private::serde::de::Visitor<'_> for WireVisitor {
+                    type Value = $name;
+
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(concat!("a ", stringify!($name), " string"))
+                    }
+
+                    fn visit_str<E: $crate::__private::serde::de::Error>(self, s: &str) -> ::std::result::Result<$name, E> {
+                        Ok($name::from(s))
+                    }
+                }
+
+                d.deserialize_str(WireVisitor)
             }
         }
     };

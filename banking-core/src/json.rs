@@ -29,10 +29,10 @@ pub(crate) fn decode_with_request_id<T: DeserializeOwned>(
     body: &[u8],
     request_id: Option<&str>,
 ) -> Result<T> {
-    let de = &mut serde_json::Deserializer::from_slice(body);
-    let value =
-        serde_path_to_error::deserialize(de).map_err(|e| decode_error(e, body, request_id))?;
-    Ok(value)
+    // Tracking the path costs an allocation per key and a copy per value,
+    // so only a failed decode pays for it: decoding the same bytes again
+    // fails at the same place, now with its path.
+    serde_json::from_slice(body).map_err(|plain| decode_error::<T>(plain, body, request_id))
 }
 
 /// Decodes the answer of a credential endpoint (a login or token grant).
@@ -65,14 +65,21 @@ pub(crate) fn decode_credential<T: DeserializeOwned>(
     })
 }
 
-fn decode_error(
-    e: serde_path_to_error::Error<serde_json::Error>,
+fn decode_error<T: DeserializeOwned>(
+    plain: serde_json::Error,
     body: &[u8],
     request_id: Option<&str>,
 ) -> Error {
+    let de = &mut serde_json::Deserializer::from_slice(body);
+    let (path, message) = match serde_path_to_error::deserialize::<_, T>(de) {
+        Err(tracked) => (tracked.path().to_string(), tracked.inner().to_string()),
+        // Decoding is deterministic, so this does not happen; the first
+        // error is still reported rather than lost.
+        Ok(_) => (String::from("."), plain.to_string()),
+    };
     Error::Decode(Box::new(DecodeError {
-        path: e.path().to_string(),
-        message: e.inner().to_string(),
+        path,
+        message,
         excerpt: excerpt(body),
         request_id: request_id.map(str::to_owned),
     }))
@@ -114,5 +121,13 @@ mod tests {
     fn truncated_body_is_a_decode_error() {
         let err = from_slice::<Outer>(br#"{"content":[{"amou"#).unwrap_err();
         assert!(matches!(err, Error::Decode(_)), "{err:?}");
+    }
+
+    #[test]
+    fn trailing_garbage_is_a_decode_error_with_the_message() {
+        let Err(Error::Decode(e)) = from_slice::<Outer>(br#"{"content":[]} <html>"#) else {
+            panic!("expected a decode error")
+        };
+        assert!(e.message.contains("trailing characters"), "{}", e.message);
     }
 }

@@ -11,6 +11,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime, Utc};
+use serde::de::Visitor;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Layout of an offset-less timestamp; `%.f` accepts 0 to 9 fractional digits.
@@ -106,6 +107,11 @@ impl FromStr for Timestamp {
     type Err = TimestampError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        // Most values are offset-less: read those by hand, without chrono's
+        // format-string interpreter.
+        if let Some(local) = fast::naive_date_time(s) {
+            return Ok(local.into());
+        }
         if let Ok(at) = DateTime::parse_from_rfc3339(s) {
             return Ok(at.into());
         }
@@ -137,8 +143,69 @@ impl Serialize for Timestamp {
 
 impl<'de> Deserialize<'de> for Timestamp {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        value.parse().map_err(serde::de::Error::custom)
+        struct TimestampVisitor;
+
+        impl Visitor<'_> for TimestampVisitor {
+            type Value = Timestamp;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a timestamp string")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Timestamp, E> {
+                s.parse().map_err(E::custom)
+            }
+        }
+
+        deserializer.deserialize_str(TimestampVisitor)
+    }
+}
+
+/// Hand-written readers for the common, fixed-width forms; anything else
+/// falls through to chrono's general parsers.
+mod fast {
+    use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+
+    /// `n` ASCII digits at `at` as a number.
+    fn digits(b: &[u8], at: usize, n: usize) -> Option<u32> {
+        b.get(at..at + n)?.iter().try_fold(0u32, |acc, &d| {
+            d.is_ascii_digit().then(|| acc * 10 + u32::from(d - b'0'))
+        })
+    }
+
+    /// `YYYY-MM-DD`, or `YYYY/MM/DD` with `separator` `/`.
+    pub(super) fn date(s: &str, separator: u8) -> Option<NaiveDate> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != separator || b[7] != separator {
+            return None;
+        }
+        let year = i32::try_from(digits(b, 0, 4)?).ok()?;
+        NaiveDate::from_ymd_opt(year, digits(b, 5, 2)?, digits(b, 8, 2)?)
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS` with an optional fraction of 1 to 9 digits and
+    /// nothing after it.
+    pub(super) fn naive_date_time(s: &str) -> Option<NaiveDateTime> {
+        let b = s.as_bytes();
+        if b.len() < 19 || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
+            return None;
+        }
+        let date = date(s.get(..10)?, b'-')?;
+        let nanos = match &b[19..] {
+            [] => 0,
+            [b'.', fraction @ ..] if (1..=9).contains(&fraction.len()) => {
+                let value = digits(fraction, 0, fraction.len())?;
+                value * 10u32.pow(9 - u32::try_from(fraction.len()).ok()?)
+            }
+            _ => return None,
+        };
+        let time = NaiveTime::from_hms_nano_opt(
+            digits(b, 11, 2)?,
+            digits(b, 14, 2)?,
+            digits(b, 17, 2)?,
+            nanos,
+        )?;
+        Some(date.and_time(time))
     }
 }
 
@@ -147,16 +214,20 @@ impl<'de> Deserialize<'de> for Timestamp {
 ///
 /// Encodes as `YYYY-MM-DD`.
 pub mod lenient_date {
+    use std::fmt;
+
     use chrono::NaiveDate;
-    use serde::{Deserialize, Deserializer, Serializer};
+    use serde::de::Visitor;
+    use serde::{Deserializer, Serializer};
 
     use super::Timestamp;
 
     /// Parses one of the accepted forms.
     pub fn parse(s: &str) -> Option<NaiveDate> {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            .or_else(|_| NaiveDate::parse_from_str(s, "%Y/%m/%d"))
-            .ok()
+        super::fast::date(s, b'-')
+            .or_else(|| super::fast::date(s, b'/'))
+            .or_else(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+            .or_else(|| NaiveDate::parse_from_str(s, "%Y/%m/%d").ok())
             .or_else(|| s.parse::<Timestamp>().ok().map(|t| t.naive().date()))
     }
 
@@ -175,12 +246,38 @@ pub mod lenient_date {
     pub fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Option<NaiveDate>, D::Error> {
-        match Option::<String>::deserialize(deserializer)? {
-            None => Ok(None),
-            Some(s) if s.is_empty() => Ok(None),
-            Some(s) => parse(&s)
+        deserializer.deserialize_option(OptionalDate)
+    }
+
+    /// Reads null, an empty string or a date, borrowing the text.
+    struct OptionalDate;
+
+    impl<'de> Visitor<'de> for OptionalDate {
+        type Value = Option<NaiveDate>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a date string or null")
+        }
+
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_str(self)
+        }
+
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Self::Value, E> {
+            if s.is_empty() {
+                return Ok(None);
+            }
+            parse(s)
                 .map(Some)
-                .ok_or_else(|| serde::de::Error::custom(format!("invalid date {s:?}"))),
+                .ok_or_else(|| E::custom(format!("invalid date {s:?}")))
         }
     }
 }
@@ -233,6 +330,54 @@ mod tests {
         assert_eq!(lenient_date::parse("2021/01/22"), expected);
         assert_eq!(lenient_date::parse("2021-01-22T00:00:00"), expected);
         assert_eq!(lenient_date::parse("22.01.2021"), None);
+    }
+
+    #[test]
+    fn fast_path_agrees_with_chrono() {
+        for wire in [
+            "2025-01-31T17:40:54.569261",
+            "2020-06-18T03:26:34.6854364",
+            "2026-04-15T00:00:00",
+            "2024-02-29T23:59:59.1",
+            "2024-02-29T23:59:59.123456789",
+        ] {
+            let chrono = NaiveDateTime::parse_from_str(wire, NAIVE_FORMAT).unwrap();
+            assert_eq!(fast::naive_date_time(wire), Some(chrono), "{wire}");
+        }
+        // Left to chrono, which accepts or refuses them itself.
+        for other in [
+            "2024-02-30T00:00:00",
+            "2024-02-29T24:00:00",
+            "2024-02-29T10:30:00Z",
+            "2024-02-29T10:30:00.",
+            "2024-02-29T10:30:00.1234567890",
+            "2024-02-29 10:30:00",
+            "+2024-02-29T10:30:00",
+        ] {
+            assert_eq!(fast::naive_date_time(other), None, "{other}");
+        }
+        assert_eq!(fast::date("2021-13-01", b'-'), None);
+        assert_eq!(fast::date("2021-1-011", b'-'), None);
+    }
+
+    #[test]
+    fn lenient_dates_decode_null_empty_and_borrowed_or_owned_text() {
+        #[derive(Deserialize)]
+        struct Row {
+            #[serde(default, with = "lenient_date")]
+            date: Option<NaiveDate>,
+        }
+        let decode = |json: &str| serde_json::from_str::<Row>(json).map(|r| r.date);
+        let expected = NaiveDate::from_ymd_opt(2021, 1, 22);
+        assert_eq!(decode(r#"{"date":"2021-01-22"}"#).unwrap(), expected);
+        assert_eq!(decode(r#"{"date":"2021\/01\/22"}"#).unwrap(), expected);
+        assert_eq!(decode(r#"{"date":null}"#).unwrap(), None);
+        assert_eq!(decode(r#"{"date":""}"#).unwrap(), None);
+        assert_eq!(decode("{}").unwrap(), None);
+        assert!(decode(r#"{"date":"22.01.2021"}"#).is_err());
+        assert!(decode(r#"{"date":20210122}"#).is_err());
+        let owned: Row = serde_json::from_value(serde_json::json!({"date": "2021-01-22"})).unwrap();
+        assert_eq!(owned.date, expected);
     }
 
     #[test]

@@ -30,11 +30,14 @@
 //!   expected any valid JSON value`, or `data did not match any variant` for
 //!   untagged enums); it never rounds. Keep amount fields out of those
 //!   constructs. [`decimal_string`] has no such limit.
-//! * Decode from bytes or text (`serde_json::from_slice`, `from_str`,
-//!   `from_reader`), not from a [`serde_json::Value`]: a `Value` already holds
+//! * Decode from bytes or text in memory (`serde_json::from_slice`,
+//!   `from_str`), not from a [`serde_json::Value`]: a `Value` already holds
 //!   numbers as `f64`, and encoding into a `Value` (`serde_json::to_value`)
-//!   converts to `f64` as well. Encoding with `serde_json::to_vec`,
-//!   `to_string` or `to_writer` is exact.
+//!   converts to `f64` as well. The adapters borrow the number's text from
+//!   the input instead of copying it, so `serde_json::from_reader` (which
+//!   has nothing to lend) fails with an error too: read the body into a
+//!   buffer first. Encoding with `serde_json::to_vec`, `to_string` or
+//!   `to_writer` is exact.
 //!
 //! These adapters are JSON-specific; other serde formats are not supported.
 //!

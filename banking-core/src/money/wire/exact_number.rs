@@ -47,9 +47,9 @@ pub fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok,
 
 /// Decodes a JSON number into the exact `Decimal` it denotes.
 pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
-    let raw = Box::<RawValue>::deserialize(deserializer)?;
+    let raw = <&RawValue>::deserialize(deserializer)?;
     from_raw(
-        &raw,
+        raw,
         "a JSON number (use wire::exact_number::option for a nullable amount, \
          wire::decimal_string or wire::lenient for a quoted one)",
     )
@@ -114,10 +114,10 @@ pub mod option {
     pub fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Option<Decimal>, D::Error> {
-        Option::<Box<RawValue>>::deserialize(deserializer)?
+        Option::<&RawValue>::deserialize(deserializer)?
             .map(|raw| {
                 from_raw(
-                    &raw,
+                    raw,
                     "a JSON number or null (use wire::decimal_string::option or \
                      wire::lenient for a quoted amount)",
                 )

@@ -55,16 +55,25 @@ pub fn serialize<S: Serializer>(value: &Option<Decimal>, serializer: S) -> Resul
 pub fn deserialize<'de, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Option<Decimal>, D::Error> {
-    let Some(raw) = Option::<Box<RawValue>>::deserialize(deserializer)? else {
+    let Some(raw) = Option::<&RawValue>::deserialize(deserializer)? else {
         return Ok(None);
     };
-    if !raw.get().starts_with('"') {
-        return from_raw(&raw, "a number, a numeric string or null")
+    let token = raw.get();
+    if !token.starts_with('"') {
+        return from_raw(raw, "a number, a numeric string or null")
             .map(Some)
             .map_err(D::Error::custom);
     }
-    // Decoding the string token resolves escapes such as `\u0035`.
-    let text: String = serde_json::from_str(raw.get()).map_err(D::Error::custom)?;
+    // A string token without escapes is its own text between the quotes;
+    // decoding one with escapes resolves them (`\u0035` is `5`).
+    let unescaped;
+    let text = match token.get(1..token.len() - 1) {
+        Some(inner) if !inner.contains('\\') => inner,
+        _ => {
+            unescaped = serde_json::from_str::<String>(token).map_err(D::Error::custom)?;
+            unescaped.as_str()
+        }
+    };
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);

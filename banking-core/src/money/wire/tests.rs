@@ -548,3 +548,22 @@ proptest! {
         }
     }
 }
+
+// ---------- borrowed input ----------
+
+#[test]
+fn a_reader_cannot_lend_the_text_so_decoding_fails_rather_than_rounds() {
+    let body: &[u8] = br#"{"v": 12345678901234567.89}"#;
+    assert!(serde_json::from_reader::<_, Exact>(body).is_err());
+    assert!(serde_json::from_reader::<_, Lenient>(body).is_err());
+    // The same bytes from a slice decode exactly.
+    let from_slice: Exact = serde_json::from_slice(body).unwrap();
+    assert_digits(from_slice.v, "12345678901234567.89", 2);
+}
+
+#[test]
+fn lenient_strings_with_and_without_escapes_decode_alike() {
+    assert_eq!(lenient(r#""12.50""#).unwrap(), Some(dec(1250, 2)));
+    assert_eq!(lenient(r#""1\u0032.50""#).unwrap(), Some(dec(1250, 2)));
+    assert_eq!(lenient(r#"" 12.50\t""#).unwrap(), Some(dec(1250, 2)));
+}
