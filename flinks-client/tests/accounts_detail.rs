@@ -144,10 +144,7 @@ fn the_second_seed_fragment_completes_the_address_holder_and_account() {
         .login
         .unwrap();
     assert_eq!(login.is_scheduled_refresh, Some(false));
-    assert_eq!(
-        login.id.to_string(),
-        "5602459c-f6d0-4ca0-6750-08dccdcadcc0"
-    );
+    assert_eq!(login.id.to_string(), "5602459c-f6d0-4ca0-6750-08dccdcadcc0");
 }
 
 #[tokio::test]
