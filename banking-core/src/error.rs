@@ -576,7 +576,8 @@ mod tests {
 
     #[test]
     fn request_id_comes_from_the_header_first_then_the_decoded_body() {
-        let from_body = ApiError::from_response(400, HeaderMap::new(), Bytes::new(), &BodyRequestId);
+        let from_body =
+            ApiError::from_response(400, HeaderMap::new(), Bytes::new(), &BodyRequestId);
         assert_eq!(
             Error::Api(Box::new(from_body)).request_id(),
             Some("from-body")
