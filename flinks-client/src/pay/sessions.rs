@@ -266,7 +266,7 @@ impl CreateSession {
     /// The seed lists e-Transfer "Initiate Session" only as a docs page
     /// (`/api/pay/endpoints/e-transfer/sessions-initiate`), without its
     /// API path. The newer docs build (the Mintlify mirror
-    /// `flinks-2682732c.mintlify.app`, research notes [DOC]) creates
+    /// `flinks-2682732c.mintlify.app`, research notes `[DOC]`) creates
     /// e-Transfer sessions on `/api/v2/sessions` with `type: "e-Transfer"`,
     /// which this follows; the legacy v1 `api/v1/sessions/initiate` is not
     /// modelled.

@@ -7,7 +7,7 @@
 //! currently supported"); [`TransactionsApi::create_as_array`] sends that
 //! shape for accounts whose server expects it.
 //!
-//! The schedule rules of the docs (research notes, [DOC]) are checked
+//! The schedule rules of the docs (research notes, `[DOC]`) are checked
 //! before anything is sent:
 //!
 //! * DEBIT: `payor` required, no `payee`, `startDate` in the future;
