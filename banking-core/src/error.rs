@@ -243,7 +243,8 @@ pub struct ApiError {
     pub message: Option<String>,
     /// Field-level errors.
     pub field_errors: Vec<FieldError>,
-    /// The provider's request id header, when present.
+    /// The provider's request id: from a request id header when present,
+    /// else from the body as the provider's [`ErrorDecoder`] reads it.
     pub request_id: Option<String>,
     /// The idempotency key the request carried, if any.
     pub idempotency_key: Option<String>,
@@ -255,6 +256,9 @@ pub struct ApiError {
 
 impl ApiError {
     /// Builds an API error from a response, reading the body with `decoder`.
+    ///
+    /// The request id comes from the headers first (what the gateway says
+    /// is also what support logs carry), then from the decoded body.
     pub fn from_response(
         status: u16,
         headers: HeaderMap,
@@ -267,7 +271,7 @@ impl ApiError {
             code: details.code,
             message: details.message,
             field_errors: details.field_errors,
-            request_id: crate::transport::request_id_of(&headers),
+            request_id: crate::transport::request_id_of(&headers).or(details.request_id),
             idempotency_key: None,
             headers,
             body,
@@ -323,6 +327,9 @@ pub struct ErrorDetails {
     pub message: Option<String>,
     /// Field-level errors.
     pub field_errors: Vec<FieldError>,
+    /// The request id the body names, for providers that send it there
+    /// rather than (or as well as) in a header.
+    pub request_id: Option<String>,
 }
 
 impl ErrorDetails {
@@ -332,12 +339,20 @@ impl ErrorDetails {
             code,
             message,
             field_errors: Vec::new(),
+            request_id: None,
         }
     }
 
     /// Sets the field errors.
     pub fn with_field_errors(mut self, field_errors: Vec<FieldError>) -> Self {
         self.field_errors = field_errors;
+        self
+    }
+
+    /// Sets the request id read from the body; a request id header, when
+    /// present, takes precedence in [`ApiError::request_id`].
+    pub fn with_request_id(mut self, request_id: Option<String>) -> Self {
+        self.request_id = request_id;
         self
     }
 }
@@ -606,6 +621,31 @@ mod tests {
         );
         let e = api(400, r#"{"FlinksCode":"INVALID_LOGIN","Message":"bad"}"#);
         assert_eq!(e.provider_code(), Some("INVALID_LOGIN"));
+    }
+
+    #[derive(Debug)]
+    struct BodyRequestId;
+
+    impl ErrorDecoder for BodyRequestId {
+        fn decode(&self, _status: u16, _body: &[u8]) -> ErrorDetails {
+            ErrorDetails::default().with_request_id(Some("from-body".into()))
+        }
+    }
+
+    #[test]
+    fn request_id_comes_from_the_header_first_then_the_decoded_body() {
+        let from_body =
+            ApiError::from_response(400, HeaderMap::new(), Bytes::new(), &BodyRequestId);
+        assert_eq!(
+            Error::Api(Box::new(from_body)).request_id(),
+            Some("from-body")
+        );
+        let mut headers = HeaderMap::new();
+        headers.insert("x-request-id", "from-header".parse().unwrap());
+        let from_header = ApiError::from_response(400, headers, Bytes::new(), &BodyRequestId);
+        assert_eq!(from_header.request_id.as_deref(), Some("from-header"));
+        let generic = api(400, r#"{"RequestId":"ignored-by-the-generic-decoder"}"#);
+        assert_eq!(generic.request_id(), None);
     }
 
     #[test]

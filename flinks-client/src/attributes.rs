@@ -267,21 +267,14 @@ pub struct Attributes {
     pub attributes_details: BTreeMap<String, Vec<AttributeTransaction>>,
 }
 
-/// Attribute names must be non-empty and listed once.
+/// Attribute names must be non-empty (a repeated name is the server's to
+/// judge: the docs do not forbid it).
 pub(crate) fn validate_names(field: &str, names: &[String]) -> Result<()> {
-    for (i, name) in names.iter().enumerate() {
-        if name.trim().is_empty() {
-            return Err(Error::validation(
-                format!("{field}[{i}]"),
-                "must not be empty",
-            ));
-        }
-        if names[..i].contains(name) {
-            return Err(Error::validation(
-                format!("{field}[{i}]"),
-                format!("{name:?} is listed twice"),
-            ));
-        }
+    if let Some(i) = names.iter().position(|name| name.trim().is_empty()) {
+        return Err(Error::validation(
+            format!("{field}[{i}]"),
+            "must not be empty",
+        ));
     }
     Ok(())
 }

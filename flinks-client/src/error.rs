@@ -147,39 +147,48 @@ pub struct ConnectErrorBody {
     pub validation_details: Option<BTreeMap<String, Vec<String>>>,
 }
 
+impl ConnectErrorBody {
+    /// Parses a private.fin.ag error body; `None` when the body has another
+    /// shape (an OAuth or FDX body, an HTML page, an empty 401).
+    pub fn from_slice(body: &[u8]) -> Option<Self> {
+        let parsed: Self = serde_json::from_slice(body).ok()?;
+        (parsed.flinks_code.is_some() || parsed.message.is_some()).then_some(parsed)
+    }
+}
+
 /// Reads private.fin.ag error bodies for `banking-core`: `FlinksCode` →
-/// code, `Message` → message, `ValidationDetails` → field errors. Bodies of
-/// another shape (`{"message": "..."}`, an HTML page) fall back to
-/// [`GenericErrorDecoder`].
+/// code, `Message` → message, `ValidationDetails` → field errors,
+/// `RequestId` → request id (a request id header, when present, wins).
+/// Bodies of another shape (`{"message": "..."}`, an HTML page) fall back
+/// to [`GenericErrorDecoder`].
 #[derive(Debug, Clone, Copy, Default)]
 pub struct FlinksErrorDecoder;
 
 impl ErrorDecoder for FlinksErrorDecoder {
     fn decode(&self, status: u16, body: &[u8]) -> ErrorDetails {
-        match serde_json::from_slice::<ConnectErrorBody>(body) {
-            Ok(parsed) if parsed.flinks_code.is_some() || parsed.message.is_some() => {
-                let field_errors = parsed
-                    .validation_details
-                    .unwrap_or_default()
+        let Some(parsed) = ConnectErrorBody::from_slice(body) else {
+            return GenericErrorDecoder.decode(status, body);
+        };
+        let field_errors = parsed
+            .validation_details
+            .unwrap_or_default()
+            .into_iter()
+            .flat_map(|(field, messages)| {
+                messages
                     .into_iter()
-                    .flat_map(|(field, messages)| {
-                        messages
-                            .into_iter()
-                            .map(move |message| FieldError::new(Some(field.clone()), Some(message)))
-                    })
-                    .collect();
-                ErrorDetails::new(
-                    parsed.flinks_code.map(|code| code.as_str().to_owned()),
-                    parsed.message,
-                )
-                .with_field_errors(field_errors)
-            }
-            _ => GenericErrorDecoder.decode(status, body),
-        }
+                    .map(move |message| FieldError::new(Some(field.clone()), Some(message)))
+            })
+            .collect();
+        ErrorDetails::new(
+            parsed.flinks_code.map(|code| code.as_str().to_owned()),
+            parsed.message,
+        )
+        .with_field_errors(field_errors)
+        .with_request_id(parsed.request_id)
     }
 }
 
-/// Reads the [`FlinksCode`] of a `banking_core::Error`.
+/// Flinks views of a `banking_core::Error`.
 ///
 /// ```
 /// use flinks_client::error::{FlinksCode, FlinksErrorExt};
@@ -195,11 +204,18 @@ impl ErrorDecoder for FlinksErrorDecoder {
 pub trait FlinksErrorExt {
     /// The `FlinksCode` of an API error, if the body had one.
     fn flinks_code(&self) -> Option<FlinksCode>;
+    /// The full private.fin.ag error body of an API error, when it has that
+    /// shape.
+    fn connect_error_body(&self) -> Option<ConnectErrorBody>;
 }
 
 impl FlinksErrorExt for banking_core::Error {
     fn flinks_code(&self) -> Option<FlinksCode> {
         self.provider_code().map(FlinksCode::from)
+    }
+
+    fn connect_error_body(&self) -> Option<ConnectErrorBody> {
+        self.raw_body().and_then(ConnectErrorBody::from_slice)
     }
 }
 
@@ -225,8 +241,13 @@ mod tests {
     #[test]
     fn decoder_reads_the_envelope_and_validation_details() {
         let body = br#"{"HttpStatusCode":400,"Message":"bad","FlinksCode":"INVALID_REQUEST",
+            "RequestId":"077785a3-fd0f-42f7-9251-ee2ff7f3b4ff",
             "ValidationDetails":{"LoginId":["is required","must be a GUID"]}}"#;
         let details = FlinksErrorDecoder.decode(400, body);
+        assert_eq!(
+            details.request_id.as_deref(),
+            Some("077785a3-fd0f-42f7-9251-ee2ff7f3b4ff")
+        );
         assert_eq!(details.code.as_deref(), Some("INVALID_REQUEST"));
         assert_eq!(details.message.as_deref(), Some("bad"));
         assert_eq!(details.field_errors.len(), 2);

@@ -16,12 +16,16 @@
 //! ```
 //!
 //! Amounts are sent as two-decimal strings, like the docs' transaction
-//! template. The docs' rules are checked before sending: at most two
-//! decimals, a balance for every transaction unless `MostRecentBalance` or
-//! `OldestBalance` is given (never both, nor with per-transaction
-//! balances), and `AccountId` / `TransactionId` on all transactions or none.
+//! template. The rules of the docs' Upload pages (request fields and
+//! transaction template) are checked before sending: a description on
+//! every transaction, at most two decimals, and a balance for every
+//! transaction unless `MostRecentBalance` or `OldestBalance` is given
+//! (never both, nor with per-transaction balances). Nothing the docs leave
+//! open is refused: signs, which transactions carry `AccountId` or
+//! `TransactionId`, and which attributes `AttributesDetail` names are the
+//! server's to judge.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use banking_core::transport::Request;
 use banking_core::{Error, Result};
@@ -226,17 +230,6 @@ impl UploadRequest {
         }
         validate_names("Attributes.Card", &self.card)?;
         validate_names("Options.AttributesDetail", &self.attributes_detail)?;
-        if !self.card.is_empty()
-            && let Some(missing) = self
-                .attributes_detail
-                .iter()
-                .find(|n| !self.card.contains(n))
-        {
-            return Err(Error::validation(
-                "Options.AttributesDetail",
-                format!("{missing:?} must also be in the card"),
-            ));
-        }
         if self
             .user_identifier
             .as_deref()
@@ -248,8 +241,6 @@ impl UploadRequest {
             ));
         }
 
-        let mut with_account = 0;
-        let mut with_id = 0;
         let mut with_balance = 0;
         for (i, tx) in self.transactions.iter().enumerate() {
             let field = |name: &str| format!("Transactions[{i}].{name}");
@@ -259,12 +250,6 @@ impl UploadRequest {
             for (name, value) in [("Debit", tx.debit), ("Credit", tx.credit)] {
                 if let Some(value) = value {
                     check_amount(&field(name), value)?;
-                    if value.is_sign_negative() {
-                        return Err(Error::validation(
-                            field(name),
-                            format!("{value} is negative"),
-                        ));
-                    }
                 }
             }
             if let Some(balance) = tx.balance {
@@ -279,18 +264,8 @@ impl UploadRequest {
                     return Err(Error::validation(field(name), "must not be empty when set"));
                 }
             }
-            with_account += usize::from(tx.account_id.is_some());
-            with_id += usize::from(tx.transaction_id.is_some());
         }
         let count = self.transactions.len();
-        for (name, n) in [("AccountId", with_account), ("TransactionId", with_id)] {
-            if n != 0 && n != count {
-                return Err(Error::validation(
-                    format!("Transactions[].{name}"),
-                    format!("set on {n} of {count} transactions; set it on all or none"),
-                ));
-            }
-        }
 
         let summary_balances = [
             ("Options.MostRecentBalance", self.most_recent_balance),
@@ -327,23 +302,6 @@ impl UploadRequest {
                 "Transactions[].Balance",
                 "every transaction needs a balance unless MostRecentBalance or OldestBalance is given",
             ));
-        }
-        if !self.account_balances.is_empty() {
-            let accounts: HashSet<&str> = self
-                .transactions
-                .iter()
-                .filter_map(|tx| tx.account_id.as_deref())
-                .collect();
-            if let Some(unknown) = self
-                .account_balances
-                .keys()
-                .find(|a| !accounts.contains(a.as_str()))
-            {
-                return Err(Error::validation(
-                    "Options.AccountOptions",
-                    format!("no transaction has AccountId {unknown:?}"),
-                ));
-            }
         }
         Ok(())
     }

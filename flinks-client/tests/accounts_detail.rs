@@ -5,8 +5,8 @@ use std::time::Duration;
 use banking_core::money::Currency;
 use chrono::NaiveDate;
 use flinks_client::connect::{
-    AccountCategory, AccountKind, AccountsDetail, AccountsDetailRequest, DaysOfTransactions,
-    Outcome, PollOptions, StatementPeriod,
+    Account, AccountCategory, AccountKind, AccountsDetail, AccountsDetailRequest, Address,
+    DaysOfTransactions, Holder, Outcome, PollOptions, StatementPeriod,
 };
 use flinks_client::ids::RequestId;
 use flinks_client::{CustomerType, FlinksCode, FlinksErrorExt};
@@ -117,6 +117,34 @@ async fn decodes_the_second_seed_fragment() {
         "2025-01-31T17:40:54.569261"
     );
     assert!(detail.accounts.is_empty());
+}
+
+/// The tail fragment opens inside the first fragment's account: its first
+/// four members end `Holder.Address`, the next two end `Holder`, and
+/// `AccountType` and `Id` end the account. Each level decodes from it.
+#[test]
+fn the_second_seed_fragment_completes_the_address_holder_and_account() {
+    let tail = fixture("seed_accounts_detail_200_tail.json");
+    let address: Address = banking_core::json::from_slice(tail.as_bytes()).unwrap();
+    assert_eq!(address.province.as_deref(), Some("ON"));
+    assert_eq!(address.postal_code.as_deref(), Some("M5J 2V5"));
+    assert_eq!(address.po_box, None);
+    assert_eq!(address.country.as_deref(), Some("CA"));
+    let holder: Holder = banking_core::json::from_slice(tail.as_bytes()).unwrap();
+    assert_eq!(holder.email.as_deref(), Some("test_user1@nomail.com"));
+    assert_eq!(holder.phone_number.as_deref(), Some("9051234567"));
+    let account: Account = banking_core::json::from_slice(tail.as_bytes()).unwrap();
+    assert_eq!(account.account_type, None);
+    assert_eq!(
+        account.id.unwrap().to_string(),
+        "27a9ffa0-c6b9-4cc6-9eaa-aa9efa07a889"
+    );
+    let login = banking_core::json::from_slice::<AccountsDetail>(tail.as_bytes())
+        .unwrap()
+        .login
+        .unwrap();
+    assert_eq!(login.is_scheduled_refresh, Some(false));
+    assert_eq!(login.id.to_string(), "5602459c-f6d0-4ca0-6750-08dccdcadcc0");
 }
 
 #[tokio::test]

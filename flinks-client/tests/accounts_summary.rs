@@ -116,4 +116,72 @@ async fn async_summary_for_an_ended_session_is_session_nonexistent() {
     assert_eq!(err.flinks_code(), Some(FlinksCode::SessionNonexistent));
     assert_eq!(err.provider_code(), Some("SESSION_NONEXISTENT"));
     assert!(!err.is_retryable());
+    // The seed's body names no RequestId, and no header carries one.
+    assert_eq!(err.request_id(), None);
+    let body = err.connect_error_body().unwrap();
+    assert_eq!(body.http_status_code, Some(400));
+    assert_eq!(
+        body.message.as_deref(),
+        Some("RequestId 1df20baf-65d5-40ee-9be0-8058c13042e2 is invalid or session has ended")
+    );
+}
+
+#[tokio::test]
+async fn the_request_id_and_field_details_of_an_error_body_reach_the_error() {
+    let server = server().await;
+    Mock::given(method("GET"))
+        .and(path(api_path(
+            "BankingServices/GetAccountsSummaryAsync/1df20baf-65d5-40ee-9be0-8058c13042e2",
+        )))
+        .respond_with(json(
+            400,
+            fixture("schema_built_error_with_request_id_400.json"),
+        ))
+        .mount(&server)
+        .await;
+    let err = client(&server)
+        .connect()
+        .accounts_summary_async("1df20baf-65d5-40ee-9be0-8058c13042e2".parse().unwrap())
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err.request_id(),
+        Some("1df20baf-65d5-40ee-9be0-8058c13042e2")
+    );
+    let api = err.api_error().unwrap();
+    assert_eq!(api.field_errors.len(), 1);
+    assert_eq!(api.field_errors[0].field.as_deref(), Some("RequestId"));
+    let body = err.connect_error_body().unwrap();
+    assert_eq!(body.http_status_code, Some(400));
+    assert_eq!(body.flinks_code, Some(FlinksCode::SessionNonexistent));
+    assert_eq!(
+        body.request_id.as_deref(),
+        Some("1df20baf-65d5-40ee-9be0-8058c13042e2")
+    );
+}
+
+#[tokio::test]
+async fn a_request_id_header_wins_over_the_body() {
+    let server = server().await;
+    Mock::given(method("GET"))
+        .and(path(api_path(
+            "BankingServices/GetAccountsSummaryAsync/1df20baf-65d5-40ee-9be0-8058c13042e2",
+        )))
+        .respond_with(
+            json(400, fixture("schema_built_error_with_request_id_400.json"))
+                .insert_header("x-request-id", "gateway-7"),
+        )
+        .mount(&server)
+        .await;
+    let err = client(&server)
+        .connect()
+        .accounts_summary_async("1df20baf-65d5-40ee-9be0-8058c13042e2".parse().unwrap())
+        .await
+        .unwrap_err();
+    assert_eq!(err.request_id(), Some("gateway-7"));
+    // The body's id stays readable.
+    assert_eq!(
+        err.connect_error_body().unwrap().request_id.as_deref(),
+        Some("1df20baf-65d5-40ee-9be0-8058c13042e2")
+    );
 }

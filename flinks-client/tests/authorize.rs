@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::Timelike;
 use flinks_client::connect::{
-    AuthorizeOutcome, AuthorizeRequest, ChallengeType, Language, MfaChallenge,
+    AuthorizeOutcome, AuthorizeRequest, ChallengeAsk, ChallengeType, Language, MfaChallenge,
 };
 use flinks_client::{CustomerType, FlinksCode, FlinksErrorExt};
 use secrecy::SecretString;
@@ -241,6 +241,59 @@ async fn challenges_are_recognised_by_the_body_not_the_status() {
 }
 
 #[tokio::test]
+async fn multiple_choice_image_and_unknown_challenges_are_typed_with_their_data() {
+    let outcome = authorize_answered(
+        &AuthorizeRequest::refresh(login()),
+        203,
+        fixture("schema_built_authorize_203_other_challenge_types.json"),
+    )
+    .await
+    .unwrap();
+    let challenge = mfa(outcome);
+    let [choice, image, push] = challenge.security_challenges.as_slice() else {
+        panic!("three challenges: {challenge:?}");
+    };
+    assert_eq!(choice.kind, ChallengeType::MultipleChoice);
+    assert_eq!(
+        choice.ask(),
+        ChallengeAsk::MultipleChoice {
+            prompt: "Which of these streets have you lived on?",
+            choices: &[
+                "York Street".to_owned(),
+                "Bay Street".to_owned(),
+                "None of the above".to_owned()
+            ],
+        }
+    );
+    assert_eq!(image.kind, ChallengeType::ImageSelection);
+    let ChallengeAsk::ImageSelection { prompt, images } = image.ask() else {
+        panic!("{image:?}");
+    };
+    assert_eq!(prompt, "Select your security image");
+    assert_eq!(images.len(), 2);
+    assert!(images[1].ends_with("/2.png"));
+    assert_eq!(
+        push.ask(),
+        ChallengeAsk::Other {
+            kind: "PushNotification",
+            prompt: "Approve the sign-in on your phone",
+            iterables: &[],
+        }
+    );
+    // The answer to a choice is the chosen text, keyed by the prompt.
+    let responses = challenge
+        .responses()
+        .answer(choice.prompt.clone(), SecretString::from("Bay Street"))
+        .answer(image.prompt.clone(), SecretString::from(images[1].clone()))
+        .answer(push.prompt.clone(), SecretString::from("approved"));
+    let body = serde_json::to_value(&responses).unwrap();
+    assert_eq!(
+        body["SecurityResponses"]["Which of these streets have you lived on?"],
+        serde_json::json!(["Bay Street"])
+    );
+}
+
+#[tokio::test]
 async fn question_selection_challenges_keep_their_choices() {
     let outcome = authorize_answered(
         &AuthorizeRequest::refresh(login()),
@@ -263,6 +316,15 @@ async fn question_selection_challenges_keep_their_choices() {
             "..."
         ]
     );
+    let ChallengeAsk::Question {
+        prompt,
+        choose_from,
+    } = challenge.security_challenges[1].ask()
+    else {
+        panic!("a question");
+    };
+    assert_eq!(prompt, "Personal Verification Question 2");
+    assert_eq!(choose_from.len(), 3);
 }
 
 #[tokio::test]

@@ -20,6 +20,7 @@ mod outbound_fdx;
 mod outbound_management;
 mod pay_common;
 mod pay_eft;
+mod pay_initiate;
 mod pay_sessions;
 mod round_trip;
 mod scheduled_refresh;

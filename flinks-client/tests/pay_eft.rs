@@ -56,12 +56,15 @@ async fn no_transaction_server() -> (MockServer, PayClient) {
 }
 
 #[tokio::test]
-async fn create_transaction_sends_an_array_of_one_and_decodes_the_schedule() {
+async fn create_transaction_sends_the_seed_object_and_decodes_the_schedule() {
     let server = pay_server().await;
     let start = today() + Days::new(30);
-    // The seed's request body, with a start date that is still in the future.
-    let mut expected = fixture_json("pay_seed_eft_create_transaction_request.json");
-    expected["scheduleInfo"]["startDate"] = start.to_string().into();
+    // The seed's request with a start date still in the future (the seed's
+    // own date has passed: `the_seed_request_serialises_as_written` and
+    // `the_seed_start_date_is_refused_once_past` pin it unpatched).
+    let transaction = seed_debit(start);
+    let expected = serde_json::to_value(&transaction).unwrap();
+    assert_eq!(expected["scheduleInfo"]["startDate"], start.to_string());
     Mock::given(method("POST"))
         .and(path("/api/v1/transactions"))
         .and(header("x-client-id", X_CLIENT_ID))
@@ -69,7 +72,7 @@ async fn create_transaction_sends_an_array_of_one_and_decodes_the_schedule() {
             "authorization",
             format!("Bearer {PAY_TOKEN}").as_str(),
         ))
-        .and(body_json(serde_json::json!([expected])))
+        .and(body_json(expected))
         .respond_with(fixture_response(
             200,
             "pay_seed_eft_create_transaction_200.json",
@@ -79,7 +82,7 @@ async fn create_transaction_sends_an_array_of_one_and_decodes_the_schedule() {
         .await;
     let created = pay_client(&server)
         .transactions()
-        .create(&seed_debit(start))
+        .create(&transaction)
         .await
         .unwrap();
     let schedule = &created.schedules[0];
@@ -119,6 +122,102 @@ async fn create_transaction_sends_an_array_of_one_and_decodes_the_schedule() {
     assert_eq!(token_requests(&server).await, 1);
 }
 
+fn seed_start_date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 4, 15).unwrap()
+}
+
+#[test]
+fn the_seed_request_serialises_as_written() {
+    assert_eq!(
+        serde_json::to_value(seed_debit(seed_start_date())).unwrap(),
+        fixture_json("pay_seed_eft_create_transaction_request.json")
+    );
+}
+
+#[tokio::test]
+async fn the_seed_start_date_is_refused_once_past() {
+    let (server, client) = no_transaction_server().await;
+    let seed = seed_debit(seed_start_date());
+    let at = |date: NaiveDate| date.and_hms_opt(12, 0, 0).unwrap().and_utc();
+    // Before the date it is valid; on and after it no longer is.
+    seed.validate(at(seed_start_date() - Days::new(1))).unwrap();
+    let error = seed
+        .validate(at(seed_start_date() + Days::new(1)))
+        .unwrap_err();
+    assert!(error.is_validation(), "{error}");
+    assert!(
+        error.to_string().contains("scheduleInfo.startDate"),
+        "{error}"
+    );
+    if today() > seed_start_date() + Days::new(1) {
+        let error = client.transactions().create(&seed).await.unwrap_err();
+        assert!(error.is_validation(), "{error}");
+    }
+    assert_eq!(token_requests(&server).await, 0);
+}
+
+#[tokio::test]
+async fn the_array_of_one_body_is_available() {
+    let server = pay_server().await;
+    let transaction = seed_debit(today() + Days::new(5));
+    Mock::given(method("POST"))
+        .and(path("/api/v1/transactions"))
+        .and(body_json(serde_json::json!([serde_json::to_value(
+            &transaction
+        )
+        .unwrap()])))
+        .respond_with(fixture_response(
+            200,
+            "pay_seed_eft_create_transaction_200.json",
+        ))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let created = pay_client(&server)
+        .transactions()
+        .create_as_array(&transaction)
+        .await
+        .unwrap();
+    assert_eq!(created.schedules.len(), 1);
+}
+
+#[test]
+fn today_is_read_in_every_time_zone() {
+    // 02:00 UTC on 2 December is still 1 December west of UTC−2 and
+    // already 2 December in UTC+14: a CREDIT dated either reaches the
+    // server; 30 November or 3 December does not.
+    let now = NaiveDate::from_ymd_opt(2026, 12, 2)
+        .unwrap()
+        .and_hms_opt(2, 0, 0)
+        .unwrap()
+        .and_utc();
+    let credit_on = |d: u32| {
+        EftTransaction::credit(
+            Decimal::from(5),
+            Currency::CAD,
+            jane(),
+            NaiveDate::from_ymd_opt(2026, 12, d).unwrap(),
+        )
+    };
+    credit_on(1).validate(now).unwrap();
+    credit_on(2).validate(now).unwrap();
+    credit_on(3).validate(now).unwrap_err();
+    let november_30 = EftTransaction::credit(
+        Decimal::from(5),
+        Currency::CAD,
+        jane(),
+        NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+    );
+    november_30.validate(now).unwrap_err();
+    // A DEBIT dated 2 December is in the future west of UTC−2.
+    seed_debit(NaiveDate::from_ymd_opt(2026, 12, 2).unwrap())
+        .validate(now)
+        .unwrap();
+    seed_debit(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap())
+        .validate(now)
+        .unwrap_err();
+}
+
 #[tokio::test]
 async fn create_transaction_is_not_resent_after_a_server_error() {
     let server = pay_server().await;
@@ -154,7 +253,11 @@ async fn debit_rules_are_checked_before_sending() {
     let api = client.transactions();
     let start = today() + Days::new(10);
     let cases = [
-        ("today", seed_debit(today()), "startDate"),
+        (
+            "two days ago",
+            seed_debit(today() - Days::new(2)),
+            "startDate",
+        ),
         (
             "recurring with both",
             EftTransaction::debit(Decimal::from(10), Currency::CAD, jane(), {
@@ -258,7 +361,7 @@ async fn recurring_debits_within_the_rules_are_accepted() {
             jane(),
             ScheduleInfo::recurring_count(start, 300)
         )
-        .validate(today())
+        .validate(Utc::now())
         .is_ok()
     );
     assert!(
@@ -268,7 +371,7 @@ async fn recurring_debits_within_the_rules_are_accepted() {
             jane(),
             ScheduleInfo::recurring_until(start, start + Days::new(1))
         )
-        .validate(today())
+        .validate(Utc::now())
         .is_ok()
     );
 }
@@ -277,14 +380,14 @@ async fn recurring_debits_within_the_rules_are_accepted() {
 async fn credit_rules_are_checked_before_sending() {
     let (_server, client) = no_transaction_server().await;
     let api = client.transactions();
-    let tomorrow = EftTransaction::credit(
+    let in_two_days = EftTransaction::credit(
         Decimal::from(5),
         Currency::CAD,
         jane(),
-        today() + Days::new(1),
+        today() + Days::new(2),
     );
     assert!(
-        api.create(&tomorrow)
+        api.create(&in_two_days)
             .await
             .unwrap_err()
             .to_string()
@@ -310,7 +413,7 @@ async fn credit_rules_are_checked_before_sending() {
     );
     assert!(
         EftTransaction::credit(Decimal::from(5), Currency::CAD, jane(), today())
-            .validate(today())
+            .validate(Utc::now())
             .is_ok()
     );
 }
@@ -320,7 +423,7 @@ async fn credit_today_is_sent_with_the_payee() {
     let server = pay_server().await;
     Mock::given(method("POST"))
         .and(path("/api/v1/transactions"))
-        .and(body_json(serde_json::json!([{
+        .and(body_json(serde_json::json!({
             "amount": 12.50,
             "paymentDirection": "CREDIT",
             "currency": "CAD",
@@ -329,7 +432,7 @@ async fn credit_today_is_sent_with_the_payee() {
                 "contactInfo": {"firstName": "Jane", "lastName": "Doe"}
             },
             "scheduleInfo": {"paymentFrequency": "OneTime", "startDate": today().to_string()}
-        }])))
+        })))
         .respond_with(fixture_response(200, "pay_seed_eft_create_transaction_200.json"))
         .expect(1)
         .mount(&server)

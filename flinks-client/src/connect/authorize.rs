@@ -247,9 +247,19 @@ impl Serialize for AuthorizeRequest {
 
 banking_core::wire_enum! {
     /// The kind of an MFA challenge (`SecurityChallenges[].Type`).
+    ///
+    /// `QuestionAndAnswer` is in the docs' samples. `MultipleChoice` and
+    /// `ImageSelection` are the other challenge kinds of the legacy live
+    /// flow; neither the docs nor the research notes show a sample of them,
+    /// so their wire names and that their options come in `Iterables` are
+    /// inferred. Any other type decodes as `Unknown`.
     ChallengeType {
         /// Answer the prompt (or pick questions from `Iterables`).
         QuestionAndAnswer = "QuestionAndAnswer",
+        /// Pick one of the offered answers.
+        MultipleChoice = "MultipleChoice",
+        /// Pick one of the offered images.
+        ImageSelection = "ImageSelection",
     }
 }
 
@@ -263,9 +273,76 @@ pub struct SecurityChallenge {
     pub kind: ChallengeType,
     /// The question; answers are keyed by it.
     pub prompt: String,
-    /// Choices, when the user must pick new questions.
+    /// Choices: questions to pick from, answers or images to choose among
+    /// (see [`SecurityChallenge::ask`]).
     #[serde(default, deserialize_with = "crate::nullable::or_default")]
     pub iterables: Vec<String>,
+}
+
+/// What a [`SecurityChallenge`] asks of the user, by kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ChallengeAsk<'a> {
+    /// Type an answer; when `choose_from` is not empty, the user first
+    /// picks a new question from it (the RBC "select new questions" case).
+    Question {
+        /// The question.
+        prompt: &'a str,
+        /// Questions to pick from, if any.
+        choose_from: &'a [String],
+    },
+    /// Pick one answer; send its text as the answer to `prompt`.
+    MultipleChoice {
+        /// The question.
+        prompt: &'a str,
+        /// The offered answers.
+        choices: &'a [String],
+    },
+    /// Pick one image; send the chosen entry as the answer to `prompt`.
+    /// Each entry is the image as Flinks sends it (a URL or encoded data:
+    /// not documented).
+    ImageSelection {
+        /// The instruction.
+        prompt: &'a str,
+        /// The offered images.
+        images: &'a [String],
+    },
+    /// A type this version does not know.
+    Other {
+        /// The `Type` as sent.
+        kind: &'a str,
+        /// The prompt.
+        prompt: &'a str,
+        /// `Iterables` as sent.
+        iterables: &'a [String],
+    },
+}
+
+impl SecurityChallenge {
+    /// What the challenge asks for, with the data its kind carries.
+    pub fn ask(&self) -> ChallengeAsk<'_> {
+        let prompt = self.prompt.as_str();
+        let items = self.iterables.as_slice();
+        match &self.kind {
+            ChallengeType::QuestionAndAnswer => ChallengeAsk::Question {
+                prompt,
+                choose_from: items,
+            },
+            ChallengeType::MultipleChoice => ChallengeAsk::MultipleChoice {
+                prompt,
+                choices: items,
+            },
+            ChallengeType::ImageSelection => ChallengeAsk::ImageSelection {
+                prompt,
+                images: items,
+            },
+            ChallengeType::Unknown(kind) => ChallengeAsk::Other {
+                kind,
+                prompt,
+                iterables: items,
+            },
+        }
+    }
 }
 
 /// The institution asks for MFA (HTTP 203 with `SecurityChallenges`).

@@ -35,8 +35,8 @@ pub use accounts_detail::{
 };
 pub use accounts_summary::AccountsSummary;
 pub use authorize::{
-    Authorization, AuthorizeOutcome, AuthorizeRequest, AuthorizeToken, ChallengeType, Language,
-    MfaChallenge, SecurityChallenge, SecurityResponses,
+    Authorization, AuthorizeOutcome, AuthorizeRequest, AuthorizeToken, ChallengeAsk, ChallengeType,
+    Language, MfaChallenge, SecurityChallenge, SecurityResponses,
 };
 pub use delete_card::DeletedCard;
 pub use institutions::{

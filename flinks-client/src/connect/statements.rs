@@ -7,8 +7,8 @@
 //! `GetStatementsAsync` (GET) is in the C# SDK and two third-party clients,
 //! not in the current docs.
 
+use banking_core::Result;
 use banking_core::transport::Request;
-use banking_core::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 use super::Connect;
@@ -27,7 +27,9 @@ pub enum StatementPeriod {
     MostRecent,
     /// The last three months.
     Months3,
-    /// The last twelve months (one account at a time, per the C# SDK).
+    /// The last twelve months. Flinks' C# SDK asks for exactly one account
+    /// in `AccountsFilter` with it; the docs do not, so the SDK sends it
+    /// either way and lets the server decide.
     Months12,
 }
 
@@ -62,18 +64,6 @@ impl StatementsRequest {
     pub fn accounts_filter(mut self, accounts: impl IntoIterator<Item = AccountId>) -> Self {
         self.accounts_filter = accounts.into_iter().collect();
         self
-    }
-
-    fn validate(&self) -> Result<()> {
-        if self.number_of_statements == Some(StatementPeriod::Months12)
-            && self.accounts_filter.len() != 1
-        {
-            return Err(Error::validation(
-                "AccountsFilter",
-                "twelve months of statements need exactly one account in AccountsFilter",
-            ));
-        }
-        Ok(())
     }
 }
 
@@ -149,7 +139,6 @@ impl Connect<'_> {
     ///
     /// May answer pending; pass the outcome to [`Connect::wait_ready`].
     pub async fn statements(&self, request: &StatementsRequest) -> Result<Outcome<Statements>> {
-        request.validate()?;
         // A read sent as POST: safe to retry.
         let http = Request::post(PATH)
             .json(request)?

@@ -1,6 +1,7 @@
 //! Flinks Pay: EFT v1 transactions, payment requests, schedules and
-//! institutions, and v2 payment sessions (EFT, GEFT, e-Transfer) with the
-//! hosted-flow URL.
+//! institutions, v2 payment sessions (EFT, GEFT, e-Transfer) with the
+//! hosted-flow URL ([`PayClient`](crate::pay::PayClient)), and the Pay API
+//! host's "Initiate Payment Session" ([`PayApiClient`](crate::pay::PayApiClient)).
 //!
 //! Every payment request is validated before it is sent (account number
 //! formats, amounts in cents, the EFT schedule rules) and never resent
@@ -9,6 +10,7 @@
 
 mod client;
 mod error;
+mod initiate;
 mod institutions;
 mod parties;
 mod payment_requests;
@@ -20,6 +22,9 @@ mod transactions;
 
 pub use client::{PRODUCTION_URL, PayClient, PayClientBuilder, SANDBOX_URL};
 pub use error::{PayErrorExt, ProblemDetails};
+pub use initiate::{
+    InitiatePaymentSession, InitiatedPaymentSession, PAY_API_URL, PayApiClient, PayApiClientBuilder,
+};
 pub use institutions::{InstitutionsApi, PayInstitution};
 pub use parties::{AccountInfo, PaymentDirection};
 pub use payment_requests::{

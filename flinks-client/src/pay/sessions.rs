@@ -7,6 +7,9 @@
 //! moves `Initiated → InProgress → Completed | Failed | Canceled | Expired`;
 //! poll its status about every 30 s (research notes `[DOC]`).
 //!
+//! e-Transfer sessions are created here too, as the newer docs build does
+//! (see [`CreateSession::e_transfer`]).
+//!
 //! GEFT is an EFT session with `options.guarantee.enable = true`; a regular
 //! EFT session needs the RegularEft feature (else 403) and takes no payee.
 
@@ -258,7 +261,15 @@ impl CreateSession {
         Self::with(SessionType::Eft, direction, Some(true))
     }
 
-    /// An Interac e-Transfer session.
+    /// An Interac e-Transfer session, created on `POST /api/v2/sessions`.
+    ///
+    /// The seed lists e-Transfer "Initiate Session" only as a docs page
+    /// (`/api/pay/endpoints/e-transfer/sessions-initiate`), without its
+    /// API path. The newer docs build (the Mintlify mirror
+    /// `flinks-2682732c.mintlify.app`, research notes `[DOC]`) creates
+    /// e-Transfer sessions on `/api/v2/sessions` with `type: "e-Transfer"`,
+    /// which this follows; the legacy v1 `api/v1/sessions/initiate` is not
+    /// modelled.
     pub fn e_transfer(direction: PaymentDirection) -> Self {
         Self::with(SessionType::ETransfer, direction, None)
     }

@@ -1,21 +1,28 @@
 //! EFT v1 transactions: `POST /api/v1/transactions`.
 //!
-//! The body is a JSON array holding exactly one transaction ("batch
-//! transactions are not currently supported"). The schedule rules of the
-//! docs are checked before anything is sent:
+//! The seed's "Create EFT Transaction Request Example" sends one
+//! transaction as a JSON object, and [`TransactionsApi::create`] does the
+//! same. The research notes' copy of the same docs page shows the body as
+//! an array holding exactly one transaction ("batch transactions are not
+//! currently supported"); [`TransactionsApi::create_as_array`] sends that
+//! shape for accounts whose server expects it.
+//!
+//! The schedule rules of the docs (research notes, `[DOC]`) are checked
+//! before anything is sent:
 //!
 //! * DEBIT: `payor` required, no `payee`, `startDate` in the future;
 //!   `OneTime` needs only `startDate`; `Recurring` needs exactly one of
 //!   `endDate` (after `startDate`) or `transactionsCount` (at most 300).
 //! * CREDIT: `payee` required, no `payor`, `OneTime` only, `startDate` today.
 //!
-//! "Today" is the UTC date at the time of the call; the docs do not name
-//! the time zone.
+//! The docs do not name the time zone of "today", so a date is refused only
+//! when it breaks the rule in every time zone (UTC−12 to UTC+14): a
+//! request the server may accept always reaches it.
 
 use banking_core::money::Currency;
 use banking_core::transport::Request;
 use banking_core::{Error, Result};
-use chrono::{Datelike, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize};
 
@@ -258,8 +265,12 @@ impl EftTransaction {
         self
     }
 
-    /// Checks the docs' rules with `today` as the current date.
-    pub fn validate(&self, today: NaiveDate) -> Result<()> {
+    /// Checks the docs' rules at instant `now` (see the module docs for
+    /// how "today" is read).
+    pub fn validate(&self, now: DateTime<Utc>) -> Result<()> {
+        // The first and last calendar dates it is anywhere on Earth.
+        let earliest_today = (now - TimeDelta::hours(12)).date_naive();
+        let latest_today = (now + TimeDelta::hours(14)).date_naive();
         amount("amount", self.amount)?;
         let schedule = &self.schedule_info;
         match &self.payment_direction {
@@ -272,10 +283,13 @@ impl EftTransaction {
                 if self.payee.is_some() {
                     return Err(Error::validation("payee", "must be null for a DEBIT"));
                 }
-                if schedule.start_date <= today {
+                if schedule.start_date <= earliest_today {
                     return Err(Error::validation(
                         "scheduleInfo.startDate",
-                        format!("must be after today ({today}) for a DEBIT"),
+                        format!(
+                            "{} is not in the future in any time zone; a DEBIT must start after today",
+                            schedule.start_date
+                        ),
                     ));
                 }
                 match &schedule.payment_frequency {
@@ -341,10 +355,13 @@ impl EftTransaction {
                         "a CREDIT can only be OneTime",
                     ));
                 }
-                if schedule.start_date != today {
+                if !(earliest_today..=latest_today).contains(&schedule.start_date) {
                     return Err(Error::validation(
                         "scheduleInfo.startDate",
-                        format!("must be today ({today}) for a CREDIT"),
+                        format!(
+                            "{} is not today in any time zone; a CREDIT must start today",
+                            schedule.start_date
+                        ),
                     ));
                 }
             }
@@ -442,17 +459,37 @@ pub struct TransactionsApi<'a> {
 }
 
 impl TransactionsApi<'_> {
-    /// `POST /api/v1/transactions` with `[transaction]`.
+    /// `POST /api/v1/transactions` with the transaction as a JSON object,
+    /// as the seed's request example sends it.
     ///
     /// Validated first (see the module docs); moves money, so it is never
     /// resent automatically: an ambiguous failure is reported as
     /// outcome-unknown.
     pub async fn create(&self, transaction: &EftTransaction) -> Result<CreatedTransaction> {
-        transaction.validate(Utc::now().date_naive())?;
+        self.send(transaction, transaction).await
+    }
+
+    /// `POST /api/v1/transactions` with `[transaction]`, the array-of-one
+    /// body of the research notes' copy of the docs page. Same checks and
+    /// no-resend rule as [`create`](Self::create).
+    pub async fn create_as_array(
+        &self,
+        transaction: &EftTransaction,
+    ) -> Result<CreatedTransaction> {
+        self.send(transaction, std::slice::from_ref(transaction))
+            .await
+    }
+
+    async fn send<B: Serialize + ?Sized>(
+        &self,
+        transaction: &EftTransaction,
+        body: &B,
+    ) -> Result<CreatedTransaction> {
+        transaction.validate(Utc::now())?;
         let request = self
             .client
             .v1(Request::post("api/v1/transactions"))?
-            .json(std::slice::from_ref(transaction))?;
+            .json(body)?;
         self.client.transport().send_json(request).await
     }
 }
