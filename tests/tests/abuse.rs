@@ -512,9 +512,11 @@ async fn flinks_pay_rules_refuse_before_sending() {
     };
     let schedules = [
         (
-            "a debit starting today",
+            // Today is still in the future west of UTC, so the date must be
+            // past in every time zone to be refused.
+            "a debit that started two days ago",
             "scheduleInfo.startDate",
-            debit(ScheduleInfo::one_time(today)),
+            debit(ScheduleInfo::one_time(today - chrono::Days::new(2))),
         ),
         (
             "a recurring debit ending before it starts",
