@@ -127,6 +127,8 @@ mod sca;
 pub mod testkit;
 mod transactions;
 mod validate;
+#[cfg(feature = "webhooks")]
+pub mod webhooks;
 
 pub use auth::{
     Auth, LinkcyCredentials, LinkcyTokenSource, LoginRequest, LoginResponse, RefreshRequest,

@@ -14,3 +14,4 @@ mod secrets;
 mod support;
 mod testkit;
 mod transactions;
+mod webhooks;
