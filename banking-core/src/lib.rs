@@ -36,6 +36,7 @@
 //! | [`ids`] | typed identifier newtypes |
 //! | [`json`] | path-aware decoding |
 //! | [`validate`] | client-side checks shared by the providers (IBAN, amounts, lengths) |
+//! | `webhook` | (feature `webhook`) the `Verify` trait, `WebhookError`, HMAC-SHA256, timestamp tolerance, unknown events |
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -52,6 +53,8 @@ pub mod sca;
 pub mod testkit;
 pub mod transport;
 pub mod validate;
+#[cfg(feature = "webhook")]
+pub mod webhook;
 
 pub use error::{Error, Result};
 /// The HTTP client the SDK runs on, for implementing [`auth::TokenSource`]

@@ -4,3 +4,4 @@ mod deadlines;
 mod http_client;
 mod support;
 mod transport;
+mod webhook;

@@ -142,6 +142,8 @@ pub mod testkit;
 mod transactions;
 mod validate;
 mod webhook_portal;
+#[cfg(feature = "webhooks")]
+pub mod webhooks;
 
 pub use auth::{
     Auth, LinkcyCredentials, LinkcyTokenSource, LoginRequest, LoginResponse, RefreshRequest,

@@ -20,3 +20,4 @@ mod support;
 mod testkit;
 mod transactions;
 mod webhook_portal;
+mod webhooks;
