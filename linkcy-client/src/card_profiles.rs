@@ -1,9 +1,9 @@
 //! Card profiles: create one, and set the default rules its new cards get.
 //!
 //! Research notes: `POST /api/partner/card-profiles` `{name, cardDesignId}`
-//! → 201 (path and body from third-party code, the operation [S]), and
+//! → 201 (path and body from third-party code, the operation \[S\]), and
 //! `PUT /api/partner/card-profiles/{cardProfileId}/rules` `{type, value,
-//! name}` → 204 ([S]; the rule applies only to cards created afterwards).
+//! name}` → 204 (\[S\]; the rule applies only to cards created afterwards).
 
 use banking_core::transport::Request;
 use serde::Serialize;

@@ -1,9 +1,9 @@
 //! `PATCH /api/partner/corporates/related/{corporateRelatedId}`: change a
 //! person or company related to a corporate (director, UBO, account owner).
 //!
-//! The path is stated in the research notes ([S], KYB tag); the body and the
+//! The path is stated in the research notes (\[S\], KYB tag); the body and the
 //! answer are not captured. The typed fields are those of the related-entity
-//! list element the notes give ([S]); sending them in a PATCH is inferred.
+//! list element the notes give (\[S\]); sending them in a PATCH is inferred.
 
 use banking_core::transport::Request;
 use chrono::NaiveDate;

@@ -1,5 +1,5 @@
 //! `POST /api/partner/passwords/reset`: send an end-user the SMS secret
-//! that lets them choose a new password (research notes, [S]).
+//! that lets them choose a new password (research notes, \[S\]).
 
 use banking_core::transport::{Request, RequestAuth};
 use serde::Serialize;
@@ -8,7 +8,7 @@ use crate::client::LinkcyClient;
 
 const RESET: &str = "/api/partner/passwords/reset";
 
-/// The body of a password reset (research [S]: `{consumerPhone,
+/// The body of a password reset (research \[S\]: `{consumerPhone,
 /// partnerName}`; the docs' `AnyOf` also shows a `phone` variant, whose
 /// shape is not captured).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

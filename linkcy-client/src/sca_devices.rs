@@ -1,5 +1,5 @@
 //! SCA device enrolment and removal: `POST /api/partner/sca` and
-//! `DELETE /api/partner/sca` (research notes, [S]; both marked deprecated
+//! `DELETE /api/partner/sca` (research notes, \[S\]; both marked deprecated
 //! in the reference, which moves to device registration through the
 //! PowerAuth mobile SDK).
 

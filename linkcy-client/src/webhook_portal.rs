@@ -1,5 +1,5 @@
 //! `GET /api/partner/webhooks`: the URL of the SVIX portal where webhook
-//! endpoints are configured (research notes, [S], webhooks guide).
+//! endpoints are configured (research notes, \[S\], webhooks guide).
 
 use banking_core::transport::Request;
 use serde::{Deserialize, Serialize};
