@@ -21,9 +21,10 @@
 //! `name=value` pairs.
 //!
 //! `--quick` runs fewer, smaller rounds and exits non-zero only on a gross
-//! regression: a ratio twice as far from 1 as its goal allows (the goal
-//! `overhead_ratio <= 1.03` fails above 1.06, `decode_speedup >= 2.0` below
-//! 1.0), or more than one token request.
+//! regression: a ratio twice its goal (the goal `overhead_ratio <= 1.03`
+//! fails above 2.06, `decode_speedup >= 2.0` below 1.0), or more than one
+//! token request. Loopback timings on a shared machine swing by tens of per
+//! cent between runs, so a tighter gate would fail on noise.
 #![allow(clippy::print_stdout, clippy::float_arithmetic)] // a benchmark prints ratios
 
 use std::future::Future;
@@ -113,10 +114,10 @@ impl Goal {
         }
     }
 
-    /// A ratio twice as far from 1 as the goal allows.
+    /// A ratio twice its goal (or half of it, for a lower bound).
     fn grossly_missed(self, value: f64) -> bool {
         match self {
-            Goal::AtMost(goal) => value > 1.0 + 2.0 * (goal - 1.0),
+            Goal::AtMost(goal) => value > 2.0 * goal,
             Goal::AtLeast(goal) => value < goal / 2.0,
         }
     }
