@@ -36,7 +36,7 @@
 //! | [`ids`] | typed identifier newtypes |
 //! | [`json`] | path-aware decoding |
 //! | [`validate`] | client-side checks shared by the providers (IBAN, amounts, lengths) |
-//! | `webhook` | (feature `webhook`) the `Verify` trait, `WebhookError`, HMAC-SHA256, timestamp tolerance, unknown events |
+//! | `webhook` | (feature `webhook`) the `Verify` trait, `WebhookError`, HMAC-SHA256, a configurable header HMAC, timestamp tolerance, unknown events |
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 

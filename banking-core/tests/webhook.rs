@@ -125,3 +125,128 @@ fn unknown_events_keep_the_raw_body_and_debug_only_its_length() {
         Err(WebhookError::Body(_))
     ));
 }
+
+mod header_hmac {
+    use banking_core::webhook::{
+        HeaderMap, HeaderName, HmacSignature, SignatureEncoding, WebhookError,
+    };
+    use chrono::{TimeZone, Utc};
+    use secrecy::SecretString;
+    use std::time::Duration;
+
+    // RFC 4231 test case 2: HMAC-SHA256("Jefe", "what do ya want for nothing?").
+    const BODY: &[u8] = b"what do ya want for nothing?";
+    const MAC_HEX: &str = "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843";
+    const MAC_B64: &str = "W9zBRr9gdU5qBCQmCJV1x1oAPwidJzmDnexYuWTsOEM=";
+
+    fn check() -> HmacSignature {
+        HmacSignature::new(
+            HeaderName::from_static("x-sig"),
+            &SecretString::from("Jefe"),
+        )
+    }
+
+    fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        for (name, value) in pairs {
+            headers.insert(*name, value.parse().unwrap());
+        }
+        headers
+    }
+
+    #[test]
+    fn base64_and_hex_macs_of_the_body_verify_and_any_change_is_refused() {
+        assert_eq!(
+            check().check(&headers(&[("x-sig", MAC_B64)]), BODY),
+            Ok(None)
+        );
+        let prefixed = format!("sha256={MAC_B64}");
+        assert_eq!(
+            check().check(&headers(&[("x-sig", &prefixed)]), BODY),
+            Ok(None)
+        );
+        let hex = check().encoding(SignatureEncoding::Hex);
+        assert_eq!(hex.check(&headers(&[("x-sig", MAC_HEX)]), BODY), Ok(None));
+        assert_eq!(
+            hex.check(&headers(&[("x-sig", &MAC_HEX.to_uppercase())]), BODY),
+            Ok(None)
+        );
+
+        assert_eq!(
+            check().check(
+                &headers(&[("x-sig", MAC_B64)]),
+                b"what do ya want for nothing!"
+            ),
+            Err(WebhookError::BadSignature)
+        );
+        let wrong_key = HmacSignature::new(
+            HeaderName::from_static("x-sig"),
+            &SecretString::from("Jeff"),
+        );
+        assert_eq!(
+            wrong_key.check(&headers(&[("x-sig", MAC_B64)]), BODY),
+            Err(WebhookError::BadSignature)
+        );
+        assert_eq!(
+            check().check(&headers(&[("x-other", MAC_B64)]), BODY),
+            Err(WebhookError::MissingHeader("x-sig".into()))
+        );
+        assert!(matches!(
+            hex.check(&headers(&[("x-sig", MAC_B64)]), BODY),
+            Err(WebhookError::MalformedHeader { .. })
+        ));
+        assert!(matches!(
+            hex.check(&headers(&[("x-sig", "5bd")]), BODY),
+            Err(WebhookError::MalformedHeader { .. })
+        ));
+        let debug = format!("{:?}", check());
+        assert!(
+            debug.contains("x-sig") && !debug.contains("Jefe"),
+            "{debug}"
+        );
+    }
+
+    #[test]
+    fn a_signed_timestamp_is_part_of_the_mac_and_bounded_by_the_tolerance() {
+        use banking_core::webhook::HmacSha256Key;
+        use base64::Engine as _;
+        let ts = "1700000000";
+        let mac = HmacSha256Key::new(b"Jefe").sign(&[b"1700000000.", BODY]);
+        let mac = base64::engine::general_purpose::STANDARD.encode(mac);
+        let check = check()
+            .signed_timestamp(HeaderName::from_static("x-ts"))
+            .tolerance(Duration::from_secs(60));
+        let signed = headers(&[("x-sig", &mac), ("x-ts", ts)]);
+        let at = |secs| Utc.timestamp_opt(secs, 0).unwrap();
+
+        assert_eq!(
+            check.check_at(&signed, BODY, at(1_700_000_060)),
+            Ok(Some(1_700_000_000))
+        );
+        assert_eq!(
+            check.check_at(&signed, BODY, at(1_700_000_061)),
+            Err(WebhookError::TimestampOutOfTolerance {
+                skew_secs: 61,
+                tolerance_secs: 60
+            })
+        );
+        let moved = headers(&[("x-sig", &mac), ("x-ts", "1700000030")]);
+        assert_eq!(
+            check.check_at(&moved, BODY, at(1_700_000_030)),
+            Err(WebhookError::BadSignature)
+        );
+        assert_eq!(
+            check.check_at(&headers(&[("x-sig", &mac)]), BODY, at(1_700_000_000)),
+            Err(WebhookError::MissingHeader("x-ts".into()))
+        );
+        // The body-only MAC does not pass a timestamped scheme.
+        assert_eq!(
+            check.check_at(
+                &headers(&[("x-sig", MAC_B64), ("x-ts", ts)]),
+                BODY,
+                at(1_700_000_000)
+            ),
+            Err(WebhookError::BadSignature)
+        );
+    }
+}
