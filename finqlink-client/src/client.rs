@@ -24,6 +24,7 @@ use crate::jobs::Jobs;
 use crate::links::Links;
 use crate::providers::Providers;
 use crate::transactions::Transactions;
+#[cfg(feature = "webhooks")]
 use crate::webhooks::Webhooks;
 
 /// Longest `client_id` and `client_secret` FinqLink accepts.
@@ -472,7 +473,8 @@ impl FinqLinkClient {
         Jobs::new(self)
     }
 
-    /// Webhook signing keys and verification.
+    /// Webhook signing keys and verification (feature `webhooks`).
+    #[cfg(feature = "webhooks")]
     pub fn webhooks(&self) -> Webhooks<'_> {
         Webhooks::new(self)
     }

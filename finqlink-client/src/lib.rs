@@ -69,8 +69,15 @@
 //! transport (FinqLink has no idempotency keys); reads (`get`/`list`) are
 //! retried. Requests are validated before sending (amounts, IBANs, limits,
 //! consent timings, scopes, page sizes). Errors carry typed FinqLink codes
-//! through [`FinqLinkErrorExt`]. Webhooks are verified with
-//! [`webhooks::WebhookVerifier`].
+//! through [`FinqLinkErrorExt`].
+//!
+//! # Webhooks
+//!
+//! The `webhooks` module (default-on feature `webhooks`) verifies the JWS
+//! FinqLink puts on every webhook against the keys of its JWKS, then
+//! decodes the typed event: [`webhooks::WebhookVerifier`] implements the
+//! SDK's common `banking_core::webhook::Verify`. Turning the feature off
+//! drops the JOSE dependency and its `aws-lc` build.
 //!
 //! # Sources
 //!
@@ -96,6 +103,7 @@ pub mod providers;
 pub mod testkit;
 pub mod transactions;
 mod validate;
+#[cfg(feature = "webhooks")]
 pub mod webhooks;
 mod webui;
 

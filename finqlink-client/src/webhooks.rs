@@ -7,15 +7,26 @@
 //! raw JSON body. A webhook is rejected when its key id is unknown, its
 //! signature is invalid, or its payload differs from the body. (The signing
 //! scheme comes from the research notes, a published copy of FinqLink's
-//! webhook signing page; the docs give the payloads.)
+//! webhook signing page; the docs give the payloads.) The scheme signs no
+//! timestamp, so there is no replay window to check: deduplicate on the
+//! event's content.
+//!
+//! [`WebhookVerifier`] implements the SDK's common
+//! [`Verify`](banking_core::webhook::Verify) shape. This module and its
+//! JOSE dependency (which builds `aws-lc`) are the crate's default-on
+//! `webhooks` feature: turn it off when you receive no webhooks.
 //!
 //! ```
+//! use banking_core::webhook::{HeaderMap, Verify};
 //! use finqlink_client::webhooks::{WebhookEvent, WebhookVerifier, WebhookError};
 //!
 //! let verifier = WebhookVerifier::from_jwks_json(br#"{"keys": []}"#).unwrap();
 //! let body = br#"{"type":"consent_status_update","consent_id":"123e4567-e89b-12d3-a456-426614174000","status":"active"}"#;
+//! let mut headers = HeaderMap::new();
+//! headers.insert("x-signature", "eyJhbGciOiJFUzI1NiJ9.e30.c2ln".parse().unwrap());
+//! headers.insert("x-signature-kid", "key-1".parse().unwrap());
 //! // A forged or unsigned webhook never gets parsed.
-//! let err = verifier.verify("eyJhbGciOiJFUzI1NiJ9.e30.c2ln", "key-1", body).unwrap_err();
+//! let err = verifier.verify(&headers, body).unwrap_err();
 //! assert!(matches!(err, WebhookError::UnknownKeyId(kid) if kid == "key-1"));
 //! // Trusted bodies (already verified upstream) can be parsed directly.
 //! assert!(matches!(WebhookEvent::parse(body).unwrap(), WebhookEvent::ConsentStatusUpdate(_)));
@@ -24,6 +35,8 @@
 use std::fmt;
 
 use banking_core::transport::{Request, RequestAuth};
+pub use banking_core::webhook::WebhookError;
+use banking_core::webhook::{self, HeaderMap, UnknownEvent, Verify};
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use jsonwebtoken::jwk::{Jwk, KeyAlgorithm, PublicKeyUse};
@@ -87,91 +100,43 @@ pub enum WebhookEvent {
     ConsentStatusUpdate(ConsentStatusUpdate),
     /// `job_status_update`.
     JobStatusUpdate(JobStatusUpdate),
-    /// A type this version does not know, kept whole.
-    Unknown {
-        /// The `type` value.
-        event_type: String,
-        /// The whole body.
-        payload: serde_json::Value,
-    },
+    /// A type this version does not know (or a body naming none), raw body
+    /// kept.
+    Unknown(UnknownEvent),
 }
 
 impl WebhookEvent {
-    /// Parses a webhook body **without** checking its signature: use
-    /// [`WebhookVerifier::verify`] for bodies from the network.
-    pub fn parse(body: &[u8]) -> Result<Self, WebhookError> {
-        let payload: serde_json::Value =
-            serde_json::from_slice(body).map_err(|e| WebhookError::Body(e.to_string()))?;
-        let event_type = payload
-            .get("type")
-            .and_then(serde_json::Value::as_str)
-            .ok_or_else(|| WebhookError::Body("missing string field `type`".to_owned()))?
-            .to_owned();
-        fn typed<T: serde::de::DeserializeOwned>(v: serde_json::Value) -> Result<T, WebhookError> {
-            serde_json::from_value(v).map_err(|e| WebhookError::Body(e.to_string()))
+    /// The event's `type` as sent (`None` for an unknown event that names
+    /// none).
+    pub fn event_type(&self) -> Option<&str> {
+        match self {
+            WebhookEvent::LinkStatusUpdate(_) => Some("link_status_update"),
+            WebhookEvent::ConsentStatusUpdate(_) => Some("consent_status_update"),
+            WebhookEvent::JobStatusUpdate(_) => Some("job_status_update"),
+            WebhookEvent::Unknown(unknown) => unknown.event_type.as_deref(),
         }
-        Ok(match event_type.as_str() {
-            "link_status_update" => WebhookEvent::LinkStatusUpdate(typed(payload)?),
-            "consent_status_update" => WebhookEvent::ConsentStatusUpdate(typed(payload)?),
-            "job_status_update" => WebhookEvent::JobStatusUpdate(typed(payload)?),
-            _ => {
-                tracing::debug!(event_type, "unknown FinqLink webhook type kept");
-                WebhookEvent::Unknown {
-                    event_type,
-                    payload,
-                }
+    }
+
+    /// Parses a webhook body **without** checking its signature: use
+    /// [`Verify::verify`] on a [`WebhookVerifier`] for bodies from the
+    /// network.
+    pub fn parse(body: &[u8]) -> Result<Self, WebhookError> {
+        #[derive(Deserialize)]
+        struct Type {
+            #[serde(rename = "type", default)]
+            event_type: Option<String>,
+        }
+        let Type { event_type } = webhook::decode(body)?;
+        Ok(match event_type.as_deref() {
+            Some("link_status_update") => WebhookEvent::LinkStatusUpdate(webhook::decode(body)?),
+            Some("consent_status_update") => {
+                WebhookEvent::ConsentStatusUpdate(webhook::decode(body)?)
             }
+            Some("job_status_update") => WebhookEvent::JobStatusUpdate(webhook::decode(body)?),
+            _ => WebhookEvent::Unknown(UnknownEvent::new(event_type, body)),
         })
     }
 }
-
-/// Why a webhook was rejected.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum WebhookError {
-    /// A required header is missing or not text.
-    MissingHeader(&'static str),
-    /// The signature is not a compact JWS this verifier accepts.
-    Malformed(String),
-    /// No key with this id in the JWKS (fetch it again: keys rotate).
-    UnknownKeyId(String),
-    /// The JWS uses an algorithm other than RS256 / ES256.
-    UnsupportedAlgorithm(String),
-    /// The JWS algorithm or key id disagrees with the key.
-    KeyMismatch(String),
-    /// The signature does not verify.
-    BadSignature,
-    /// The signed payload is not the body received.
-    PayloadMismatch,
-    /// The JWKS could not be read.
-    Jwks(String),
-    /// The (verified) body is not a webhook this crate can read.
-    Body(String),
-}
-
-impl fmt::Display for WebhookError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            WebhookError::MissingHeader(h) => write!(f, "webhook header {h} is missing"),
-            WebhookError::Malformed(why) => write!(f, "malformed webhook signature: {why}"),
-            WebhookError::UnknownKeyId(kid) => write!(f, "unknown webhook signing key id {kid:?}"),
-            WebhookError::UnsupportedAlgorithm(alg) => {
-                write!(f, "unsupported webhook signature algorithm {alg:?}")
-            }
-            WebhookError::KeyMismatch(why) => {
-                write!(f, "webhook signature does not fit its key: {why}")
-            }
-            WebhookError::BadSignature => f.write_str("webhook signature is invalid"),
-            WebhookError::PayloadMismatch => {
-                f.write_str("webhook signature payload differs from the body")
-            }
-            WebhookError::Jwks(why) => write!(f, "cannot read the webhook JWKS: {why}"),
-            WebhookError::Body(why) => write!(f, "cannot read the webhook body: {why}"),
-        }
-    }
-}
-
-impl std::error::Error for WebhookError {}
 
 /// `{"keys": [...]}`, each key read on its own.
 #[derive(Deserialize)]
@@ -210,7 +175,7 @@ impl WebhookVerifier {
     /// in the set never breaks verification with the others.
     pub fn from_jwks_json(jwks: &[u8]) -> Result<Self, WebhookError> {
         let set: JwksDocument =
-            serde_json::from_slice(jwks).map_err(|e| WebhookError::Jwks(e.to_string()))?;
+            serde_json::from_slice(jwks).map_err(|e| WebhookError::Keys(format!("JWKS: {e}")))?;
         Ok(Self::from_keys(set.keys))
     }
 
@@ -233,28 +198,11 @@ impl WebhookVerifier {
         self.keys.iter().map(|(kid, _)| kid.as_str())
     }
 
-    /// Verifies a webhook from its headers (`x-signature`,
-    /// `x-signature-kid`) and raw body, then parses it.
-    pub fn verify_headers(
-        &self,
-        headers: &http::HeaderMap,
-        body: &[u8],
-    ) -> Result<WebhookEvent, WebhookError> {
-        let header = |name: &'static str| {
-            headers
-                .get(name)
-                .and_then(|v| v.to_str().ok())
-                .map(str::trim)
-                .filter(|v| !v.is_empty())
-                .ok_or(WebhookError::MissingHeader(name))
-        };
-        self.verify(header(SIGNATURE_HEADER)?, header(KEY_ID_HEADER)?, body)
-    }
-
     /// Verifies `signature` (the `x-signature` value) made with key `kid`
     /// (the `x-signature-kid` value) over `body` (the raw request body,
-    /// byte for byte), then parses the body.
-    pub fn verify(
+    /// byte for byte), then parses the body. [`Verify::verify`] reads both
+    /// values from the request headers.
+    pub fn verify_jws(
         &self,
         signature: &str,
         kid: &str,
@@ -264,18 +212,16 @@ impl WebhookVerifier {
         let (Some(header_b64), Some(payload_b64), Some(signature_b64), None) =
             (parts.next(), parts.next(), parts.next(), parts.next())
         else {
-            return Err(WebhookError::Malformed(
-                "expected header.payload.signature".to_owned(),
-            ));
+            return Err(malformed("not a compact JWS (header.payload.signature)"));
         };
         let header_json = URL_SAFE_NO_PAD
             .decode(header_b64)
-            .map_err(|e| WebhookError::Malformed(format!("header is not base64url: {e}")))?;
+            .map_err(|_| malformed("the JWS header is not base64url"))?;
         let header: JwsHeader = serde_json::from_slice(&header_json)
-            .map_err(|e| WebhookError::Malformed(format!("header is not a JWS header: {e}")))?;
+            .map_err(|_| malformed("the JWS header is not a JOSE header"))?;
         if header.crit.is_some() || header.b64 == Some(false) {
-            return Err(WebhookError::Malformed(
-                "critical or unencoded-payload JWS extensions are not accepted".to_owned(),
+            return Err(malformed(
+                "critical or unencoded-payload JWS extensions are not accepted",
             ));
         }
         let algorithm = match header.alg.as_str() {
@@ -326,11 +272,29 @@ impl WebhookVerifier {
         }
         let payload = URL_SAFE_NO_PAD
             .decode(payload_b64)
-            .map_err(|e| WebhookError::Malformed(format!("payload is not base64url: {e}")))?;
+            .map_err(|_| malformed("the JWS payload is not base64url"))?;
         if payload != body {
             return Err(WebhookError::PayloadMismatch);
         }
         WebhookEvent::parse(body)
+    }
+}
+
+impl Verify for WebhookVerifier {
+    type Event = WebhookEvent;
+
+    fn verify(&self, headers: &HeaderMap, body: &[u8]) -> Result<WebhookEvent, WebhookError> {
+        let signature = webhook::required_header(headers, SIGNATURE_HEADER)?;
+        let kid = webhook::required_header(headers, KEY_ID_HEADER)?;
+        self.verify_jws(signature, kid, body)
+    }
+}
+
+/// A signature header that is not a JWS this verifier accepts.
+fn malformed(reason: &'static str) -> WebhookError {
+    WebhookError::MalformedHeader {
+        header: SIGNATURE_HEADER.to_owned(),
+        reason,
     }
 }
 

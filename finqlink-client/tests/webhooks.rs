@@ -6,6 +6,7 @@ use aws_lc_rs::rand::SystemRandom;
 use aws_lc_rs::signature::{
     ECDSA_P256_SHA256_FIXED_SIGNING, EcdsaKeyPair, KeyPair, RSA_PKCS1_SHA256, RsaKeyPair,
 };
+use banking_core::webhook::{HeaderMap, Verify};
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use finqlink_client::consents::ConsentStatus;
@@ -106,7 +107,7 @@ fn good_rs256_and_es256_signatures_verify_and_parse_the_seed_payloads() {
 
     let consent_body = fixture_bytes("seed_consents_webhook_consent_status_update.json");
     let event = verifier
-        .verify(&keys.rs256(&consent_body), "rsa-1", &consent_body)
+        .verify_jws(&keys.rs256(&consent_body), "rsa-1", &consent_body)
         .unwrap();
     let WebhookEvent::ConsentStatusUpdate(update) = event else {
         panic!("{event:?}")
@@ -116,7 +117,7 @@ fn good_rs256_and_es256_signatures_verify_and_parse_the_seed_payloads() {
 
     let job_body = fixture_bytes("seed_jobs_webhook_job_status_update.json");
     let event = verifier
-        .verify(&keys.es256(&job_body), "ec-1", &job_body)
+        .verify_jws(&keys.es256(&job_body), "ec-1", &job_body)
         .unwrap();
     let WebhookEvent::JobStatusUpdate(update) = event else {
         panic!("{event:?}")
@@ -127,7 +128,7 @@ fn good_rs256_and_es256_signatures_verify_and_parse_the_seed_payloads() {
 
     let link_body = fixture_bytes("schema_built_link_status_update_webhook.json");
     let event = verifier
-        .verify(&keys.es256(&link_body), "ec-1", &link_body)
+        .verify_jws(&keys.es256(&link_body), "ec-1", &link_body)
         .unwrap();
     let WebhookEvent::LinkStatusUpdate(update) = event else {
         panic!("{event:?}")
@@ -155,7 +156,7 @@ fn a_tampered_body_or_signature_is_rejected() {
         .replace("active", "revoked");
     assert_eq!(
         verifier
-            .verify(&signature, "rsa-1", tampered.as_bytes())
+            .verify_jws(&signature, "rsa-1", tampered.as_bytes())
             .unwrap_err(),
         WebhookError::PayloadMismatch
     );
@@ -163,7 +164,9 @@ fn a_tampered_body_or_signature_is_rejected() {
     let mut spaced = body.clone();
     spaced.push(b'\n');
     assert_eq!(
-        verifier.verify(&signature, "rsa-1", &spaced).unwrap_err(),
+        verifier
+            .verify_jws(&signature, "rsa-1", &spaced)
+            .unwrap_err(),
         WebhookError::PayloadMismatch
     );
 
@@ -177,7 +180,7 @@ fn a_tampered_body_or_signature_is_rejected() {
     );
     assert_eq!(
         verifier
-            .verify(&forged, "rsa-1", tampered.as_bytes())
+            .verify_jws(&forged, "rsa-1", tampered.as_bytes())
             .unwrap_err(),
         WebhookError::BadSignature
     );
@@ -188,7 +191,7 @@ fn a_tampered_body_or_signature_is_rejected() {
     raw[10] ^= 0x01;
     let flipped = format!("{input}.{}", URL_SAFE_NO_PAD.encode(raw));
     assert_eq!(
-        verifier.verify(&flipped, "ec-1", &body).unwrap_err(),
+        verifier.verify_jws(&flipped, "ec-1", &body).unwrap_err(),
         WebhookError::BadSignature
     );
 }
@@ -199,7 +202,7 @@ fn keys_algorithms_and_shapes_are_checked() {
     let verifier = keys.verifier();
     let body = fixture_bytes("seed_jobs_webhook_job_status_update.json");
 
-    let unknown = verifier.verify(&keys.sign(json!({"alg": "RS256"}), &body), "rsa-9", &body);
+    let unknown = verifier.verify_jws(&keys.sign(json!({"alg": "RS256"}), &body), "rsa-9", &body);
     assert_eq!(
         unknown.unwrap_err(),
         WebhookError::UnknownKeyId("rsa-9".into())
@@ -208,21 +211,21 @@ fn keys_algorithms_and_shapes_are_checked() {
     // The JWS kid must be the header's kid.
     let other_kid = keys.sign(json!({"alg": "ES256", "kid": "ec-2"}), &body);
     assert!(matches!(
-        verifier.verify(&other_kid, "ec-1", &body),
+        verifier.verify_jws(&other_kid, "ec-1", &body),
         Err(WebhookError::KeyMismatch(_))
     ));
 
     // An ES256 signature presented with the RSA key id.
     let es = keys.sign(json!({"alg": "ES256"}), &body);
     assert!(matches!(
-        verifier.verify(&es, "rsa-1", &body),
+        verifier.verify_jws(&es, "rsa-1", &body),
         Err(WebhookError::KeyMismatch(_))
     ));
     // Keys of other algorithms, known or not, never verify an ES256 JWS.
     for kid in ["okp-1", "pq-1"] {
         assert!(
             matches!(
-                verifier.verify(&es, kid, &body),
+                verifier.verify_jws(&es, kid, &body),
                 Err(WebhookError::KeyMismatch(_))
             ),
             "{kid}"
@@ -230,14 +233,14 @@ fn keys_algorithms_and_shapes_are_checked() {
     }
     // A malformed key was skipped: its id is unknown.
     assert_eq!(
-        verifier.verify(&es, "broken-1", &body).unwrap_err(),
+        verifier.verify_jws(&es, "broken-1", &body).unwrap_err(),
         WebhookError::UnknownKeyId("broken-1".into())
     );
 
     for alg in ["none", "HS256", "RS512", "PS256"] {
         let jws = keys.sign(json!({ "alg": alg, "kid": "rsa-1" }), &body);
         assert_eq!(
-            verifier.verify(&jws, "rsa-1", &body).unwrap_err(),
+            verifier.verify_jws(&jws, "rsa-1", &body).unwrap_err(),
             WebhookError::UnsupportedAlgorithm(alg.into())
         );
     }
@@ -247,20 +250,20 @@ fn keys_algorithms_and_shapes_are_checked() {
         URL_SAFE_NO_PAD.encode(&body)
     );
     assert!(matches!(
-        verifier.verify(&unsigned, "rsa-1", &body),
+        verifier.verify_jws(&unsigned, "rsa-1", &body),
         Err(WebhookError::UnsupportedAlgorithm(_))
     ));
 
     let crit = keys.sign(json!({"alg": "RS256", "crit": ["exp"], "exp": 1}), &body);
     assert!(matches!(
-        verifier.verify(&crit, "rsa-1", &body),
-        Err(WebhookError::Malformed(_))
+        verifier.verify_jws(&crit, "rsa-1", &body),
+        Err(WebhookError::MalformedHeader { .. })
     ));
     for malformed in ["", "a.b", "a.b.c.d.e", "!!.e30.e30"] {
         assert!(
             matches!(
-                verifier.verify(malformed, "rsa-1", &body),
-                Err(WebhookError::Malformed(_))
+                verifier.verify_jws(malformed, "rsa-1", &body),
+                Err(WebhookError::MalformedHeader { .. })
             ),
             "{malformed}"
         );
@@ -268,21 +271,47 @@ fn keys_algorithms_and_shapes_are_checked() {
 }
 
 #[test]
-fn verify_headers_reads_the_documented_headers() {
+fn the_common_verify_shape_reads_the_documented_headers() {
     let keys = Keys::generate();
     let verifier = keys.verifier();
     let body = fixture_bytes("seed_jobs_webhook_job_status_update.json");
-    let mut headers = http::HeaderMap::new();
+    let mut headers = HeaderMap::new();
     headers.insert("x-signature", keys.es256(&body).parse().unwrap());
     assert_eq!(
-        verifier.verify_headers(&headers, &body).unwrap_err(),
-        WebhookError::MissingHeader("x-signature-kid")
+        verifier.verify(&headers, &body).unwrap_err(),
+        WebhookError::MissingHeader("x-signature-kid".into())
     );
     headers.insert("x-signature-kid", "ec-1".parse().unwrap());
-    assert!(matches!(
-        verifier.verify_headers(&headers, &body),
-        Ok(WebhookEvent::JobStatusUpdate(_))
-    ));
+    let event = verifier.verify(&headers, &body).unwrap();
+    assert_eq!(event.event_type(), Some("job_status_update"));
+    assert!(matches!(event, WebhookEvent::JobStatusUpdate(_)));
+
+    // A wrong key: the same key id, but the JWKS of another key pair.
+    let other = Keys::generate().verifier();
+    assert_eq!(
+        other.verify(&headers, &body).unwrap_err(),
+        WebhookError::BadSignature
+    );
+    // A tampered body through the headers.
+    assert_eq!(
+        verifier.verify(&headers, b"{}").unwrap_err(),
+        WebhookError::PayloadMismatch
+    );
+}
+
+#[test]
+fn a_signed_unknown_event_is_kept_whole() {
+    let keys = Keys::generate();
+    let body = br#"{"type":"refund_status_update","refund_id":"r-1"}"#;
+    let mut headers = HeaderMap::new();
+    headers.insert("x-signature", keys.rs256(body).parse().unwrap());
+    headers.insert("x-signature-kid", "rsa-1".parse().unwrap());
+    let event = keys.verifier().verify(&headers, body).unwrap();
+    let WebhookEvent::Unknown(unknown) = event else {
+        panic!("{event:?}")
+    };
+    assert_eq!(unknown.event_type.as_deref(), Some("refund_status_update"));
+    assert_eq!(&unknown.body[..], body);
 }
 
 #[tokio::test]
@@ -299,24 +328,30 @@ async fn the_verifier_is_built_from_the_jwks_at_the_host_root() {
     let requests = server.received_requests().await.unwrap();
     assert!(requests[0].headers.get("authorization").is_none());
     let body = fixture_bytes("seed_consents_webhook_consent_status_update.json");
-    assert!(verifier.verify(&keys.rs256(&body), "rsa-1", &body).is_ok());
+    assert!(
+        verifier
+            .verify_jws(&keys.rs256(&body), "rsa-1", &body)
+            .is_ok()
+    );
 }
 
 #[test]
 fn unknown_event_types_are_kept_and_bad_bodies_are_errors() {
     let event =
         WebhookEvent::parse(br#"{"type":"refund_status_update","refund_id":"r-1"}"#).unwrap();
-    let WebhookEvent::Unknown {
-        event_type,
-        payload,
-    } = event
-    else {
+    let WebhookEvent::Unknown(unknown) = event else {
         panic!("{event:?}")
     };
-    assert_eq!(event_type, "refund_status_update");
-    assert_eq!(payload["refund_id"], "r-1");
+    assert_eq!(unknown.event_type.as_deref(), Some("refund_status_update"));
+    assert_eq!(unknown.json().unwrap()["refund_id"], "r-1");
+    // A body naming no type is an unknown event too; one that is not JSON
+    // is an error.
     assert!(matches!(
         WebhookEvent::parse(b"{}"),
+        Ok(WebhookEvent::Unknown(unknown)) if unknown.event_type.is_none()
+    ));
+    assert!(matches!(
+        WebhookEvent::parse(b"not json"),
         Err(WebhookError::Body(_))
     ));
     assert!(matches!(
