@@ -49,9 +49,14 @@
 //! | `upload` | [`upload`] | `{instance}-api.private.fin.ag/v3/{customerId}/attributes/upload` | secret key (Bearer) |
 //! | `outbound` | `outbound` | `ob.flinksapp.com` | OAuth |
 //! | `pay` | `pay` | the payments host | Basic, then Bearer |
+//! | `webhooks` | `webhooks` | deliveries to you | HMAC-SHA256 (header configurable) |
 //!
 //! Connect, Enrich and Upload share [`FlinksClient`]; Outbound and Pay have
 //! their own clients. The `testkit` feature adds [`testkit::FlinksSandbox`].
+//! The `webhooks` feature (on by default; it needs `connect` and `pay`)
+//! verifies deliveries and decodes them into the same types the API
+//! answers with: `webhooks::WebhookVerifier` implements the SDK's common
+//! `banking_core::webhook::Verify`.
 //!
 //! # What to know about Flinks
 //!
@@ -108,6 +113,8 @@ pub mod pay;
 pub mod testkit;
 #[cfg(feature = "upload")]
 pub mod upload;
+#[cfg(feature = "webhooks")]
+pub mod webhooks;
 
 #[cfg(any(feature = "connect", feature = "enrich", feature = "upload"))]
 pub use client::{FlinksClient, FlinksClientBuilder};

@@ -27,3 +27,4 @@ mod scheduled_refresh;
 mod secrets;
 mod statements;
 mod upload;
+mod webhooks;
