@@ -35,6 +35,7 @@
 //! ```
 
 use std::fmt;
+use std::marker::PhantomData;
 use std::time::Duration;
 
 use bytes::Bytes;
@@ -314,6 +315,76 @@ impl fmt::Debug for HmacSignature {
             .field("timestamp", &self.timestamp)
             .field("tolerance", &self.tolerance)
             .finish_non_exhaustive()
+    }
+}
+
+/// A provider's event type, read from a body whose authenticity has been
+/// checked.
+pub trait DecodeEvent: Sized {
+    /// Decodes a verified body; unknown event types decode into the
+    /// type's `Unknown` variant, raw body kept.
+    fn decode_event(body: &[u8]) -> Result<Self, WebhookError>;
+}
+
+/// A [`Verify`] for providers signed with an [`HmacSignature`]: checks the
+/// MAC, then decodes `E`. Provider crates name it for their event type
+/// (`pub type WebhookVerifier = HmacVerifier<WebhookEvent>`).
+pub struct HmacVerifier<E> {
+    signature: HmacSignature,
+    event: PhantomData<fn() -> E>,
+}
+
+impl<E: DecodeEvent> HmacVerifier<E> {
+    /// `base64(HMAC-SHA256(secret, body))` in header `header` (see
+    /// [`HmacSignature`] for the rest of the scheme).
+    pub fn new(header: HeaderName, secret: &SecretString) -> Self {
+        Self::from_signature(HmacSignature::new(header, secret))
+    }
+
+    /// A verifier for a scheme configured in full (encoding, signed
+    /// timestamp and tolerance).
+    pub fn from_signature(signature: HmacSignature) -> Self {
+        HmacVerifier {
+            signature,
+            event: PhantomData,
+        }
+    }
+
+    /// [`Verify::verify`] with the receiver's clock reading `now` (used
+    /// only when the scheme signs a timestamp).
+    pub fn verify_at(
+        &self,
+        headers: &HeaderMap,
+        body: &[u8],
+        now: DateTime<Utc>,
+    ) -> Result<E, WebhookError> {
+        self.signature.check_at(headers, body, now)?;
+        E::decode_event(body)
+    }
+}
+
+impl<E: DecodeEvent> Verify for HmacVerifier<E> {
+    type Event = E;
+
+    fn verify(&self, headers: &HeaderMap, body: &[u8]) -> Result<E, WebhookError> {
+        self.verify_at(headers, body, Utc::now())
+    }
+}
+
+impl<E> Clone for HmacVerifier<E> {
+    fn clone(&self) -> Self {
+        HmacVerifier {
+            signature: self.signature.clone(),
+            event: PhantomData,
+        }
+    }
+}
+
+impl<E> fmt::Debug for HmacVerifier<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HmacVerifier")
+            .field("signature", &self.signature)
+            .finish()
     }
 }
 

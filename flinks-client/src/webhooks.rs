@@ -14,8 +14,8 @@
 //! name nor the exact input**. What is implemented is inferred from
 //! Flinks' Node SDK (`isMessageValid`): `base64(HMAC-SHA256(secret, raw
 //! body))`, in a header whose name you configure as Flinks gives it to you.
-//! [`WebhookVerifier::from_signature`] takes a fully configured
-//! [`HmacSignature`] (hex encoding, a signed timestamp with its replay
+//! `WebhookVerifier::from_signature` takes a fully configured
+//! [`HmacSignature`](banking_core::webhook::HmacSignature) (hex encoding, a signed timestamp with its replay
 //! tolerance) should your setup differ. The MAC is checked in constant
 //! time, before the body is decoded.
 //!
@@ -34,12 +34,8 @@
 //! assert_eq!(forged.unwrap_err(), WebhookError::BadSignature);
 //! ```
 
-use banking_core::webhook::{
-    self, HeaderMap, HeaderName, HmacSignature, UnknownEvent, Verify, WebhookError,
-};
+use banking_core::webhook::{self, DecodeEvent, HmacVerifier, UnknownEvent, WebhookError};
 use bytes::Bytes;
-use chrono::{DateTime, Utc};
-use secrecy::SecretString;
 use serde::Deserialize;
 
 use crate::connect::AccountsDetail;
@@ -47,44 +43,9 @@ use crate::ids::{LoginId, RequestId};
 use crate::pay::Session;
 
 /// Checks the HMAC-SHA256 on Flinks webhook deliveries (scheme inferred,
-/// see the [module docs](self)).
-#[derive(Debug, Clone)]
-pub struct WebhookVerifier {
-    signature: HmacSignature,
-}
-
-impl WebhookVerifier {
-    /// `base64(HMAC-SHA256(secret, body))` in header `header`.
-    pub fn new(header: HeaderName, secret: &SecretString) -> Self {
-        Self::from_signature(HmacSignature::new(header, secret))
-    }
-
-    /// A verifier for a scheme configured in full (encoding, signed
-    /// timestamp and tolerance).
-    pub fn from_signature(signature: HmacSignature) -> Self {
-        WebhookVerifier { signature }
-    }
-
-    /// [`Verify::verify`] with the receiver's clock reading `now` (used
-    /// only when the scheme signs a timestamp).
-    pub fn verify_at(
-        &self,
-        headers: &HeaderMap,
-        body: &[u8],
-        now: DateTime<Utc>,
-    ) -> Result<WebhookEvent, WebhookError> {
-        self.signature.check_at(headers, body, now)?;
-        WebhookEvent::parse(body)
-    }
-}
-
-impl Verify for WebhookVerifier {
-    type Event = WebhookEvent;
-
-    fn verify(&self, headers: &HeaderMap, body: &[u8]) -> Result<WebhookEvent, WebhookError> {
-        self.verify_at(headers, body, Utc::now())
-    }
-}
+/// see the [module docs](self)), then decodes the [`WebhookEvent`]:
+/// `WebhookVerifier::new(header, &secret)`.
+pub type WebhookVerifier = HmacVerifier<WebhookEvent>;
 
 /// `ResponseType` of the KYC webhook.
 const KYC: &str = "KYC";
@@ -168,8 +129,8 @@ impl WebhookEvent {
     }
 
     /// Decodes a body **without** checking its signature: use
-    /// [`Verify::verify`] on a [`WebhookVerifier`] for bodies from the
-    /// network.
+    /// [`Verify::verify`](banking_core::webhook::Verify::verify) on a
+    /// [`WebhookVerifier`] for bodies from the network.
     pub fn parse(body: &[u8]) -> Result<Self, WebhookError> {
         let kind: Kind = webhook::decode(body)?;
         let Some(event_type) = kind.response_type.or(kind.event_type) else {
@@ -192,5 +153,11 @@ impl WebhookEvent {
             }
             _ => WebhookEvent::Unknown(UnknownEvent::new(Some(event_type), body)),
         })
+    }
+}
+
+impl DecodeEvent for WebhookEvent {
+    fn decode_event(body: &[u8]) -> Result<Self, WebhookError> {
+        WebhookEvent::parse(body)
     }
 }

@@ -67,6 +67,17 @@
 //! reached the server fails with `Error::OutcomeUnknown`. A create that
 //! fails with `Error::Decode` was accepted (the server answered 2xx with a
 //! body this version cannot read): look it up before creating it again.
+//!
+//! # Webhooks
+//!
+//! The `webhooks` module (default-on feature `webhooks`) types the
+//! documented triggers (payments processed, approved, failed, rejected or
+//! cancelled; direct-debit batches collected, failed or rejected; account
+//! statements received) and checks a configurable HMAC-SHA256 before
+//! decoding: `webhooks::WebhookVerifier` implements the SDK's common
+//! `banking_core::webhook::Verify`. LYNKS publishes neither the payload nor
+//! a signing scheme, so both are inferred and read leniently; unknown
+//! events keep their raw body.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -89,6 +100,8 @@ pub mod peppol;
 #[cfg(feature = "testkit")]
 pub mod testkit;
 pub mod transactions;
+#[cfg(feature = "webhooks")]
+pub mod webhooks;
 
 pub use camt::CreditDebit;
 pub use client::{

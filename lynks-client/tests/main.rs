@@ -22,3 +22,4 @@ mod secrets;
 mod simulator;
 mod transactions;
 mod validation;
+mod webhooks;
