@@ -326,15 +326,24 @@ pub trait DecodeEvent: Sized {
     fn decode_event(body: &[u8]) -> Result<Self, WebhookError>;
 }
 
-/// A [`Verify`] for providers signed with an [`HmacSignature`]: checks the
-/// MAC, then decodes `E`. Provider crates name it for their event type
-/// (`pub type WebhookVerifier = HmacVerifier<WebhookEvent>`).
-pub struct HmacVerifier<E> {
-    signature: HmacSignature,
+/// A [`Verify`] for providers that publish no complete signing scheme
+/// (Flinks, LYNKS, Linxo): the check is configured, an [`HmacSignature`]
+/// or an [`UnsignedPolicy`], and runs before `E` is decoded. Provider
+/// crates name it for their event type
+/// (`pub type WebhookVerifier = ConfiguredVerifier<WebhookEvent>`).
+pub struct ConfiguredVerifier<E> {
+    check: Check,
     event: PhantomData<fn() -> E>,
 }
 
-impl<E: DecodeEvent> HmacVerifier<E> {
+/// What a [`ConfiguredVerifier`] checks.
+#[derive(Clone, Debug)]
+enum Check {
+    Hmac(HmacSignature),
+    Unsigned(UnsignedPolicy),
+}
+
+impl<E: DecodeEvent> ConfiguredVerifier<E> {
     /// `base64(HMAC-SHA256(secret, body))` in header `header` (see
     /// [`HmacSignature`] for the rest of the scheme).
     pub fn new(header: HeaderName, secret: &SecretString) -> Self {
@@ -344,8 +353,17 @@ impl<E: DecodeEvent> HmacVerifier<E> {
     /// A verifier for a scheme configured in full (encoding, signed
     /// timestamp and tolerance).
     pub fn from_signature(signature: HmacSignature) -> Self {
-        HmacVerifier {
-            signature,
+        ConfiguredVerifier {
+            check: Check::Hmac(signature),
+            event: PhantomData,
+        }
+    }
+
+    /// A verifier for deliveries that carry no signature, checked only
+    /// against `policy` (see [`UnsignedPolicy`]).
+    pub fn unsigned(policy: UnsignedPolicy) -> Self {
+        ConfiguredVerifier {
+            check: Check::Unsigned(policy),
             event: PhantomData,
         }
     }
@@ -358,12 +376,17 @@ impl<E: DecodeEvent> HmacVerifier<E> {
         body: &[u8],
         now: DateTime<Utc>,
     ) -> Result<E, WebhookError> {
-        self.signature.check_at(headers, body, now)?;
+        match &self.check {
+            Check::Hmac(signature) => {
+                signature.check_at(headers, body, now)?;
+            }
+            Check::Unsigned(policy) => policy.check(headers)?,
+        }
         E::decode_event(body)
     }
 }
 
-impl<E: DecodeEvent> Verify for HmacVerifier<E> {
+impl<E: DecodeEvent> Verify for ConfiguredVerifier<E> {
     type Event = E;
 
     fn verify(&self, headers: &HeaderMap, body: &[u8]) -> Result<E, WebhookError> {
@@ -371,19 +394,19 @@ impl<E: DecodeEvent> Verify for HmacVerifier<E> {
     }
 }
 
-impl<E> Clone for HmacVerifier<E> {
+impl<E> Clone for ConfiguredVerifier<E> {
     fn clone(&self) -> Self {
-        HmacVerifier {
-            signature: self.signature.clone(),
+        ConfiguredVerifier {
+            check: self.check.clone(),
             event: PhantomData,
         }
     }
 }
 
-impl<E> fmt::Debug for HmacVerifier<E> {
+impl<E> fmt::Debug for ConfiguredVerifier<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("HmacVerifier")
-            .field("signature", &self.signature)
+        f.debug_struct("ConfiguredVerifier")
+            .field("check", &self.check)
             .finish()
     }
 }
@@ -449,7 +472,8 @@ pub fn decode<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, WebhookE
 }
 
 /// What to check on deliveries of a provider that publishes no signature
-/// scheme (Linxo).
+/// scheme (Linxo; LYNKS when no secret is agreed), through
+/// [`ConfiguredVerifier::unsigned`].
 ///
 /// Such deliveries are authenticated by the transport only: HTTPS (and
 /// mutual TLS where the provider offers it) on your endpoint. Where your

@@ -34,7 +34,7 @@
 //! assert_eq!(forged.unwrap_err(), WebhookError::BadSignature);
 //! ```
 
-use banking_core::webhook::{self, DecodeEvent, HmacVerifier, UnknownEvent, WebhookError};
+use banking_core::webhook::{self, ConfiguredVerifier, DecodeEvent, UnknownEvent, WebhookError};
 use bytes::Bytes;
 use serde::Deserialize;
 
@@ -45,7 +45,7 @@ use crate::pay::Session;
 /// Checks the HMAC-SHA256 on Flinks webhook deliveries (scheme inferred,
 /// see the [module docs](self)), then decodes the [`WebhookEvent`]:
 /// `WebhookVerifier::new(header, &secret)`.
-pub type WebhookVerifier = HmacVerifier<WebhookEvent>;
+pub type WebhookVerifier = ConfiguredVerifier<WebhookEvent>;
 
 /// `ResponseType` of the KYC webhook.
 const KYC: &str = "KYC";

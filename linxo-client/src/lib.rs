@@ -80,7 +80,7 @@
 //! | [`queues`](LinxoClient::queues) | `subscribe`, `poll` (paths inferred) |
 //! | [`providers`](LinxoClient::providers) | `list`, `get` (paths inferred) |
 //! | [`categories`](LinxoClient::categories) | `list`, `get` (paths inferred) |
-//! | [`webhooks`] | [`webhooks::parse`] (Linxo does not sign webhooks) |
+//! | [`webhooks`] | [`webhooks::WebhookVerifier`] (feature `webhooks`; Linxo documents no signature: the check is configured) |
 //!
 //! Anything else goes through [`LinxoClient::raw`], with the same token,
 //! retries and error mapping.
@@ -130,6 +130,7 @@ mod sync;
 pub mod testkit;
 mod transactions;
 mod users;
+#[cfg(feature = "webhooks")]
 pub mod webhooks;
 mod widget;
 
@@ -157,5 +158,6 @@ pub use transactions::{
     TransactionType, Transactions, TransactionsQuery,
 };
 pub use users::{Address, Gender, MIN_PASSWORD_CHARS, NewUser, User, Users};
-pub use webhooks::{WebhookEvent, WebhookEventType, WebhookResourceType};
+#[cfg(feature = "webhooks")]
+pub use webhooks::{ConnectionEvent, WebhookEvent, WebhookEventType, WebhookResourceType};
 pub use widget::{WidgetFlow, WidgetLinks, WidgetParams, WidgetSession, WidgetSessions};

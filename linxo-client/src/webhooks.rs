@@ -7,23 +7,46 @@
 //!
 //! # Authenticity
 //!
-//! Linxo documents **no signature** on webhook bodies: the only protection
-//! offered is HTTPS, optionally with mutual TLS (configure it on your
-//! server). [`parse`] therefore only decodes. Treat an event as a hint: act
-//! on the state you read back through the API (for example
+//! Linxo documents **no signature** on webhook bodies: the protection the
+//! docs describe is HTTPS, optionally with mutual TLS (configure it on
+//! your server). [`WebhookVerifier`] (the SDK's common
+//! [`Verify`](banking_core::webhook::Verify) shape) therefore checks what
+//! your setup with Linxo Support provides, then decodes:
+//!
+//! - [`WebhookVerifier::unsigned`] with
+//!   [`UnsignedPolicy::accept_unsigned`](banking_core::webhook::UnsignedPolicy::accept_unsigned)
+//!   (transport only, as documented) or
+//!   [`UnsignedPolicy::require_header`](banking_core::webhook::UnsignedPolicy::require_header)
+//!   (a fixed secret on every delivery, compared in constant time);
+//! - [`WebhookVerifier::new`]: an HMAC-SHA256 of the body in a header,
+//!   should Linxo agree to sign with a shared secret. Not documented: the
+//!   scheme is the SDK's configurable one, inferred.
+//!
+//! Either way, treat an event as a hint: act on the state you read back
+//! through the API (for example
 //! [`Connections::get`](crate::Connections::get) with
-//! [`WebhookEvent::connection_id`]), never on the body alone.
+//! [`ConnectionEvent::connection_id`]), never on the body alone. The
+//! creation date is not signed, so there is no replay window to check:
+//! deduplicate on the event `id`.
 //!
 //! ```
+//! use banking_core::webhook::{HeaderMap, Verify};
+//! use banking_core::webhook::UnsignedPolicy;
+//! use linxo_client::webhooks::{WebhookEvent, WebhookVerifier};
+//!
+//! let verifier = WebhookVerifier::unsigned(UnsignedPolicy::accept_unsigned());
 //! let body = br#"{"id":"evt-1","event_type":"UPDATED","resource_type":"CONNECTIONS",
 //!     "creation_date":1700000000,"new_transactions":true,
 //!     "resource":{"id":"4422323","status":"SUCCESS"}}"#;
-//! let event = linxo_client::webhooks::parse(body)?;
+//! let WebhookEvent::Connection(event) = verifier.verify(&HeaderMap::new(), body)? else {
+//!     panic!("a connection event")
+//! };
 //! assert_eq!(event.event_type, Some(linxo_client::WebhookEventType::Updated));
 //! assert_eq!(event.connection_id().unwrap().as_str(), "4422323");
-//! # Ok::<(), banking_core::Error>(())
+//! # Ok::<(), banking_core::webhook::WebhookError>(())
 //! ```
 
+use banking_core::webhook::{self, ConfiguredVerifier, DecodeEvent, UnknownEvent, WebhookError};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -53,10 +76,62 @@ banking_core::wire_enum! {
     }
 }
 
-/// A webhook event.
+/// Checks Linxo deliveries as configured (see the [module docs](self)),
+/// then decodes the [`WebhookEvent`].
+pub type WebhookVerifier = ConfiguredVerifier<WebhookEvent>;
+
+/// A Linxo webhook, by its resource type.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub enum WebhookEvent {
+    /// `"resource_type": "CONNECTIONS"`, any `event_type` (only `UPDATED`
+    /// is sent today).
+    Connection(ConnectionEvent),
+    /// Another resource type, or a body naming none: raw body kept.
+    Unknown(UnknownEvent),
+}
+
+impl WebhookEvent {
+    /// The event's `event_type` as sent (`None` when it names none).
+    pub fn event_type(&self) -> Option<&str> {
+        match self {
+            WebhookEvent::Connection(event) => event.event_type.as_ref().map(|t| t.as_str()),
+            WebhookEvent::Unknown(unknown) => unknown.event_type.as_deref(),
+        }
+    }
+
+    /// Decodes a body **without** any check: use
+    /// [`Verify::verify`](banking_core::webhook::Verify::verify) on a
+    /// [`WebhookVerifier`] for bodies from the network. A body of the
+    /// wrong shape is [`WebhookError::Body`], naming the JSON path.
+    pub fn parse(body: &[u8]) -> Result<Self, WebhookError> {
+        #[derive(Deserialize)]
+        struct Kind {
+            #[serde(default)]
+            event_type: Option<String>,
+            #[serde(default)]
+            resource_type: Option<WebhookResourceType>,
+        }
+        let kind: Kind = webhook::decode(body)?;
+        Ok(match kind.resource_type {
+            Some(WebhookResourceType::Connections) => {
+                WebhookEvent::Connection(webhook::decode(body)?)
+            }
+            _ => WebhookEvent::Unknown(UnknownEvent::new(kind.event_type, body)),
+        })
+    }
+}
+
+impl DecodeEvent for WebhookEvent {
+    fn decode_event(body: &[u8]) -> Result<Self, WebhookError> {
+        WebhookEvent::parse(body)
+    }
+}
+
+/// A webhook event about a connection (fields from the webhooks page).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct WebhookEvent {
+pub struct ConnectionEvent {
     /// The event's unique id: deduplicate deliveries on it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
@@ -85,7 +160,7 @@ pub struct WebhookEvent {
     pub new_transactions: Option<bool>,
 }
 
-impl WebhookEvent {
+impl ConnectionEvent {
     /// The resource decoded as a [`Connection`], for `CONNECTIONS` events
     /// that carry one. That the resource is a full connection is inferred;
     /// a resource that does not decode is an error.
@@ -112,10 +187,4 @@ impl WebhookEvent {
         let raw = self.resource.as_ref()?;
         serde_json::from_str::<Id>(raw.get()).ok().map(|r| r.id)
     }
-}
-
-/// Decodes a webhook body. Nothing is verified: Linxo does not sign
-/// webhooks (see the [module docs](self)).
-pub fn parse(body: &[u8]) -> banking_core::Result<WebhookEvent> {
-    banking_core::json::from_slice(body)
 }

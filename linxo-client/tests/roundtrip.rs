@@ -1,7 +1,7 @@
 //! Every response fixture decodes and re-encodes without losing a field.
 
 use linxo_client::{
-    Account, Category, Connection, Provider, QueueEvent, Transaction, User, WebhookEvent,
+    Account, Category, Connection, ConnectionEvent, Provider, QueueEvent, Transaction, User,
     WidgetSession,
 };
 use serde::Serialize;
@@ -30,7 +30,7 @@ fn fixtures_survive_a_round_trip() {
     round_trip::<Vec<Transaction>>("schema_built_transactions_list_page2_200.json");
     round_trip::<Transaction>("schema_built_transactions_get_200.json");
     round_trip::<WidgetSession>("schema_built_widget_session_200.json");
-    round_trip::<WebhookEvent>("schema_built_webhook_connection_updated.json");
+    round_trip::<ConnectionEvent>("schema_built_webhook_connection_updated.json");
     round_trip::<Vec<QueueEvent>>("schema_built_inferred_queue_events_200.json");
     round_trip::<Vec<Provider>>("schema_built_inferred_providers_list_200.json");
     round_trip::<Vec<Category>>("schema_built_inferred_categories_list_200.json");

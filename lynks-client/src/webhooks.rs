@@ -46,7 +46,7 @@
 //! assert_eq!(forged.unwrap_err(), WebhookError::BadSignature);
 //! ```
 
-use banking_core::webhook::{self, DecodeEvent, HmacVerifier, UnknownEvent, WebhookError};
+use banking_core::webhook::{self, ConfiguredVerifier, DecodeEvent, UnknownEvent, WebhookError};
 use bytes::Bytes;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -54,7 +54,7 @@ use serde_json::value::RawValue;
 
 /// Checks the (inferred) HMAC-SHA256 on LYNKS deliveries, then decodes the
 /// [`WebhookEvent`]: `WebhookVerifier::new(header, &secret)`.
-pub type WebhookVerifier = HmacVerifier<WebhookEvent>;
+pub type WebhookVerifier = ConfiguredVerifier<WebhookEvent>;
 
 /// A typed event's content (shape inferred, see the [module docs](self)).
 #[derive(Debug, Clone)]

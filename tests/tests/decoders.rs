@@ -175,7 +175,7 @@ const DECODERS: &[Decoder] = &decoders![
     Vec<linxo_client::QueueEvent> => "linxo-client" / "schema_built_inferred_queue_events_200.json",
     linxo_client::User => "linxo-client" / "schema_built_users_me_200.json",
     linxo_client::WidgetSession => "linxo-client" / "schema_built_widget_session_200.json",
-    linxo_client::WebhookEvent => "linxo-client" / "schema_built_webhook_connection_updated.json",
+    linxo_client::ConnectionEvent => "linxo-client" / "schema_built_webhook_connection_updated.json",
 ];
 
 /// Every node of `value`, as JSON pointers.
