@@ -11,6 +11,7 @@ pub mod flinks_tour;
 pub mod linkcy_tour;
 pub mod linxo_tour;
 pub mod lynks_tour;
+pub mod webhook_receiver;
 
 /// What a tour reports, line by line.
 pub type Report = Vec<String>;
