@@ -68,6 +68,14 @@
 //! Anything else goes through [`LinkcyClient::raw`], with the same
 //! authentication, retries and error mapping.
 //!
+//! # Webhooks
+//!
+//! Deliveries come through Svix. The `webhooks` module (default-on feature
+//! `webhooks`) checks the Svix signature and its timestamp, then decodes the
+//! typed event: `webhooks::WebhookVerifier` implements the SDK's common
+//! `banking_core::webhook::Verify`; the portal URL comes from
+//! [`webhook_portal`](LinkcyClient::webhook_portal).
+//!
 //! # Authentication
 //!
 //! The client logs in with `POST /api/partner/login` on its first call

@@ -27,8 +27,10 @@
 //! `base64(HMAC-SHA256(secret, raw body))` in a header you name, with an
 //! optional signed timestamp and replay tolerance
 //! ([`HmacSignature`](banking_core::webhook::HmacSignature)); agree the
-//! secret and header with Finologee. Where they sign nothing, authenticate
-//! the transport (HTTPS, an IP allow-list) and read the state back through
+//! secret and header with Finologee. Where they sign nothing, build the
+//! verifier with `WebhookVerifier::unsigned` and an
+//! [`UnsignedPolicy`](banking_core::webhook::UnsignedPolicy), authenticate
+//! the transport (HTTPS, an IP allow-list), and read the state back through
 //! the API before acting on an event.
 //!
 //! ```
