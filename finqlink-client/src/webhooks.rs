@@ -12,7 +12,7 @@
 //! event's content.
 //!
 //! [`WebhookVerifier`] implements the SDK's common
-//! [`Verify`](banking_core::webhook::Verify) shape. This module and its
+//! [`Verify`] shape. This module and its
 //! JOSE dependency (which builds `aws-lc`) are the crate's default-on
 //! `webhooks` feature: turn it off when you receive no webhooks.
 //!
