@@ -27,6 +27,13 @@ pub enum AttributePackage {
     /// `GetAllBusinessAttributes`: every business attribute (Tier 2+).
     AllBusiness,
     /// `GetCreditRiskAttributes`: the credit-risk use case.
+    ///
+    /// The seed's "Get Credit Risk Attributes" page lists `customerId`,
+    /// `loginId` and `requestId` as mandatory query parameters and gives
+    /// the endpoint only as its page name (`/get-credit-risk-attributes`);
+    /// the research notes' endpoint table (docs.flinks.com) gives the path
+    /// of the other packages. Both are sent: the path, and the three ids as
+    /// query parameters.
     CreditRisk,
     /// `GetUserAnalysisAttributes`: income, credit risk and fraud signals.
     UserAnalysis,
@@ -187,10 +194,16 @@ impl<'a> Enrich<'a> {
         login_id: LoginId,
         request_id: RequestId,
     ) -> Result<Attributes> {
-        let http = Request::get(package.path())
+        let mut http = Request::get(package.path())
             .param("loginId", login_id)
-            .param("requestId", request_id)
-            .auth(self.client.api_key_auth(package.endpoint())?);
+            .param("requestId", request_id);
+        if package == AttributePackage::CreditRisk {
+            http = http
+                .query("customerId", self.client.customer_id())
+                .query("loginId", login_id)
+                .query("requestId", request_id);
+        }
+        let http = http.auth(self.client.api_key_auth(package.endpoint())?);
         self.client.transport().send_json(http).await
     }
 

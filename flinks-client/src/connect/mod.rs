@@ -6,10 +6,12 @@
 //! | endpoints | credential |
 //! |---|---|
 //! | `GenerateAuthorizeToken` | `flinks-auth-key: <secret key>` |
+//! | `GetMFAQuestions`, `Institutions/RoutingNumber` | `flinks-auth-key: <secret key>` (seed: the header; the secret key as its value is inferred) |
+//! | `AnswerMFAQuestions`, `Institutions` | `flinks-auth-key: <secret key>` (not documented; inferred from their siblings above) |
 //! | `Authorize` (also the MFA answer) | `flinks-auth-key: <one-time authorize token>`, a fresh one per call |
 //! | accounts, statements, `DeleteCard` | `x-api-key` |
 //! | `GetNightlyRefreshStatus` | `Authorization: Bearer <secret key>` |
-//! | `SetScheduledRefresh`, MFA questions, institutions | `x-api-key` (not documented; inferred from the other data endpoints) |
+//! | `SetScheduledRefresh` | `x-api-key` (not documented; inferred from the other data endpoints) |
 //!
 //! Data calls answer either ready or pending ([`Outcome`]);
 //! [`Connect::wait_ready`] polls the `*Async` endpoint until the data is
