@@ -6,9 +6,17 @@
 //! credential of these endpoints; it is the one of the other data
 //! endpoints).
 
+mod categorization;
+mod library;
+mod score;
+
 use banking_core::transport::Request;
 use banking_core::{Error, Result};
 use serde::Serialize;
+
+pub use categorization::Categorization;
+pub use library::{Library, LibraryEntry};
+pub use score::{PersonalInformation, Score, ScoreAddress, ScoreRequest, Sex};
 
 use crate::attributes::validate_names;
 pub use crate::attributes::{

@@ -25,6 +25,9 @@
 //! `TransactionId`, and which attributes `AttributesDetail` names are the
 //! server's to judge.
 
+mod categorization;
+mod fraud_analysis;
+
 use std::collections::BTreeMap;
 
 use banking_core::transport::Request;
@@ -35,6 +38,8 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 pub use crate::attributes::Attributes;
+pub use categorization::{CategorizedTransaction, UploadCategorization};
+pub use fraud_analysis::FraudAnalysis;
 use crate::attributes::validate_names;
 use crate::client::FlinksClient;
 
@@ -395,7 +400,11 @@ impl<'a> Upload<'a> {
         self.send(ALL_ATTRIBUTES_PATH, request).await
     }
 
-    async fn send(&self, path: &'static str, request: &UploadRequest) -> Result<Attributes> {
+    async fn send<T: serde::de::DeserializeOwned>(
+        &self,
+        path: &'static str,
+        request: &UploadRequest,
+    ) -> Result<T> {
         request.validate()?;
         let http = Request::post(path)
             .json(request)?

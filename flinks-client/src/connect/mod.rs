@@ -21,14 +21,17 @@ mod accounts;
 mod accounts_detail;
 mod accounts_summary;
 mod authorize;
+mod authorize_multiple;
 mod delete_card;
 mod institutions;
+mod investments;
 mod mfa_questions;
 mod nightly_refresh;
 pub(crate) mod outcome;
 mod scheduled_refresh;
 mod statements;
 mod wait;
+mod wealth_nightly_refresh;
 
 pub use crate::category::AccountCategory;
 pub use accounts::{Account, AccountKind, Address, Balance, Holder, Transaction};
@@ -36,6 +39,9 @@ pub use accounts_detail::{
     AccountsDetail, AccountsDetailRequest, DaysOfTransactions, RefreshDelta,
 };
 pub use accounts_summary::AccountsSummary;
+pub use authorize_multiple::{AuthorizeMultipleRequest, AuthorizeMultipleResponse};
+pub use investments::{InvestmentAccount, Investments};
+pub use wealth_nightly_refresh::{IneligibleWealth, WealthNightlyRefreshStatus};
 pub use authorize::{
     Authorization, AuthorizeOutcome, AuthorizeRequest, AuthorizeToken, ChallengeAsk, ChallengeType,
     Language, MfaChallenge, SecurityChallenge, SecurityResponses,
