@@ -59,9 +59,14 @@ struct Inner {
 
 impl fmt::Debug for FlinksClient {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("FlinksClient")
-            .field("base_url", &self.inner.transport.base_url().as_str())
-            .field("customer_id", &self.inner.customer_id)
+        let mut f = f.debug_struct("FlinksClient");
+        f.field("base_url", &self.inner.transport.base_url().as_str());
+        #[cfg(feature = "connect")]
+        f.field(
+            "wealth_url",
+            &self.inner.wealth_transport.base_url().as_str(),
+        );
+        f.field("customer_id", &self.inner.customer_id)
             .field(
                 "api_key",
                 &self.inner.api_key.as_ref().map(|_| "[REDACTED]"),
@@ -247,17 +252,14 @@ impl FlinksClientBuilder {
         }
         #[cfg(feature = "connect")]
         let wealth_url = {
-            let instance = self
-                .wealth_instance
-                .clone()
-                .or_else(|| {
-                    let main = match (&environment, self.instance.as_deref()) {
-                        (Environment::Production, None) => return None,
-                        (_, Some(instance)) => instance,
-                        (_, None) => SANDBOX_INSTANCE,
-                    };
-                    Some(format!("{main}{WEALTH_SUFFIX}"))
-                });
+            let instance = self.wealth_instance.clone().or_else(|| {
+                let main = match (&environment, self.instance.as_deref()) {
+                    (Environment::Production, None) => return None,
+                    (_, Some(instance)) => instance,
+                    (_, None) => SANDBOX_INSTANCE,
+                };
+                Some(format!("{main}{WEALTH_SUFFIX}"))
+            });
             base_url(environment.clone(), instance.as_deref(), customer_id)?
         };
         let base_url = base_url(environment, self.instance.as_deref(), customer_id)?;

@@ -38,10 +38,10 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 pub use crate::attributes::Attributes;
-pub use categorization::{CategorizedTransaction, UploadCategorization};
-pub use fraud_analysis::FraudAnalysis;
 use crate::attributes::validate_names;
 use crate::client::FlinksClient;
+pub use categorization::{CategorizedTransaction, UploadCategorization};
+pub use fraud_analysis::FraudAnalysis;
 
 const UPLOAD_PATH: &str = "attributes/upload";
 const ALL_ATTRIBUTES_PATH: &str = "attributes/upload/AllAttributes";

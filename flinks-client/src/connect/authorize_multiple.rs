@@ -44,7 +44,10 @@ impl AuthorizeMultipleRequest {
 
     fn validate(&self) -> Result<()> {
         if self.login_ids.is_empty() {
-            return Err(Error::validation("LoginIds", "at least one login is required"));
+            return Err(Error::validation(
+                "LoginIds",
+                "at least one login is required",
+            ));
         }
         Ok(())
     }
@@ -80,9 +83,7 @@ impl Connect<'_> {
         request: &AuthorizeMultipleRequest,
     ) -> Result<AuthorizeMultipleResponse> {
         request.validate()?;
-        let http = Request::post(PATH)
-            .json(request)?
-            .auth(self.fresh_token()?);
+        let http = Request::post(PATH).json(request)?.auth(self.fresh_token()?);
         self.client.transport().send_json(http).await
     }
 }

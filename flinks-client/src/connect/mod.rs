@@ -39,17 +39,16 @@ pub use accounts_detail::{
     AccountsDetail, AccountsDetailRequest, DaysOfTransactions, RefreshDelta,
 };
 pub use accounts_summary::AccountsSummary;
-pub use authorize_multiple::{AuthorizeMultipleRequest, AuthorizeMultipleResponse};
-pub use investments::{InvestmentAccount, Investments};
-pub use wealth_nightly_refresh::{IneligibleWealth, WealthNightlyRefreshStatus};
 pub use authorize::{
     Authorization, AuthorizeOutcome, AuthorizeRequest, AuthorizeToken, ChallengeAsk, ChallengeType,
     Language, MfaChallenge, SecurityChallenge, SecurityResponses,
 };
+pub use authorize_multiple::{AuthorizeMultipleRequest, AuthorizeMultipleResponse};
 pub use delete_card::DeletedCard;
 pub use institutions::{
     Institution, InstitutionStatus, InstitutionUrl, Localization, RoutingNumber,
 };
+pub use investments::{InvestmentAccount, Investments};
 pub use mfa_questions::{
     AnswerMfaQuestionsRequest, MfaAnswer, MfaQuestion, MfaQuestions, MfaQuestionsUpdated,
 };
@@ -59,6 +58,7 @@ pub use statements::{
     AccountStatements, Statement, StatementPeriod, Statements, StatementsRequest,
 };
 pub use wait::{AsyncResult, PollOptions, WaitError};
+pub use wealth_nightly_refresh::{IneligibleWealth, WealthNightlyRefreshStatus};
 
 use crate::client::FlinksClient;
 
