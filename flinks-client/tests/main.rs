@@ -30,5 +30,6 @@ mod pay_sessions;
 mod round_trip;
 mod scheduled_refresh;
 mod secrets;
+mod seed_samples;
 mod statements;
 mod upload;
