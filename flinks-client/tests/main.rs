@@ -8,6 +8,7 @@ mod accounts_detail;
 mod accounts_summary;
 mod authorize;
 mod authorize_multiple;
+mod connect_redirect;
 mod delete_card;
 mod enrich;
 mod enrich_categorization;

@@ -28,6 +28,7 @@ mod investments;
 mod mfa_questions;
 mod nightly_refresh;
 pub(crate) mod outcome;
+mod redirect;
 mod scheduled_refresh;
 mod statements;
 mod wait;
@@ -54,6 +55,7 @@ pub use mfa_questions::{
 };
 pub use nightly_refresh::{IneligibleCard, NightlyRefreshStatus};
 pub use outcome::{Link, Outcome, Pending};
+pub use redirect::ConnectRedirect;
 pub use statements::{
     AccountStatements, Statement, StatementPeriod, Statements, StatementsRequest,
 };
