@@ -147,6 +147,15 @@ pub trait Authenticator: Send + Sync + fmt::Debug + 'static {
     fn retry_on_unauthorized(&self) -> bool {
         false
     }
+
+    /// Statuses besides 401 with which the API refuses expired or invalid
+    /// credentials (Flinks Outbound answers an expired token with 400).
+    /// Where [`retry_on_unauthorized`](Self::retry_on_unauthorized) holds,
+    /// these too drop the credentials and retry the call once: a refusal
+    /// is an answer before any effect.
+    fn refused_with(&self) -> &[u16] {
+        &[]
+    }
 }
 
 /// When to refresh a token ahead of its expiry.
@@ -378,12 +387,14 @@ impl<S: TokenSource> TokenCache<S> {
 /// token and the call is retried once.
 pub struct BearerAuth<S> {
     cache: TokenCache<S>,
+    refused_with: Vec<u16>,
 }
 
 impl<S: TokenSource> fmt::Debug for BearerAuth<S> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("BearerAuth")
             .field("cache", &self.cache)
+            .field("refused_with", &self.refused_with)
             .finish()
     }
 }
@@ -391,14 +402,22 @@ impl<S: TokenSource> fmt::Debug for BearerAuth<S> {
 impl<S: TokenSource> BearerAuth<S> {
     /// Bearer auth over a cache of `source`.
     pub fn new(source: S) -> Arc<Self> {
-        Arc::new(BearerAuth {
-            cache: TokenCache::new(source),
-        })
+        Self::with_cache(TokenCache::new(source))
     }
 
     /// Bearer auth over an existing cache.
     pub fn with_cache(cache: TokenCache<S>) -> Arc<Self> {
-        Arc::new(BearerAuth { cache })
+        Self::refused_with_statuses(cache, &[])
+    }
+
+    /// Bearer auth over `cache` for an API that also refuses an expired
+    /// token with one of `statuses` (besides 401): those drop the token and
+    /// the call is retried once, as after a 401.
+    pub fn refused_with_statuses(cache: TokenCache<S>, statuses: &[u16]) -> Arc<Self> {
+        Arc::new(BearerAuth {
+            cache,
+            refused_with: statuses.to_vec(),
+        })
     }
 
     /// The token cache.
@@ -426,6 +445,10 @@ impl<S: TokenSource> Authenticator for BearerAuth<S> {
 
     fn retry_on_unauthorized(&self) -> bool {
         true
+    }
+
+    fn refused_with(&self) -> &[u16] {
+        &self.refused_with
     }
 }
 

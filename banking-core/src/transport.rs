@@ -1120,7 +1120,25 @@ impl Transport {
                         _ => return Err(finish(error, &request, attempt, started)),
                     }
                 }
-                AttemptResult::Failed(failure, error) => (failure, error),
+                AttemptResult::Failed(failure, error) => {
+                    // Some APIs refuse an expired token with another status
+                    // than 401; that too is an answer before any effect.
+                    if let (Failure::Status { status, .. }, Some(a)) = (&failure, &auth)
+                        && !reauthenticated
+                        && a.retry_on_unauthorized()
+                        && a.refused_with().contains(status)
+                    {
+                        tracing::debug!(
+                            status,
+                            "credentials refused: invalidating and retrying once"
+                        );
+                        a.invalidate();
+                        reauthenticated = true;
+                        attempt -= 1;
+                        continue;
+                    }
+                    (failure, error)
+                }
             };
             let decision = retry::decide(
                 &policy,

@@ -4,7 +4,7 @@ use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use banking_core::Error;
-use banking_core::auth::{ApiKeyHeader, StaticBearer};
+use banking_core::auth::{ApiKeyHeader, BearerAuth, StaticBearer, TokenCache};
 use banking_core::error::TimeoutKind;
 use banking_core::retry::RetryPolicy;
 use banking_core::testkit::LogCapture;
@@ -14,7 +14,7 @@ use tracing::Instrument;
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::support::{counting_bearer, dropping_server};
+use crate::support::{Counting, counting_bearer, dropping_server};
 
 fn fast_retries() -> RetryPolicy {
     RetryPolicy::default()
@@ -203,6 +203,50 @@ async fn unauthorized_invalidates_and_retries_once() {
     let res = t.send(Request::post("/transfers")).await.unwrap();
     assert_eq!(res.status(), 201);
     assert_eq!(auth.cache().source().0.load(Ordering::SeqCst), 2);
+}
+
+#[tokio::test]
+async fn a_status_the_api_refuses_tokens_with_also_refreshes_once() {
+    let server = MockServer::start().await;
+    Mock::given(header("authorization", "Bearer tok-1"))
+        .respond_with(ResponseTemplate::new(400))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(header("authorization", "Bearer tok-2"))
+        .respond_with(ResponseTemplate::new(400).set_body_string(r#"{"message":"bad"}"#))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let auth = BearerAuth::refused_with_statuses(TokenCache::new(Counting::default()), &[400]);
+    let t = Transport::builder(server.uri().parse().unwrap())
+        .auth(auth.clone())
+        .retry_policy(RetryPolicy::none())
+        .build()
+        .unwrap();
+    // One refresh, then the second 400 is the answer; a plain bearer does
+    // not refresh on 400.
+    let err = t.send(Request::post("/recipients")).await.unwrap_err();
+    assert_eq!(err.status(), Some(400));
+    assert_eq!(auth.cache().source().0.load(Ordering::SeqCst), 2);
+
+    let plain = counting_bearer();
+    let t = Transport::builder(server.uri().parse().unwrap())
+        .auth(plain.clone())
+        .retry_policy(RetryPolicy::none())
+        .build()
+        .unwrap();
+    server.reset().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(400))
+        .expect(1)
+        .mount(&server)
+        .await;
+    assert_eq!(
+        t.send(Request::get("/x")).await.unwrap_err().status(),
+        Some(400)
+    );
+    assert_eq!(plain.cache().source().0.load(Ordering::SeqCst), 1);
 }
 
 #[tokio::test]

@@ -23,6 +23,10 @@ use crate::ids::CustomerId;
 const BASE_TEMPLATE: &str = "https://{instance}-api.private.fin.ag/v3/{customerId}/";
 /// Flinks' public sandbox instance.
 const SANDBOX_INSTANCE: &str = "toolbox";
+/// The Wealth (Investments) API's host: `{instanceWealth}-api.private.fin.ag`
+/// (research notes `[DOC]`, openapi-wealth.yaml; default `toolbox-wealth`).
+#[cfg(feature = "connect")]
+const WEALTH_SUFFIX: &str = "-wealth";
 /// Flinks answers a synchronous call within 210 s, then moves it to the
 /// background (`OPERATION_DISPATCHED`); attempts must outlast that.
 const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(240);
@@ -39,6 +43,9 @@ pub struct FlinksClient {
 
 struct Inner {
     transport: Transport,
+    /// The same transport on the Wealth host.
+    #[cfg(feature = "connect")]
+    wealth_transport: Transport,
     customer_id: CustomerId,
     /// `flinks-auth-key: <secret key>` (GenerateAuthorizeToken).
     #[cfg(feature = "connect")]
@@ -52,9 +59,14 @@ struct Inner {
 
 impl fmt::Debug for FlinksClient {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("FlinksClient")
-            .field("base_url", &self.inner.transport.base_url().as_str())
-            .field("customer_id", &self.inner.customer_id)
+        let mut f = f.debug_struct("FlinksClient");
+        f.field("base_url", &self.inner.transport.base_url().as_str());
+        #[cfg(feature = "connect")]
+        f.field(
+            "wealth_url",
+            &self.inner.wealth_transport.base_url().as_str(),
+        );
+        f.field("customer_id", &self.inner.customer_id)
             .field(
                 "api_key",
                 &self.inner.api_key.as_ref().map(|_| "[REDACTED]"),
@@ -102,6 +114,12 @@ impl FlinksClient {
 
     pub(crate) fn transport(&self) -> &Transport {
         &self.inner.transport
+    }
+
+    /// The transport on the Wealth host (`{instance}-wealth-api...`).
+    #[cfg(feature = "connect")]
+    pub(crate) fn wealth_transport(&self) -> &Transport {
+        &self.inner.wealth_transport
     }
 
     /// `flinks-auth-key: <secret key>`.
@@ -154,6 +172,7 @@ impl FlinksClient {
 pub struct FlinksClientBuilder {
     environment: Option<Environment>,
     instance: Option<String>,
+    wealth_instance: Option<String>,
     customer_id: Option<CustomerId>,
     secret_key: Option<SecretString>,
     api_key: Option<SecretString>,
@@ -174,6 +193,16 @@ impl FlinksClientBuilder {
     /// Your instance name, the `{instance}` of `{instance}-api.private.fin.ag`.
     pub fn instance(mut self, instance: impl Into<String>) -> Self {
         self.instance = Some(instance.into());
+        self
+    }
+
+    /// The instance of the Wealth (Investments) API, the `{instanceWealth}`
+    /// of `{instanceWealth}-api.private.fin.ag`. Defaults to the instance
+    /// followed by `-wealth` (`toolbox-wealth` in the sandbox, as the
+    /// Wealth spec's default; the rule for other instances is inferred).
+    /// Ignored for `Environment::Custom`, which serves both APIs.
+    pub fn wealth_instance(mut self, instance: impl Into<String>) -> Self {
+        self.wealth_instance = Some(instance.into());
         self
     }
 
@@ -221,6 +250,18 @@ impl FlinksClientBuilder {
         if let Environment::Custom(root) = &environment {
             self.transport.check_url("custom", root)?;
         }
+        #[cfg(feature = "connect")]
+        let wealth_url = {
+            let instance = self.wealth_instance.clone().or_else(|| {
+                let main = match (&environment, self.instance.as_deref()) {
+                    (Environment::Production, None) => return None,
+                    (_, Some(instance)) => instance,
+                    (_, None) => SANDBOX_INSTANCE,
+                };
+                Some(format!("{main}{WEALTH_SUFFIX}"))
+            });
+            base_url(environment.clone(), instance.as_deref(), customer_id)?
+        };
         let base_url = base_url(environment, self.instance.as_deref(), customer_id)?;
 
         let transport = self.transport.apply(
@@ -230,9 +271,12 @@ impl FlinksClientBuilder {
                 .attempt_timeout(ATTEMPT_TIMEOUT),
         );
 
+        let transport = transport.build()?;
         Ok(FlinksClient {
             inner: Arc::new(Inner {
-                transport: transport.build()?,
+                #[cfg(feature = "connect")]
+                wealth_transport: transport.with_base_url(wealth_url),
+                transport,
                 customer_id,
                 #[cfg(feature = "connect")]
                 secret_key: ApiKeyHeader::new("flinks-auth-key", secret_key.clone())?,

@@ -6,9 +6,17 @@
 //! credential of these endpoints; it is the one of the other data
 //! endpoints).
 
+mod categorization;
+mod library;
+mod score;
+
 use banking_core::transport::Request;
 use banking_core::{Error, Result};
 use serde::Serialize;
+
+pub use categorization::Categorization;
+pub use library::{Library, LibraryEntry};
+pub use score::{PersonalInformation, Score, ScoreAddress, ScoreRequest, Sex};
 
 use crate::attributes::validate_names;
 pub use crate::attributes::{
@@ -27,6 +35,13 @@ pub enum AttributePackage {
     /// `GetAllBusinessAttributes`: every business attribute (Tier 2+).
     AllBusiness,
     /// `GetCreditRiskAttributes`: the credit-risk use case.
+    ///
+    /// The seed's "Get Credit Risk Attributes" page lists `customerId`,
+    /// `loginId` and `requestId` as mandatory query parameters and gives
+    /// the endpoint only as its page name (`/get-credit-risk-attributes`);
+    /// the research notes' endpoint table (docs.flinks.com) gives the path
+    /// of the other packages. Both are sent: the path, and the three ids as
+    /// query parameters.
     CreditRisk,
     /// `GetUserAnalysisAttributes`: income, credit risk and fraud signals.
     UserAnalysis,
@@ -187,10 +202,16 @@ impl<'a> Enrich<'a> {
         login_id: LoginId,
         request_id: RequestId,
     ) -> Result<Attributes> {
-        let http = Request::get(package.path())
+        let mut http = Request::get(package.path())
             .param("loginId", login_id)
-            .param("requestId", request_id)
-            .auth(self.client.api_key_auth(package.endpoint())?);
+            .param("requestId", request_id);
+        if package == AttributePackage::CreditRisk {
+            http = http
+                .query("customerId", self.client.customer_id())
+                .query("loginId", login_id)
+                .query("requestId", request_id);
+        }
+        let http = http.auth(self.client.api_key_auth(package.endpoint())?);
         self.client.transport().send_json(http).await
     }
 

@@ -44,9 +44,9 @@
 //!
 //! | feature | module | host | credential |
 //! |---|---|---|---|
-//! | `connect` | [`connect`] | `{instance}-api.private.fin.ag/v3/{customerId}/BankingServices` | secret key, one-time authorize token, `x-api-key` |
+//! | `connect` | [`connect`] | `{instance}-api.private.fin.ag/v3/{customerId}/BankingServices`; Investments on `{instance}-wealth-api...` | secret key, one-time authorize token, `x-api-key` |
 //! | `enrich` | [`enrich`] | `{instance}-api.private.fin.ag/v3/{customerId}/insight` | `x-api-key` |
-//! | `upload` | [`upload`] | `{instance}-api.private.fin.ag/v3/{customerId}/attributes/upload` | secret key (Bearer) |
+//! | `upload` | [`upload`] | `{instance}-api.private.fin.ag/v3/{customerId}/attributes/upload`, `.../FraudAnalysis` | secret key (Bearer) |
 //! | `outbound` | `outbound` | `ob.flinksapp.com` | OAuth |
 //! | `pay` | `pay` | the payments host | Basic, then Bearer |
 //! | `webhooks` | `webhooks` | deliveries to you | HMAC-SHA256 (header configurable) |

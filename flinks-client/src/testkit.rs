@@ -263,11 +263,12 @@ impl Respond for Simulator {
 
         let api_key_ok = header(request, "x-api-key") == Some(API_KEY);
         let bearer_ok = header(request, "authorization") == Some(&format!("Bearer {SECRET_KEY}"));
+        let secret_ok = header(request, "flinks-auth-key") == Some(SECRET_KEY);
         let denied = || flinks_error(401, "ACCESS_DENIED", "You must provide a valid auth key");
 
         match (method, segments.as_slice()) {
             ("POST", ["BankingServices", "GenerateAuthorizeToken"]) => {
-                if header(request, "flinks-auth-key") != Some(SECRET_KEY) {
+                if !secret_ok {
                     return denied();
                 }
                 let token = Uuid::new_v4().to_string();
@@ -290,7 +291,23 @@ impl Respond for Simulator {
                 }
                 json(200, fixtures::NIGHTLY_200)
             }
-            (_, ["BankingServices", ..]) if !api_key_ok => denied(),
+            (_, ["BankingServices", name, ..])
+                if matches!(
+                    *name,
+                    "GetMFAQuestions" | "AnswerMFAQuestions" | "Institutions"
+                ) && !secret_ok =>
+            {
+                denied()
+            }
+            (_, ["BankingServices", name, ..])
+                if !api_key_ok
+                    && !matches!(
+                        *name,
+                        "GetMFAQuestions" | "AnswerMFAQuestions" | "Institutions"
+                    ) =>
+            {
+                denied()
+            }
             ("POST", ["BankingServices", "GetAccountsDetail"]) => {
                 state.start_pending(&body, fixtures::DETAIL_202, |s, polls| {
                     s.detail_polls_left = polls

@@ -25,6 +25,9 @@
 //! `TransactionId`, and which attributes `AttributesDetail` names are the
 //! server's to judge.
 
+mod categorization;
+mod fraud_analysis;
+
 use std::collections::BTreeMap;
 
 use banking_core::transport::Request;
@@ -37,6 +40,8 @@ use serde::{Serialize, Serializer};
 pub use crate::attributes::Attributes;
 use crate::attributes::validate_names;
 use crate::client::FlinksClient;
+pub use categorization::{CategorizedTransaction, UploadCategorization};
+pub use fraud_analysis::FraudAnalysis;
 
 const UPLOAD_PATH: &str = "attributes/upload";
 const ALL_ATTRIBUTES_PATH: &str = "attributes/upload/AllAttributes";
@@ -395,7 +400,11 @@ impl<'a> Upload<'a> {
         self.send(ALL_ATTRIBUTES_PATH, request).await
     }
 
-    async fn send(&self, path: &'static str, request: &UploadRequest) -> Result<Attributes> {
+    async fn send<T: serde::de::DeserializeOwned>(
+        &self,
+        path: &'static str,
+        request: &UploadRequest,
+    ) -> Result<T> {
         request.validate()?;
         let http = Request::post(path)
             .json(request)?

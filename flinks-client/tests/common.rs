@@ -60,3 +60,17 @@ pub(crate) fn builder(server: &MockServer) -> flinks_client::FlinksClientBuilder
 pub(crate) fn json(status: u16, body: impl Into<String>) -> wiremock::ResponseTemplate {
     wiremock::ResponseTemplate::new(status).set_body_raw(body.into(), "application/json")
 }
+
+/// Matches requests that do not carry the header `name`.
+pub(crate) fn no_header(name: &'static str) -> NoHeader {
+    NoHeader(name)
+}
+
+/// See [`no_header`].
+pub(crate) struct NoHeader(&'static str);
+
+impl wiremock::Match for NoHeader {
+    fn matches(&self, request: &wiremock::Request) -> bool {
+        !request.headers.contains_key(self.0)
+    }
+}

@@ -4,9 +4,9 @@ use chrono::NaiveDate;
 use flinks_client::enrich::{AttributePackage, AttributeValue, CustomAttributesRequest};
 use flinks_client::{FlinksCode, FlinksErrorExt};
 use wiremock::Mock;
-use wiremock::matchers::{body_json, header, method, path};
+use wiremock::matchers::{body_json, header, method, path, query_param};
 
-use crate::common::{API_KEY, api_path, client, fixture, json, server};
+use crate::common::{API_KEY, CUSTOMER, api_path, client, fixture, json, server};
 
 const LOGIN: &str = "5e115eac-1209-4f19-641c-08d6d484e2fe";
 const SESSION: &str = "1243c283-e0ca-4fda-a5e4-343068430190";
@@ -49,6 +49,55 @@ async fn every_package_is_a_get_on_its_own_path() {
             .await
             .unwrap();
         assert_eq!(attributes.card.id.as_deref(), Some(LOGIN));
+    }
+}
+
+#[tokio::test]
+async fn credit_risk_also_sends_the_seeds_three_query_parameters() {
+    let server = server().await;
+    Mock::given(method("GET"))
+        .and(path(api_path(&format!(
+            "insight/login/{LOGIN}/attributes/{SESSION}/GetCreditRiskAttributes"
+        ))))
+        .and(query_param("customerId", CUSTOMER))
+        .and(query_param("loginId", LOGIN))
+        .and(query_param("requestId", SESSION))
+        .and(header("x-api-key", API_KEY))
+        .respond_with(json(
+            200,
+            fixture("schema_built_enrich_attributes_200.json"),
+        ))
+        .expect(1)
+        .mount(&server)
+        .await;
+    // The other packages carry no query.
+    Mock::given(method("GET"))
+        .and(path(api_path(&format!(
+            "insight/login/{LOGIN}/attributes/{SESSION}/GetIncomeAttributes"
+        ))))
+        .and(NoQuery)
+        .respond_with(json(
+            200,
+            fixture("schema_built_enrich_attributes_200.json"),
+        ))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    for package in [AttributePackage::CreditRisk, AttributePackage::Income] {
+        client
+            .enrich()
+            .attributes(package, LOGIN.parse().unwrap(), SESSION.parse().unwrap())
+            .await
+            .unwrap();
+    }
+}
+
+struct NoQuery;
+
+impl wiremock::Match for NoQuery {
+    fn matches(&self, request: &wiremock::Request) -> bool {
+        request.url.query().is_none()
     }
 }
 

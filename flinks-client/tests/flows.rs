@@ -189,9 +189,21 @@ async fn wrong_credentials_are_refused() {
         .api_key(SecretString::from("not-the-key"))
         .build()
         .unwrap();
-    let err = client.connect().institutions().await.unwrap_err();
+    let err = client
+        .connect()
+        .delete_card(testkit::login_id())
+        .await
+        .unwrap_err();
     assert_eq!(err.flinks_code(), Some(FlinksCode::AccessDenied));
     assert!(err.is_unauthorized());
+    // The institution calls carry the secret key instead.
+    let client = sandbox
+        .client_builder()
+        .secret_key(SecretString::from("not-the-secret"))
+        .build()
+        .unwrap();
+    let err = client.connect().institutions().await.unwrap_err();
+    assert_eq!(err.flinks_code(), Some(FlinksCode::AccessDenied));
 }
 
 #[tokio::test]

@@ -4,7 +4,7 @@ use flinks_client::connect::{InstitutionStatus, RoutingNumber};
 use wiremock::Mock;
 use wiremock::matchers::{header, method, path};
 
-use crate::common::{API_KEY, api_path, client, fixture, json, server};
+use crate::common::{SECRET, api_path, builder, client, fixture, json, no_header, server};
 
 #[tokio::test]
 async fn routing_number_lookup_decodes_the_seed_sample() {
@@ -13,7 +13,8 @@ async fn routing_number_lookup_decodes_the_seed_sample() {
         .and(path(api_path(
             "BankingServices/Institutions/RoutingNumber/021000021",
         )))
-        .and(header("x-api-key", API_KEY))
+        .and(header("flinks-auth-key", SECRET))
+        .and(no_header("x-api-key"))
         .respond_with(json(
             200,
             fixture("seed_institution_by_routing_number_200.json"),
@@ -21,7 +22,9 @@ async fn routing_number_lookup_decodes_the_seed_sample() {
         .expect(1)
         .mount(&server)
         .await;
-    let institution = client(&server)
+    let institution = builder(&server)
+        .build()
+        .unwrap()
         .connect()
         .institution_by_routing_number(&RoutingNumber::new("021000021").unwrap())
         .await
@@ -52,7 +55,9 @@ async fn an_unknown_routing_number_is_not_found() {
         ))
         .mount(&server)
         .await;
-    let err = client(&server)
+    let err = builder(&server)
+        .build()
+        .unwrap()
         .connect()
         .institution_by_routing_number(&"322271622".parse().unwrap())
         .await
@@ -81,7 +86,8 @@ async fn institution_list_is_a_get() {
     let server = server().await;
     Mock::given(method("GET"))
         .and(path(api_path("BankingServices/Institutions")))
-        .and(header("x-api-key", API_KEY))
+        .and(header("flinks-auth-key", SECRET))
+        .and(no_header("x-api-key"))
         .respond_with(json(200, fixture("schema_built_institutions_200.json")))
         .expect(1)
         .mount(&server)

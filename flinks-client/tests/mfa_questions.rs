@@ -6,7 +6,7 @@ use secrecy::SecretString;
 use wiremock::Mock;
 use wiremock::matchers::{body_json, header, method, path};
 
-use crate::common::{API_KEY, api_path, client, fixture, json, server};
+use crate::common::{SECRET, api_path, builder, client, fixture, json, no_header, server};
 
 const LOGIN: &str = "bb8b8569-3bfc-43c1-ae31-08d6de7f1675";
 
@@ -17,12 +17,15 @@ async fn questions_are_a_get_by_login() {
         .and(path(api_path(&format!(
             "BankingServices/GetMFAQuestions/{LOGIN}"
         ))))
-        .and(header("x-api-key", API_KEY))
+        .and(header("flinks-auth-key", SECRET))
+        .and(no_header("x-api-key"))
         .respond_with(json(200, fixture("seed_get_mfa_questions_200.json")))
         .expect(1)
         .mount(&server)
         .await;
-    let questions = client(&server)
+    let questions = builder(&server)
+        .build()
+        .unwrap()
         .connect()
         .mfa_questions(LOGIN.parse().unwrap())
         .await
@@ -52,7 +55,9 @@ async fn an_invalid_login_is_invalid_request() {
         .respond_with(json(400, fixture("seed_get_mfa_questions_400.json")))
         .mount(&server)
         .await;
-    let err = client(&server)
+    let err = builder(&server)
+        .build()
+        .unwrap()
         .connect()
         .mfa_questions(LOGIN.parse().unwrap())
         .await
@@ -69,7 +74,8 @@ async fn answers_are_patched_in_the_documented_casing() {
     let server = server().await;
     Mock::given(method("PATCH"))
         .and(path(api_path("BankingServices/AnswerMFAQuestions")))
-        .and(header("x-api-key", API_KEY))
+        .and(header("flinks-auth-key", SECRET))
+        .and(no_header("x-api-key"))
         .and(body_json(serde_json::json!({
             "loginId": LOGIN,
             "Questions": [
@@ -94,7 +100,9 @@ async fn answers_are_patched_in_the_documented_casing() {
             ),
         ],
     );
-    let updated = client(&server)
+    let updated = builder(&server)
+        .build()
+        .unwrap()
         .connect()
         .answer_mfa_questions(&request)
         .await

@@ -367,7 +367,9 @@ async fn revoke_error_body_is_typed() {
         .await;
     on("DELETE", "/api/v1/revoke")
         .respond_with(fixture_response(400, "outbound_research_revoke_400.json"))
-        .expect(1)
+        // Once more with a fresh token: Outbound answers an expired token
+        // with 400 too.
+        .expect(2)
         .mount(&server)
         .await;
     let error = client(&server)
@@ -392,4 +394,98 @@ fn builder_requires_credentials() {
         matches!(error, banking_core::Error::Config(_)) && error.to_string().contains("client id"),
         "{error}"
     );
+}
+
+#[tokio::test]
+async fn an_expired_partner_token_answered_400_is_refreshed_once() {
+    // Seed, "Get Access Token": "If you pass an expired or invalid
+    // access_token, you'll receive a 400 error response."
+    let server = MockServer::start().await;
+    banking_core::testkit::catch_all(&server).await;
+    for token in ["expired-admin-token", ADMIN_TOKEN] {
+        on("POST", "/api/v1/token")
+            .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
+                "access_token": token,
+                "expires_in": 3600,
+            })))
+            .up_to_n_times(1)
+            .expect(1)
+            .mount(&server)
+            .await;
+    }
+    on("GET", "/api/v1/providers")
+        .and(bearer("expired-admin-token"))
+        .respond_with(ResponseTemplate::new(400).set_body_json(serde_json::json!({
+            "message": "Invalid request parameters"
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    on("GET", "/api/v1/providers")
+        .and(bearer(ADMIN_TOKEN))
+        .respond_with(fixture_response(
+            200,
+            "outbound_seed_providers_supported_200.json",
+        ))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let providers = client(&server).providers().list().await.unwrap();
+    assert_eq!(providers.len(), 1);
+}
+
+#[tokio::test]
+async fn a_400_after_a_fresh_token_is_the_answer() {
+    let server = server().await;
+    on("GET", "/api/v1/providers")
+        .respond_with(ResponseTemplate::new(400).set_body_json(serde_json::json!({
+            "message": "Invalid request parameters"
+        })))
+        .expect(2)
+        .mount(&server)
+        .await;
+    let error = client(&server).providers().list().await.unwrap_err();
+    assert_eq!(error.status(), Some(400));
+}
+
+#[tokio::test]
+async fn fdx_calls_carry_the_token_as_a_bearer_header_not_in_the_query() {
+    // The seed's getting-started page says to "pass the access_token" to
+    // `/Accounts` as a query parameter; its OpenAPI security scheme and
+    // the FDX endpoint pages say `Authorization: Bearer`. The header is
+    // used, so the token never lands in a URL.
+    let server = server().await;
+    refresh_grant("stored-refresh")
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
+            "access_token": "user-access",
+            "expires_in": 3600,
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    on("GET", "/api/fdx/5/accounts")
+        .and(bearer("user-access"))
+        .and(NoAccessTokenQuery)
+        .respond_with(fixture_response(
+            200,
+            "outbound_seed_fdx_accounts_paging_200.json",
+        ))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let connection =
+        client(&server).connect_with_refresh_token(SecretString::from("stored-refresh"));
+    connection
+        .accounts()
+        .list(&Default::default())
+        .await
+        .unwrap();
+}
+
+struct NoAccessTokenQuery;
+
+impl wiremock::Match for NoAccessTokenQuery {
+    fn matches(&self, request: &wiremock::Request) -> bool {
+        !request.url.query_pairs().any(|(k, _)| k == "access_token")
+    }
 }

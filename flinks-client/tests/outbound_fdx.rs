@@ -424,7 +424,8 @@ async fn transactions_stream_stops_on_the_first_error() {
             400,
             "outbound_seed_fdx_transactions_4xx.json",
         ))
-        .expect(1)
+        // Once more with a fresh token (a 400 may be an expired token).
+        .expect(2)
         .mount(&server)
         .await;
     let results: Vec<_> = futures::StreamExt::collect(

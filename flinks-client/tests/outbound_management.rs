@@ -76,6 +76,38 @@ async fn providers_401_keeps_the_message() {
 }
 
 #[tokio::test]
+async fn providers_400_and_500_keep_their_messages() {
+    for (status, name, message, calls) in [
+        // A 400 may be an expired token: sent again once with a fresh one.
+        (
+            400,
+            "outbound_seed_providers_400.json",
+            "Invalid request parameters",
+            2,
+        ),
+        (
+            500,
+            "outbound_seed_providers_500.json",
+            "Internal Server Error",
+            1,
+        ),
+    ] {
+        let server = server().await;
+        on("GET", "/api/v1/providers")
+            .respond_with(fixture_response(status, name))
+            .expect(calls)
+            .mount(&server)
+            .await;
+        let error = client(&server).providers().list().await.unwrap_err();
+        assert_eq!(error.status(), Some(status));
+        assert_eq!(
+            error.api_error().and_then(|e| e.message.as_deref()),
+            Some(message)
+        );
+    }
+}
+
+#[tokio::test]
 async fn registrations_decode_the_seed_sample() {
     let server = server().await;
     on("GET", "/api/v1/recipients/providers/requests")

@@ -184,3 +184,66 @@ async fn what_the_docs_leave_open_reaches_the_server() {
         upload.all_attributes(request).await.unwrap();
     }
 }
+
+#[tokio::test]
+async fn categorization_sends_the_upload_body_and_decodes_exact_amounts() {
+    let server = server().await;
+    Mock::given(method("POST"))
+        .and(path(api_path("attributes/upload/Categorization")))
+        .and(header("authorization", format!("Bearer {SECRET}").as_str()))
+        .and(body_json(serde_json::json!({
+            "Options": { "OriginCountry": "ca" },
+            "Transactions": [
+                { "TransactionDate": "2021/01/22", "Description": "payroll - flinks technologies", "Debit": "100.00", "Credit": null, "Balance": "900.00" }
+            ]
+        })))
+        .respond_with(json(200, fixture("schema_built_upload_categorization_200.json")))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let request = UploadRequest::new(
+        OriginCountry::Canada,
+        [
+            UploadTransaction::debit(date(22), "payroll - flinks technologies", dec("100"))
+                .balance(dec("900")),
+        ],
+    );
+    let answer = client(&server)
+        .upload()
+        .categorization(&request)
+        .await
+        .unwrap();
+    assert_eq!(
+        answer.user_identifier.as_deref(),
+        Some("User Identifier Value")
+    );
+    let transaction = &answer.transactions[0];
+    assert_eq!(transaction.debit, Some(dec("100.00")));
+    assert_eq!(transaction.debit.unwrap().scale(), 2);
+    assert_eq!(transaction.credit, None);
+    assert_eq!(transaction.category.as_deref(), Some("Income"));
+    assert_eq!(transaction.sub_category.as_deref(), Some("Payroll"));
+}
+
+#[tokio::test]
+async fn fraud_analysis_is_a_get_by_login_with_the_secret_bearer() {
+    let server = server().await;
+    let login = "5e115eac-1209-4f19-641c-08d6d484e2fe";
+    Mock::given(method("GET"))
+        .and(path(api_path(&format!("FraudAnalysis/{login}"))))
+        .and(header("authorization", format!("Bearer {SECRET}").as_str()))
+        .respond_with(json(200, fixture("schema_built_fraud_analysis_200.json")))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let analysis = client(&server)
+        .upload()
+        .fraud_analysis(login.parse().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(analysis.login_id.unwrap().to_string(), login);
+    assert_eq!(
+        analysis.other["Documents"][0]["Alerts"][0],
+        "MODIFIED_METADATA"
+    );
+}

@@ -539,7 +539,7 @@ impl Connect<'_> {
 
     /// A fresh one-time token for each attempt of an `Authorize` call,
     /// fetched within that call's deadlines.
-    fn fresh_token(&self) -> Result<RequestAuth> {
+    pub(super) fn fresh_token(&self) -> Result<RequestAuth> {
         let auth = SingleUse::header(AUTH_KEY_HEADER, self.authorize_tokens())?;
         Ok(RequestAuth::With(auth))
     }

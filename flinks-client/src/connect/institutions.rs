@@ -124,21 +124,28 @@ impl Connect<'_> {
     ///
     /// The docs name this endpoint but show no sample; the answer is read as
     /// a list of the objects `Institutions/RoutingNumber` returns (inferred).
+    /// Sent with `flinks-auth-key: <secret key>` like
+    /// `Institutions/RoutingNumber` (the credential is inferred from that
+    /// sibling).
     pub async fn institutions(&self) -> Result<Vec<Institution>> {
-        let http = Request::get(LIST_PATH).auth(self.client.api_key_auth(LIST_PATH)?);
+        let http = Request::get(LIST_PATH).auth(self.client.secret_key_auth());
         self.client.transport().send_json(http).await
     }
 
     /// `GET Institutions/RoutingNumber/{routingNumber}`: the US institution
     /// of a routing number. An unknown number answers 404
     /// (`err.is_not_found()`).
+    ///
+    /// Sent with `flinks-auth-key: <secret key>`: the seed's OpenAPI
+    /// fragment for this endpoint names the `flinks-auth-key` header
+    /// ("Bearer token"); that it carries the secret key is inferred.
     pub async fn institution_by_routing_number(
         &self,
         routing_number: &RoutingNumber,
     ) -> Result<Institution> {
         let http = Request::get(BY_ROUTING_PATH)
             .param("routingNumber", routing_number)
-            .auth(self.client.api_key_auth(BY_ROUTING_PATH)?);
+            .auth(self.client.secret_key_auth());
         self.client.transport().send_json(http).await
     }
 }

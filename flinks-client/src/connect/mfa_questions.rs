@@ -129,15 +129,25 @@ impl AnswerMfaQuestionsRequest {
 impl Connect<'_> {
     /// `GET GetMFAQuestions/{loginId}`: the security questions stored for a
     /// login.
+    ///
+    /// Sent with `flinks-auth-key: <secret key>`: the seed's OpenAPI
+    /// fragment for this endpoint says "Endpoints require authentication
+    /// using `flinks-auth-key` header (Bearer token)". Which credential the
+    /// header carries is not stated; the secret key, which the header
+    /// carries on `GenerateAuthorizeToken` and which does not expire, is
+    /// inferred.
     pub async fn mfa_questions(&self, login_id: LoginId) -> Result<MfaQuestions> {
         let http = Request::get(QUESTIONS_PATH)
             .param("loginId", login_id)
-            .auth(self.client.api_key_auth(QUESTIONS_PATH)?);
+            .auth(self.client.secret_key_auth());
         self.client.transport().send_json(http).await
     }
 
     /// `PATCH AnswerMFAQuestions`: stores answers to a login's security
     /// questions.
+    ///
+    /// Sent with `flinks-auth-key: <secret key>` like `GetMFAQuestions`;
+    /// no doc names this endpoint's credential (inferred from its sibling).
     pub async fn answer_mfa_questions(
         &self,
         request: &AnswerMfaQuestionsRequest,
@@ -145,7 +155,7 @@ impl Connect<'_> {
         request.validate()?;
         let http = Request::patch(ANSWER_PATH)
             .json(request)?
-            .auth(self.client.api_key_auth(ANSWER_PATH)?);
+            .auth(self.client.secret_key_auth());
         self.client.transport().send_json(http).await
     }
 }

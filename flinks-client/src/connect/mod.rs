@@ -6,10 +6,12 @@
 //! | endpoints | credential |
 //! |---|---|
 //! | `GenerateAuthorizeToken` | `flinks-auth-key: <secret key>` |
+//! | `GetMFAQuestions`, `Institutions/RoutingNumber` | `flinks-auth-key: <secret key>` (seed: the header; the secret key as its value is inferred) |
+//! | `AnswerMFAQuestions`, `Institutions` | `flinks-auth-key: <secret key>` (not documented; inferred from their siblings above) |
 //! | `Authorize` (also the MFA answer) | `flinks-auth-key: <one-time authorize token>`, a fresh one per call |
 //! | accounts, statements, `DeleteCard` | `x-api-key` |
 //! | `GetNightlyRefreshStatus` | `Authorization: Bearer <secret key>` |
-//! | `SetScheduledRefresh`, MFA questions, institutions | `x-api-key` (not documented; inferred from the other data endpoints) |
+//! | `SetScheduledRefresh` | `x-api-key` (not documented; inferred from the other data endpoints) |
 //!
 //! Data calls answer either ready or pending ([`Outcome`]);
 //! [`Connect::wait_ready`] polls the `*Async` endpoint until the data is
@@ -19,14 +21,18 @@ mod accounts;
 mod accounts_detail;
 mod accounts_summary;
 mod authorize;
+mod authorize_multiple;
 mod delete_card;
 mod institutions;
+mod investments;
 mod mfa_questions;
 mod nightly_refresh;
 pub(crate) mod outcome;
+mod redirect;
 mod scheduled_refresh;
 mod statements;
 mod wait;
+mod wealth_nightly_refresh;
 
 pub use crate::category::AccountCategory;
 pub use accounts::{Account, AccountKind, Address, Balance, Holder, Transaction};
@@ -38,19 +44,23 @@ pub use authorize::{
     Authorization, AuthorizeOutcome, AuthorizeRequest, AuthorizeToken, ChallengeAsk, ChallengeType,
     Language, MfaChallenge, SecurityChallenge, SecurityResponses,
 };
+pub use authorize_multiple::{AuthorizeMultipleRequest, AuthorizeMultipleResponse};
 pub use delete_card::DeletedCard;
 pub use institutions::{
     Institution, InstitutionStatus, InstitutionUrl, Localization, RoutingNumber,
 };
+pub use investments::{InvestmentAccount, Investments};
 pub use mfa_questions::{
     AnswerMfaQuestionsRequest, MfaAnswer, MfaQuestion, MfaQuestions, MfaQuestionsUpdated,
 };
 pub use nightly_refresh::{IneligibleCard, NightlyRefreshStatus};
 pub use outcome::{Link, Outcome, Pending};
+pub use redirect::ConnectRedirect;
 pub use statements::{
     AccountStatements, Statement, StatementPeriod, Statements, StatementsRequest,
 };
 pub use wait::{AsyncResult, PollOptions, WaitError};
+pub use wealth_nightly_refresh::{IneligibleWealth, WealthNightlyRefreshStatus};
 
 use crate::client::FlinksClient;
 

@@ -32,6 +32,16 @@ pub const SANDBOX_URL: &str = "https://ob-preprod.flinksapp.dev/";
 /// The scope of the client-credentials token: partner management.
 pub const ADMIN_SCOPE: &str = "client:admin";
 
+/// Statuses besides 401 with which Outbound refuses an expired or invalid
+/// partner token: the seed ("Get Access Token": "If you pass an expired or
+/// invalid `access_token`, you'll receive a 400 error response"). On one,
+/// the token is dropped and the call retried once with a fresh one.
+const ADMIN_TOKEN_REFUSED_WITH: &[u16] = &[400];
+/// The same for a user's token on the FDX endpoints: 400 (seed) and 403
+/// (research notes `[DOC]`, token page: "400/401/403 => Flinks-managed
+/// tokens expired").
+const USER_TOKEN_REFUSED_WITH: &[u16] = &[400, 403];
+
 /// Client of the Flinks Outbound (Open Banking) API.
 ///
 /// Holds one set of OAuth client credentials: a partner's (recipients,
@@ -102,7 +112,10 @@ impl OutboundClient {
             Some(refresh_token) => FdxConnection::new(
                 self.inner
                     .transport
-                    .with_auth(BearerAuth::with_cache(cache)),
+                    .with_auth(BearerAuth::refused_with_statuses(
+                        cache,
+                        USER_TOKEN_REFUSED_WITH,
+                    )),
                 Some(refresh_token),
             ),
             // Nothing to refresh with: the access token is used until it
@@ -121,7 +134,12 @@ impl OutboundClient {
     pub fn connect_with_refresh_token(&self, refresh_token: SecretString) -> FdxConnection {
         let grant = self.inner.oauth.refresh_token(refresh_token.clone());
         FdxConnection::new(
-            self.inner.transport.with_auth(BearerAuth::new(grant)),
+            self.inner
+                .transport
+                .with_auth(BearerAuth::refused_with_statuses(
+                    TokenCache::new(grant),
+                    USER_TOKEN_REFUSED_WITH,
+                )),
             Some(refresh_token),
         )
     }
@@ -253,6 +271,9 @@ impl OutboundClientBuilder {
             (None, _) => api_base.clone(),
         });
         self.settings.transport.check_url("auth", &auth_base)?;
+        // The token page (research notes `[DOC]`) names
+        // `https://api.flinks.io/api/v1/token`; the seed's getting-started
+        // page calls the endpoint `/Token`, its name rather than a path.
         let token_url = auth_base
             .join("api/v1/token")
             .map_err(|e| Error::config(format!("token URL: {e}")))?;
@@ -263,9 +284,9 @@ impl OutboundClientBuilder {
             encoding: self.encoding,
         };
         let admin = oauth.client_credentials(self.scope);
-        let builder = self
-            .settings
-            .transport(Transport::builder(api_base).auth(BearerAuth::new(admin)));
+        let builder = self.settings.transport(Transport::builder(api_base).auth(
+            BearerAuth::refused_with_statuses(TokenCache::new(admin), ADMIN_TOKEN_REFUSED_WITH),
+        ));
         Ok(OutboundClient {
             inner: Arc::new(Inner {
                 transport: builder.build()?,

@@ -71,6 +71,11 @@ impl PayClient {
         Ok(request.header("x-client-id", id.clone()))
     }
 
+    /// e-Transfer v1 (legacy) sessions.
+    pub fn e_transfer_sessions(&self) -> super::e_transfer_sessions::ETransferSessionsApi<'_> {
+        super::e_transfer_sessions::ETransferSessionsApi { client: self }
+    }
+
     /// EFT v1 transactions.
     pub fn transactions(&self) -> TransactionsApi<'_> {
         TransactionsApi { client: self }

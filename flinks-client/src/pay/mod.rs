@@ -9,6 +9,7 @@
 //! per request.
 
 mod client;
+mod e_transfer_sessions;
 mod error;
 mod initiate;
 mod institutions;
@@ -21,6 +22,7 @@ pub mod testkit;
 mod transactions;
 
 pub use client::{PRODUCTION_URL, PayClient, PayClientBuilder, SANDBOX_URL};
+pub use e_transfer_sessions::{ETransferSessionRequest, ETransferSessionsApi};
 pub use error::{PayErrorExt, ProblemDetails};
 pub use initiate::{
     InitiatePaymentSession, InitiatedPaymentSession, PAY_API_URL, PayApiClient, PayApiClientBuilder,

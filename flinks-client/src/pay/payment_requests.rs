@@ -5,12 +5,20 @@
 //! casing as printed) and the status values come from docs.flinks.com's
 //! "Get payment requests" and "Troubleshooting payments" pages, not from the
 //! seed; the cancel response is not documented.
+//!
+//! The legacy e-Transfer flow also POSTs to `/PaymentRequests` to link a
+//! session to a request (research notes `[DOC]`: "link sessionId →
+//! requestId", full path not seen). [`PaymentRequestsApi::link`] sends
+//! `POST /api/v1/paymentrequests` with `{sessionId, requestId}`; the path
+//! (that of the status call without the id), the member names and the
+//! answer (read as the status body) are inferred.
 
 use banking_core::Result;
 use banking_core::transport::Request;
 use serde::{Deserialize, Serialize};
 
 use super::client::PayClient;
+use super::sessions::SessionId;
 
 banking_core::uuid_id! {
     /// A payment request.
@@ -69,6 +77,13 @@ pub struct PaymentRequest {
     pub payment_link: Option<String>,
 }
 
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LinkBody<'a> {
+    session_id: &'a SessionId,
+    request_id: &'a PaymentRequestId,
+}
+
 /// Payment requests.
 #[derive(Debug, Clone, Copy)]
 pub struct PaymentRequestsApi<'a> {
@@ -81,6 +96,23 @@ impl PaymentRequestsApi<'_> {
         let request = self
             .client
             .v1(Request::get("api/v1/paymentrequests/{requestId}").param("requestId", request_id))?;
+        self.client.transport().send_json(request).await
+    }
+
+    /// `POST /api/v1/paymentrequests`: links the session `session_id` to
+    /// the payment request `request_id` (legacy e-Transfer). Not retried.
+    pub async fn link(
+        &self,
+        session_id: &SessionId,
+        request_id: &PaymentRequestId,
+    ) -> Result<PaymentRequest> {
+        let request = self
+            .client
+            .with_client_id(Request::post("api/v1/paymentrequests"))
+            .json(&LinkBody {
+                session_id,
+                request_id,
+            })?;
         self.client.transport().send_json(request).await
     }
 
