@@ -4,6 +4,7 @@ mod abuse;
 mod acceptance;
 mod builders;
 mod decoders;
+mod endpoints_doc;
 mod fault_server;
 mod matrix;
 mod reliability;
