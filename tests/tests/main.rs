@@ -9,3 +9,4 @@ mod fault_server;
 mod matrix;
 mod reliability;
 mod secrecy;
+mod seed_samples;
