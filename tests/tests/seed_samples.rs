@@ -24,15 +24,15 @@ fn samples(page: &str) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        if lines[i].trim_end() == "{" {
-            if let Some(end) = (i..lines.len()).find(|&j| lines[j].trim_end() == "}") {
-                let block: Vec<String> = lines[i..=end]
-                    .iter()
-                    .map(|l| l.replacen("• ", "", 1))
-                    .collect();
-                out.push((i + 1, block.join("\n")));
-                i = end;
-            }
+        if lines[i].trim_end() == "{"
+            && let Some(end) = (i..lines.len()).find(|&j| lines[j].trim_end() == "}")
+        {
+            let block: Vec<String> = lines[i..=end]
+                .iter()
+                .map(|l| l.replacen("• ", "", 1))
+                .collect();
+            out.push((i + 1, block.join("\n")));
+            i = end;
         }
         i += 1;
     }
