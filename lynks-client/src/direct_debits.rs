@@ -12,7 +12,7 @@
 //!
 //! A direct debit moves money. It is never resent: LYNKS documents no
 //! idempotency key, so a create whose answer was lost fails with
-//! [`Error::OutcomeUnknown`](banking_core::Error::OutcomeUnknown); look it
+//! [`Error::OutcomeUnknown`]; look it
 //! up by its end-to-end id before creating it again.
 //!
 //! ```
