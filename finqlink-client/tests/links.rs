@@ -416,3 +416,92 @@ fn link_status_helpers_and_unknown_values() {
     assert_eq!(s, LinkStatus::Unknown("settled_by_bank".into()));
     assert_eq!(serde_json::to_string(&s).unwrap(), r#""settled_by_bank""#);
 }
+
+#[test]
+fn the_cursor_token_fixture_is_the_changelog_sample_with_only_its_elision_filled() {
+    // The changelog's v2 `/links/list` response elides the links as `[...]`;
+    // the schema-built fixture differs from it by that elision only.
+    let seed =
+        String::from_utf8(fixture_bytes("seed_changelog_links_list_v2_200_elided.txt")).unwrap();
+    let built = fixture_bytes("schema_built_changelog_links_list_v2_cursor_token_200.json");
+    assert_eq!(seed.replacen("[...]", "[]", 1).as_bytes(), built.as_slice());
+}
+
+#[tokio::test]
+async fn list_decodes_the_changelog_cursor_token_and_stream_sends_it_back() {
+    let mount = |server| async move {
+        expect_call(
+            &server,
+            "/v2/links/list",
+            json!({ "pagination": { "limit": 50 } }),
+            "schema_built_changelog_links_list_v2_cursor_token_200.json",
+        )
+        .await;
+        expect_call(
+            &server,
+            "/v2/links/list",
+            json!({ "pagination": { "limit": 50, "after": "cursor_token" } }),
+            "schema_built_links_list_v2_last_page_200.json",
+        )
+        .await;
+        server
+    };
+    let request = LinksListRequest::new().pagination(Pagination::new().limit(50));
+
+    let server = mount(server().await).await;
+    let client = client(&server);
+    let first = client.links().list(&request).await.unwrap();
+    let info = first.pagination.unwrap();
+    assert_eq!((info.count, info.more), (Some(50), Some(true)));
+    assert_eq!(info.next_cursor(), Some("cursor_token"));
+    assert!(first.links.is_empty());
+    let last = client
+        .links()
+        .list(
+            &request
+                .clone()
+                .pagination(Pagination::new().limit(50).after("cursor_token")),
+        )
+        .await
+        .unwrap();
+    assert_eq!(last.links.len(), 1);
+
+    // A page with `more?: true` but no links still leads to the next page.
+    let server = mount(super::support::server().await).await;
+    let links: Vec<_> = super::support::client(&server)
+        .links()
+        .stream(request)
+        .try_collect()
+        .await
+        .unwrap();
+    let web_ids: Vec<_> = links
+        .iter()
+        .map(|l| l.web_id.clone().unwrap().to_string())
+        .collect();
+    assert_eq!(web_ids, ["pl-2ab7qq"]);
+}
+
+/// `text` with the sample's elided `"links": [...]` as an empty array.
+fn with_empty_links(text: &str) -> serde_json::Value {
+    serde_json::from_str(&text.replacen("[...]", "[]", 1)).unwrap()
+}
+
+#[test]
+fn the_schema_built_list_fixtures_keep_the_changelog_samples_but_their_elided_links() {
+    for (seed, built) in [
+        (
+            "seed_changelog_links_list_response_pagination_elided.txt",
+            "schema_built_changelog_links_list_v2_200.json",
+        ),
+        (
+            "seed_changelog_links_list_v1_200_elided.txt",
+            "schema_built_changelog_links_list_v1_200.json",
+        ),
+    ] {
+        let seed = String::from_utf8(fixture_bytes(seed)).unwrap();
+        let mut built = fixture(built);
+        assert!(!built["links"].as_array().unwrap().is_empty());
+        built["links"] = json!([]);
+        assert_eq!(with_empty_links(&seed), built);
+    }
+}

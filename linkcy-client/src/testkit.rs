@@ -17,6 +17,10 @@
 //!   `FAIL` gives `SCA_REQUIRED`, `DATA_SIGNING` needs a signature.
 //! - **paging**: `GET /api/partner/transactions` serves three pages of two,
 //!   two and one transactions.
+//! - **the research notes' endpoints**: password reset (no token), the
+//!   webhook portal URL, one consumer, the corporate-related patch, KYC
+//!   (create, simulate, get, list), card profiles and their rules, and SCA
+//!   device enrolment and removal answer with this crate's fixtures.
 //!
 //! Requests nothing matches get status 599 and a body naming the request.
 //!
@@ -88,6 +92,12 @@ const CARD: &str = fixture!("inferred_cards_get_200.json");
 const CONSUMERS: &str = fixture!("schema_built_consumers_list_200.json");
 const CORPORATES: &str = fixture!("schema_built_corporates_list_200.json");
 const CORPORATE_CREATED: &str = fixture!("schema_built_corporates_create_201.json");
+const CONSUMER: &str = fixture!("schema_built_consumers_get_200.json");
+const WEBHOOK_PORTAL: &str = fixture!("inferred_webhooks_portal_200.json");
+const KYC: &str = fixture!("inferred_kyc_200.json");
+const KYC_LIST: &str = fixture!("inferred_kyc_list_200.json");
+const RESOURCE_CREATED: &str = fixture!("research_created_201.json");
+const SCA_ENROLLED: &str = fixture!("schema_built_sca_enrol_201.json");
 const UNAUTHORIZED: &str = fixture!("schema_built_error_unauthorized_401.json");
 const NOT_FOUND: &str = fixture!("schema_built_error_not_found_404.json");
 const SCA_REQUIRED: &str = fixture!("schema_built_error_sca_required_409.json");
@@ -279,7 +289,14 @@ async fn mount(server: &MockServer, state: &Shared) {
         .mount(server)
         .await;
 
-    let plain: [(&str, &str, u16, &str); 15] = [
+    // Security "None" (research notes 2(b)): no bearer token needed.
+    Mock::given(method("POST"))
+        .and(path("/api/partner/passwords/reset"))
+        .respond_with(ResponseTemplate::new(204))
+        .mount(server)
+        .await;
+
+    let plain: [(&str, &str, u16, &str); 22] = [
         (
             "POST",
             r"^/api/partner/transactions/direct-debit$",
@@ -305,10 +322,34 @@ async fn mount(server: &MockServer, state: &Shared) {
         ("POST", r"^/api/partner/consumers$", 201, CREATED),
         ("GET", r"^/api/partner/corporates$", 200, CORPORATES),
         ("POST", r"^/api/partner/corporates$", 201, CORPORATE_CREATED),
+        ("GET", r"^/api/partner/consumers/[^/]+$", 200, CONSUMER),
+        ("GET", r"^/api/partner/webhooks$", 200, WEBHOOK_PORTAL),
+        ("POST", r"^/api/partner/kyc$", 201, KYC),
+        ("GET", r"^/api/partner/kyc$", 200, KYC_LIST),
+        ("GET", r"^/api/partner/kyc/[^/]+$", 200, KYC),
+        (
+            "POST",
+            r"^/api/partner/card-profiles$",
+            201,
+            RESOURCE_CREATED,
+        ),
+        ("POST", r"^/api/partner/sca$", 201, SCA_ENROLLED),
     ];
     for (verb, pattern, status, body) in plain {
         authed(verb, pattern)
             .respond_with(json(status, body))
+            .mount(server)
+            .await;
+    }
+    let no_content: [(&str, &str); 4] = [
+        ("PATCH", r"^/api/partner/corporates/related/[^/]+$"),
+        ("POST", r"^/api/partner/kyc/simulate$"),
+        ("PUT", r"^/api/partner/card-profiles/[^/]+/rules$"),
+        ("DELETE", r"^/api/partner/sca$"),
+    ];
+    for (verb, pattern) in no_content {
+        authed(verb, pattern)
+            .respond_with(ResponseTemplate::new(204))
             .mount(server)
             .await;
     }

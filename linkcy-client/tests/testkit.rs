@@ -5,10 +5,12 @@ use linkcy_client::testkit::{
     CONSUMER_PHONE, FIRST_SCA_ID, LinkcySimulator, PARTNER_NAME, PASSWORD, TRANSACTION_ID,
 };
 use linkcy_client::{
-    BeneficiaryAccount, CardRuleRequest, CardRuleType, CreateBeneficiaryRequest, CreateCardRequest,
-    InterLedgerTransferRequest, LinkcyErrorCode, LinkcyErrorExt, LinkcyScaChallenge,
-    LinkcyScaOutcome, LoginRequest, PartyType, PendingSca, ScaOptions, ScaStrategy,
-    TransactionFilter,
+    BeneficiaryAccount, CardRuleRequest, CardRuleType, CorporateRelatedPatch,
+    CreateBeneficiaryRequest, CreateCardProfileRequest, CreateCardRequest, CreateKycRequest,
+    EnrolScaDeviceRequest, InterLedgerTransferRequest, KycConfiguration, KycFilter, KycStatus,
+    LinkcyErrorCode, LinkcyErrorExt, LinkcyScaChallenge, LinkcyScaOutcome, LoginRequest, PartyType,
+    PasswordResetRequest, PendingSca, RemoveScaDeviceRequest, ScaOptions, ScaStrategy,
+    SimulateKycRequest, TransactionFilter,
 };
 use rust_decimal::Decimal;
 use secrecy::SecretString;
@@ -119,7 +121,7 @@ async fn end_user_login_and_unmatched_requests() {
     let raw = client
         .raw()
         .send(banking_core::transport::Request::get(
-            "/api/partner/webhooks",
+            "/api/partner/not-an-endpoint",
         ))
         .await
         .unwrap_err();
@@ -244,4 +246,85 @@ async fn every_plain_endpoint_answers() {
     assert_eq!(listed!(client.corporates()), 1);
     let missing = client.transactions().get(any).await.unwrap_err();
     assert!(missing.is_not_found());
+}
+
+#[tokio::test]
+async fn the_research_endpoints_answer() {
+    let simulator = LinkcySimulator::start().await;
+    let client = simulator.client();
+    let any = Uuid::nil();
+
+    client
+        .passwords()
+        .reset(&PasswordResetRequest::consumer(
+            CONSUMER_PHONE,
+            PARTNER_NAME,
+        ))
+        .await
+        .unwrap();
+    assert_eq!(
+        simulator.login_count(),
+        0,
+        "a password reset needs no token"
+    );
+
+    let portal = client.webhook_portal().url().await.unwrap();
+    assert_eq!(portal.url.host_str(), Some("app.svix.com"));
+    assert!(
+        client
+            .consumers()
+            .get(any)
+            .await
+            .unwrap()
+            .kyc_info
+            .is_some()
+    );
+    client
+        .corporate_related()
+        .patch(any, &CorporateRelatedPatch::new().is_ubo(true))
+        .await
+        .unwrap();
+
+    let kyc = client
+        .kyc()
+        .create(&CreateKycRequest::new(any, KycConfiguration::link()))
+        .await
+        .unwrap();
+    assert_eq!(kyc.status, Some(KycStatus::Created));
+    client
+        .kyc()
+        .simulate(&SimulateKycRequest::new(any, KycStatus::Validated))
+        .await
+        .unwrap();
+    assert_eq!(client.kyc().get(any).await.unwrap().id, kyc.id);
+    let page = client.kyc().list(&KycFilter::new()).await.unwrap();
+    assert_eq!(page.content.len(), 1);
+
+    let profile = client
+        .card_profiles()
+        .create(&CreateCardProfileRequest::new("Standard", any))
+        .await
+        .unwrap();
+    assert_eq!(profile.id.to_string(), TRANSACTION_ID);
+    client
+        .card_profiles()
+        .set_rule(
+            profile.id,
+            &CardRuleRequest::new(CardRuleType::DailyMaxSpend, 50000),
+        )
+        .await
+        .unwrap();
+
+    let enrolment = client
+        .sca_devices()
+        .enrol(&EnrolScaDeviceRequest::new("endpoint-4f2a"))
+        .await
+        .unwrap();
+    assert!(enrolment.join_code.is_some());
+    client
+        .sca_devices()
+        .remove(&RemoveScaDeviceRequest::new(any))
+        .await
+        .unwrap();
+    assert_eq!(simulator.login_count(), 1);
 }

@@ -1,18 +1,33 @@
 //! Connections: a user's link to one provider, with its channels.
 //!
-//! Connections are created by the widget (or, with a PSD2 agreement, by the
-//! full API, not covered: its paths are not published). Paths, operation ids
-//! and fields: research notes 2(d) and 2(e) (third-party code and samples).
-//! API v2.1 answers lists as bare JSON arrays.
+//! Connections are created by the widget or, for clients with a PSD2
+//! agreement, through the API ("manual connection creation", research
+//! notes 2(d) [S] concept; seed: without the agreement "you are required to
+//! perform all aggregation via Linxo Connect widgets"). Paths, operation ids
+//! and fields of the reads: research notes 2(d) and 2(e) (third-party code
+//! and samples). API v2.1 answers lists as bare JSON arrays.
+//!
+//! **Manual creation is inferred.** No source gives its path or body:
+//! [`Connections::create`] sends `POST /connections` with the provider, the
+//! channel and its credentials named as the Connection and Channel
+//! resources name them (`provider_id`, `channel_definition_id`,
+//! `credentials`), and reads the new id from a `Location:
+//! /connections/{id}` header (as `POST /users` answers) or an `id` body
+//! field. Check against the Linxo reference and use
+//! [`LinxoClient::raw`](crate::LinxoClient::raw) if they differ.
+
+use std::fmt;
 
 use banking_core::transport::Request;
 use chrono::{DateTime, Utc};
+use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use crate::channels::Channel;
 use crate::handle::handle;
-use crate::ids::{ConnectionId, ProviderId, UserId};
+use crate::ids::{ChannelDefinitionId, ConnectionId, ProviderId, UserId};
+use crate::location;
 
 banking_core::wire_enum! {
     /// The state of a connection (research notes 2(g), third-party code).
@@ -99,12 +114,138 @@ pub struct Connection {
     pub constraints: Option<Box<RawValue>>,
 }
 
+/// One credential of an EMBEDDED channel: a field of the provider's login
+/// form (its name as the provider's channel definition gives it) and its
+/// value, a [`SecretString`] that never appears in `Debug` output.
+#[derive(Clone)]
+pub struct Credential {
+    name: String,
+    value: SecretString,
+}
+
+impl fmt::Debug for Credential {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Credential")
+            .field("name", &self.name)
+            .field("value", &"[REDACTED]")
+            .finish()
+    }
+}
+
+impl Credential {
+    /// The form field `name` holding `value`.
+    pub fn new(name: impl Into<String>, value: SecretString) -> Self {
+        Credential {
+            name: name.into(),
+            value,
+        }
+    }
+}
+
+/// A connection to create through the API (clients with a PSD2 agreement).
+/// Not `Serialize`, so the credentials are only ever written into the
+/// request body. Field names inferred (see the module docs).
+#[derive(Debug, Clone)]
+pub struct NewConnection {
+    provider_id: ProviderId,
+    channel_definition_id: Option<ChannelDefinitionId>,
+    credentials: Vec<Credential>,
+    auto_sync: Option<bool>,
+}
+
+#[derive(Serialize)]
+struct NewConnectionBody<'a> {
+    provider_id: &'a ProviderId,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    channel_definition_id: Option<&'a ChannelDefinitionId>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    credentials: Vec<CredentialBody<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    auto_sync: Option<bool>,
+}
+
+#[derive(Serialize)]
+struct CredentialBody<'a> {
+    name: &'a str,
+    value: &'a str,
+}
+
+impl NewConnection {
+    /// A connection to `provider`.
+    pub fn new(provider: ProviderId) -> Self {
+        NewConnection {
+            provider_id: provider,
+            channel_definition_id: None,
+            credentials: Vec::new(),
+            auto_sync: None,
+        }
+    }
+
+    /// The provider's channel to use (REDIRECT or EMBEDDED); default: the
+    /// provider's own choice.
+    pub fn channel(mut self, channel: ChannelDefinitionId) -> Self {
+        self.channel_definition_id = Some(channel);
+        self
+    }
+
+    /// Adds a credential (EMBEDDED channels; REDIRECT channels need none).
+    pub fn credential(mut self, credential: Credential) -> Self {
+        self.credentials.push(credential);
+        self
+    }
+
+    /// Whether Linxo synchronises it daily (Linxo's default: yes).
+    pub fn auto_sync(mut self, auto_sync: bool) -> Self {
+        self.auto_sync = Some(auto_sync);
+        self
+    }
+}
+
+#[derive(Deserialize)]
+struct CreatedBody {
+    #[serde(default)]
+    id: Option<ConnectionId>,
+}
+
 handle! {
-    /// `client.connections()`: list and get.
+    /// `client.connections()`: create (manual creation), list and get.
     Connections
 }
 
 impl Connections<'_> {
+    /// `POST /connections` (path and body inferred; see the module docs):
+    /// creates a connection without the widget, for clients with a PSD2
+    /// agreement, and returns its id. Linxo then synchronises it; follow it
+    /// with [`queues`](crate::LinxoClient::queues) or by polling
+    /// [`get`](Self::get). Not resent after it may have reached the server:
+    /// a lost answer is [`banking_core::Error::OutcomeUnknown`].
+    pub async fn create(&self, connection: &NewConnection) -> banking_core::Result<ConnectionId> {
+        let body = NewConnectionBody {
+            provider_id: &connection.provider_id,
+            channel_definition_id: connection.channel_definition_id.as_ref(),
+            credentials: connection
+                .credentials
+                .iter()
+                .map(|c| CredentialBody {
+                    name: &c.name,
+                    value: c.value.expose_secret(),
+                })
+                .collect(),
+            auto_sync: connection.auto_sync,
+        };
+        let response = self
+            .handle
+            .send(Request::post("/connections").json(&body)?)
+            .await?;
+        if let Some(id) = location::last_segment(&response) {
+            return Ok(ConnectionId::from(id));
+        }
+        serde_json::from_slice::<CreatedBody>(response.body())
+            .ok()
+            .and_then(|body| body.id)
+            .ok_or_else(|| location::missing(&response, "connection"))
+    }
+
     /// `GET /connections` (`getConnectionsUsingGET`): the user's
     /// connections, including those the widget just created.
     pub async fn list(&self) -> banking_core::Result<Vec<Connection>> {

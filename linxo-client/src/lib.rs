@@ -143,7 +143,9 @@ pub use client::{
     PRODUCTION_AUTH_URL, PRODUCTION_EMBED_URL, SANDBOX_API_URL, SANDBOX_AUTH_URL,
     SANDBOX_EMBED_URL, USER_SCOPE,
 };
-pub use connections::{Connection, ConnectionStatus, Connections, Owner};
+pub use connections::{
+    Connection, ConnectionStatus, Connections, Credential, NewConnection, Owner,
+};
 pub use error::{LinxoErrorCode, LinxoErrorDecoder, LinxoErrorExt};
 pub use ids::{
     AccountId, CategoryId, ChannelDefinitionId, ConnectionId, ProviderId, QueueId, TransactionId,

@@ -15,7 +15,9 @@
 //! - Widget: `POST /widget/widget_session` checks the body's user token and
 //!   client credentials and returns a session whose links point at the
 //!   simulator; `GET /widget/add_connection?session_id=...` serves a page.
-//!   The user's connection exists from the start, as if the widget had run.
+//!   The user's connection exists from the start, as if the widget had run;
+//!   `POST /connections` (manual creation) answers 201 with its
+//!   `Location`.
 //! - Sync: after `POST /connections/{id}/synchronize` the connection reads
 //!   `RUNNING` once, then `SUCCESS`; every subscribed queue receives the
 //!   fixture events, which a poll returns once.
@@ -448,6 +450,13 @@ impl LinxoSimulator {
         .respond_with(StartSync(state.clone()))
         .mount(server)
         .await;
+        user(Mock::given(method("POST")).and(path("/connections")))
+            .respond_with(
+                ResponseTemplate::new(201)
+                    .insert_header("location", format!("/connections/{}", Self::CONNECTION_ID)),
+            )
+            .mount(server)
+            .await;
         user(Mock::given(method("POST")).and(path("/connections/synchronize")))
             .respond_with(
                 ResponseTemplate::new(200)

@@ -111,10 +111,18 @@ impl NewUser {
         &self.email
     }
 
-    /// Checks the e-mail's shape and enforces the seed's password
-    /// recommendation ([`MIN_PASSWORD_CHARS`] characters, a letter and a
-    /// digit): these users guard bank data, and the integrator, not a
-    /// person, chooses the password.
+    /// Whether the password follows the seed's recommendation
+    /// ([`MIN_PASSWORD_CHARS`] characters, a letter and a digit). The SDK
+    /// does not enforce it: the docs recommend it, they do not require it,
+    /// so a password that misses it still goes to Linxo, which decides.
+    pub fn meets_password_recommendation(&self) -> bool {
+        let password = self.password.expose_secret();
+        password.chars().count() >= MIN_PASSWORD_CHARS
+            && password.chars().any(char::is_alphabetic)
+            && password.chars().any(|c| c.is_ascii_digit())
+    }
+
+    /// Checks the e-mail's shape and that a password is given.
     fn validate(&self) -> banking_core::Result<()> {
         let email = self.email.as_str();
         let shaped = email
@@ -127,16 +135,10 @@ impl NewUser {
                 "must be an e-mail address (local@domain.tld)",
             ));
         }
-        let password = self.password.expose_secret();
-        if password.chars().count() < MIN_PASSWORD_CHARS
-            || !password.chars().any(char::is_alphabetic)
-            || !password.chars().any(|c| c.is_ascii_digit())
-        {
+        if self.password.expose_secret().is_empty() {
             return Err(banking_core::Error::validation(
                 "password",
-                format!(
-                    "must have at least {MIN_PASSWORD_CHARS} characters with a letter and a digit"
-                ),
+                "must not be empty",
             ));
         }
         Ok(())

@@ -122,3 +122,82 @@ async fn get_decodes_channels_and_keeps_unknown_statuses() {
     );
     assert_eq!(other.constraints.unwrap().get(), r#"{"max":1.10}"#);
 }
+
+#[tokio::test]
+async fn create_posts_provider_channel_and_credentials_and_reads_the_location() {
+    use linxo_client::{ChannelDefinitionId, Credential, NewConnection, ProviderId};
+    use secrecy::SecretString;
+    use wiremock::matchers::body_json;
+
+    let server = server().await;
+    mount_tokens(&server, None, Some(1)).await;
+    Mock::given(method("POST"))
+        .and(path("/connections"))
+        .and(bearer_token(USER_TOKEN))
+        .and(body_json(fixture_json(
+            "schema_built_inferred_connections_create_request.json",
+        )))
+        .respond_with(ResponseTemplate::new(201).insert_header("location", "/connections/7730099"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let connection = NewConnection::new(ProviderId::from("1022"))
+        .channel(ChannelDefinitionId::from("102202"))
+        .credential(Credential::new("login", SecretString::from("jmartin-1022")))
+        .credential(Credential::new(
+            "password",
+            SecretString::from("bank-Secret-88"),
+        ))
+        .auto_sync(true);
+    assert!(!format!("{connection:?}").contains("bank-Secret-88"));
+    let id = user_client(&server)
+        .connections()
+        .create(&connection)
+        .await
+        .unwrap();
+    assert_eq!(id, ConnectionId::from("7730099"));
+}
+
+#[tokio::test]
+async fn create_reads_an_id_body_and_is_not_resent() {
+    use linxo_client::{NewConnection, ProviderId};
+
+    let server = server().await;
+    mount_tokens(&server, None, None).await;
+    Mock::given(method("POST"))
+        .and(path("/connections"))
+        .respond_with(
+            ResponseTemplate::new(201).set_body_raw(r#"{"id":"7730100"}"#, "application/json"),
+        )
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/connections"))
+        .respond_with(ResponseTemplate::new(503))
+        .mount(&server)
+        .await;
+    // Retries on: a 503 is still not resent, the create may have landed.
+    let client = builder(&server)
+        .user(USER_EMAIL, secrecy::SecretString::from(USER_PASSWORD))
+        .retry_policy(banking_core::retry::RetryPolicy::default())
+        .build()
+        .unwrap();
+    let redirect_only = NewConnection::new(ProviderId::from("1022"));
+    let id = client.connections().create(&redirect_only).await.unwrap();
+    assert_eq!(id.as_str(), "7730100");
+    let err = client
+        .connections()
+        .create(&redirect_only)
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(503));
+    let posts = server
+        .received_requests()
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.method.as_str() == "POST" && r.url.path() == "/connections")
+        .count();
+    assert_eq!(posts, 2, "one per call: a create is never resent");
+}

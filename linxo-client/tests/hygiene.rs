@@ -77,7 +77,7 @@ async fn validation_errors_do_not_echo_the_password() {
     let server = server().await;
     let err = client(&server)
         .users()
-        .create(&NewUser::new(USER_EMAIL, SecretString::from("abcdef")))
+        .create(&NewUser::new("not-an-email", SecretString::from("abcdef")))
         .await
         .unwrap_err();
     assert!(err.is_validation());

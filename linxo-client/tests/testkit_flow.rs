@@ -153,3 +153,30 @@ async fn the_simulator_accepts_json_token_requests() {
         LinxoSimulator::USER_ID
     );
 }
+
+#[tokio::test]
+async fn manual_connection_creation_then_read() {
+    use linxo_client::{Credential, NewConnection, ProviderId};
+
+    let sim = LinxoSimulator::start().await;
+    let user = sim.user_client();
+    let id = user
+        .connections()
+        .create(
+            &NewConnection::new(ProviderId::from("1022"))
+                .credential(Credential::new("login", SecretString::from("jmartin"))),
+        )
+        .await
+        .unwrap();
+    assert_eq!(id.as_str(), LinxoSimulator::CONNECTION_ID);
+    let connection = user.connections().get(&id).await.unwrap();
+    assert_eq!(connection.id, id);
+    // A client token is refused, as on every user resource.
+    let refused = sim
+        .client()
+        .connections()
+        .create(&NewConnection::new(ProviderId::from("1022")))
+        .await
+        .unwrap_err();
+    assert_eq!(refused.status(), Some(403));
+}

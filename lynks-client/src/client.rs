@@ -14,11 +14,14 @@ use url::Url;
 
 pub use banking_core::transport::Environment;
 
+use crate::account_groups::AccountGroups;
 use crate::accounts::Accounts;
 use crate::balances::Balances;
 use crate::counterparties::Counterparties;
+use crate::counterparty_groups::CounterpartyGroups;
 use crate::credit_notes::CreditNotes;
 use crate::credit_transfers::CreditTransfers;
+use crate::direct_debits::DirectDebits;
 use crate::error::LynksErrorDecoder;
 use crate::invoices::Invoices;
 use crate::payment_categories::PaymentCategories;
@@ -115,9 +118,9 @@ impl LynksCredentials {
 ///
 /// | Payments API | Invoicing API |
 /// |---|---|
-/// | [`accounts`](Self::accounts), [`balances`](Self::balances), [`transactions`](Self::transactions) | [`invoices`](Self::invoices) |
-/// | [`counterparties`](Self::counterparties), [`payment_categories`](Self::payment_categories) | [`credit_notes`](Self::credit_notes) |
-/// | [`credit_transfers`](Self::credit_transfers) | |
+/// | [`accounts`](Self::accounts), [`account_groups`](Self::account_groups), [`balances`](Self::balances), [`transactions`](Self::transactions) | [`invoices`](Self::invoices) |
+/// | [`counterparties`](Self::counterparties), [`counterparty_groups`](Self::counterparty_groups), [`payment_categories`](Self::payment_categories) | [`credit_notes`](Self::credit_notes) |
+/// | [`credit_transfers`](Self::credit_transfers), [`direct_debits`](Self::direct_debits) | |
 ///
 /// The client logs in by itself (OAuth2 password grant), refreshes the
 /// token with the refresh token ahead of expiry, and logs in again once
@@ -144,6 +147,11 @@ impl LynksClient {
         Accounts::new(self)
     }
 
+    /// Groups of ordering party accounts (paths inferred).
+    pub fn account_groups(&self) -> AccountGroups<'_> {
+        AccountGroups::new(self)
+    }
+
     /// Statement balances of an ordering party account.
     pub fn balances(&self) -> Balances<'_> {
         Balances::new(self)
@@ -160,6 +168,11 @@ impl LynksClient {
         Counterparties::new(self)
     }
 
+    /// Groups of counterparties (paths inferred).
+    pub fn counterparty_groups(&self) -> CounterpartyGroups<'_> {
+        CounterpartyGroups::new(self)
+    }
+
     /// Payment categories, required on every payment.
     pub fn payment_categories(&self) -> PaymentCategories<'_> {
         PaymentCategories::new(self)
@@ -168,6 +181,11 @@ impl LynksClient {
     /// Credit transfers (payments).
     pub fn credit_transfers(&self) -> CreditTransfers<'_> {
         CreditTransfers::new(self)
+    }
+
+    /// SEPA direct debits (collections; paths inferred).
+    pub fn direct_debits(&self) -> DirectDebits<'_> {
+        DirectDebits::new(self)
     }
 
     /// Invoices sent and received over Peppol.

@@ -67,8 +67,6 @@ pub struct NewCounterparty {
 /// ISO 20022 `AdrLine` (Max70Text, at most 7 lines).
 const ADDRESS_LINE_MAX: usize = 70;
 const ADDRESS_LINES_MAX: usize = 7;
-/// The UI's alias is free text; 140 is a conservative cap (inferred).
-const ALIAS_MAX: usize = 140;
 
 impl NewCounterparty {
     /// A counterparty holding `iban` (spaces allowed, as printed).
@@ -90,7 +88,8 @@ impl NewCounterparty {
     }
 
     /// A short name to find the counterparty by (the UI searches IBANs,
-    /// names and aliases).
+    /// names and aliases). Free text: no limit is documented and none is
+    /// applied; the server decides.
     pub fn alias(mut self, alias: impl Into<String>) -> Self {
         self.alias = Some(alias.into());
         self
@@ -111,7 +110,6 @@ impl NewCounterparty {
 
     fn validate(&self) -> Result<()> {
         validate::bank_account(&self.name, &self.iban, self.bic.as_deref())?;
-        validate::optional_text("alias", self.alias.as_deref(), ALIAS_MAX)?;
         if self.address_lines.len() > ADDRESS_LINES_MAX {
             return Err(banking_core::Error::validation(
                 "addressLines",

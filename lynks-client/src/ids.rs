@@ -26,6 +26,18 @@ banking_core::string_id! {
     CreditTransferId
 }
 banking_core::string_id! {
+    /// The id of a direct debit.
+    DirectDebitId
+}
+banking_core::string_id! {
+    /// The id of a group of ordering party accounts.
+    AccountGroupId
+}
+banking_core::string_id! {
+    /// The id of a group of counterparties.
+    CounterpartyGroupId
+}
+banking_core::string_id! {
     /// The id of a payment category.
     PaymentCategoryId
 }

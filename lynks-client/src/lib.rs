@@ -1,7 +1,7 @@
 //! Typed async client for the LYNKS API of Finologee (Luxembourg): the
-//! Payments API (ordering party accounts, statement balances and
-//! transactions with their FX fields, counterparties, payment categories,
-//! credit transfers) and the Invoicing API (invoices and credit notes over
+//! Payments API (ordering party accounts and their groups, statement
+//! balances and transactions with their FX fields, counterparties and
+//! their groups, payment categories, credit transfers, direct debits) and the Invoicing API (invoices and credit notes over
 //! Peppol), built on `banking-core`.
 //!
 //! This example runs offline against the crate's simulator (feature
@@ -86,12 +86,15 @@ mod ids;
 mod resource;
 mod validate;
 
+pub mod account_groups;
 pub mod accounts;
 pub mod balances;
 pub mod camt;
 pub mod counterparties;
+pub mod counterparty_groups;
 pub mod credit_notes;
 pub mod credit_transfers;
+pub mod direct_debits;
 pub mod error;
 pub mod fx;
 pub mod invoices;
@@ -110,6 +113,6 @@ pub use client::{
 };
 pub use error::{LynksErrorCode, LynksErrorExt};
 pub use ids::{
-    AccountId, CounterpartyId, CreditNoteId, CreditTransferId, InvoiceId, PaymentCategoryId,
-    TransactionId,
+    AccountGroupId, AccountId, CounterpartyGroupId, CounterpartyId, CreditNoteId, CreditTransferId,
+    DirectDebitId, InvoiceId, PaymentCategoryId, TransactionId,
 };

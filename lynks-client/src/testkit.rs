@@ -14,9 +14,10 @@
 //!   404. List filters are accepted but not applied.
 //! * flows: [`expire_access_tokens`](LynksSimulator::expire_access_tokens)
 //!   makes the next call meet a 401 (the client refreshes and retries);
-//!   [`set_credit_transfer_status`](LynksSimulator::set_credit_transfer_status)
+//!   [`set_credit_transfer_status`](LynksSimulator::set_credit_transfer_status),
+//!   [`set_direct_debit_status`](LynksSimulator::set_direct_debit_status)
 //!   and [`set_counterparty_status`](LynksSimulator::set_counterparty_status)
-//!   play the signatories and approvers.
+//!   play the signatories, the bank and the approvers.
 //!
 //! Requests no route matches get status 599 with a body naming them.
 //!
@@ -55,7 +56,8 @@ use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 use crate::client::{Environment, LynksClient, LynksClientBuilder, LynksCredentials};
 use crate::counterparties::CounterpartyStatus;
 use crate::credit_transfers::CreditTransferStatus;
-use crate::ids::{CounterpartyId, CreditTransferId};
+use crate::direct_debits::DirectDebitStatus;
+use crate::ids::{CounterpartyId, CreditTransferId, DirectDebitId};
 
 /// The simulator's OAuth2 client id.
 pub const CLIENT_ID: &str = "lynks-simulator";
@@ -114,6 +116,36 @@ const RESOURCES: &[Resource] = &[
             status: Some("WAITING_FOR_SIGNATURES"),
         }),
         creatable: true,
+    },
+    Resource {
+        segment: "direct-debits",
+        list: include_str!("../fixtures/inferred_direct_debits_list_200.json"),
+        one: Some(One {
+            body: include_str!("../fixtures/inferred_direct_debit_get_200.json"),
+            id: "2c4e6a8b-0d1f-4a3c-9e5b-7d9f1b3c5e7a",
+            status: Some("WAITING_FOR_SIGNATURES"),
+        }),
+        creatable: true,
+    },
+    Resource {
+        segment: "account-groups",
+        list: include_str!("../fixtures/inferred_account_groups_list_200.json"),
+        one: Some(One {
+            body: include_str!("../fixtures/inferred_account_group_get_200.json"),
+            id: "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d",
+            status: None,
+        }),
+        creatable: false,
+    },
+    Resource {
+        segment: "counterparty-groups",
+        list: include_str!("../fixtures/inferred_counterparty_groups_list_200.json"),
+        one: Some(One {
+            body: include_str!("../fixtures/inferred_counterparty_group_get_200.json"),
+            id: "c0ffee00-1a2b-4c3d-8e4f-5a6b7c8d9e0f",
+            status: None,
+        }),
+        creatable: false,
     },
     Resource {
         segment: "payment-categories",
@@ -427,6 +459,11 @@ impl LynksSimulator {
     /// Moves a credit transfer to `status`, as signatories or the bank
     /// would.
     pub fn set_credit_transfer_status(&self, id: &CreditTransferId, status: CreditTransferStatus) {
+        lock(&self.state.statuses).insert(id.to_string(), status.to_string());
+    }
+
+    /// Moves a direct debit to `status`, as signatories or the bank would.
+    pub fn set_direct_debit_status(&self, id: &DirectDebitId, status: DirectDebitStatus) {
         lock(&self.state.statuses).insert(id.to_string(), status.to_string());
     }
 

@@ -4,12 +4,16 @@
 use lynks_client::accounts::Account;
 use lynks_client::balances::Balance;
 use lynks_client::counterparties::Counterparty;
+use lynks_client::counterparty_groups::CounterpartyGroup;
 use lynks_client::credit_notes::CreditNote;
 use lynks_client::credit_transfers::CreditTransfer;
+use lynks_client::direct_debits::DirectDebit;
 use lynks_client::invoices::Invoice;
 use lynks_client::payment_categories::PaymentCategory;
 use lynks_client::transactions::Transaction;
-use lynks_client::{AccountId, CounterpartyId, CreditNoteId, CreditTransferId, InvoiceId};
+use lynks_client::{
+    AccountId, CounterpartyId, CreditNoteId, CreditTransferId, DirectDebitId, InvoiceId,
+};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -87,6 +91,10 @@ fn every_response_fixture_round_trips() {
     round_trip::<CreditTransfer>("inferred_credit_transfer_get_200.json");
     round_trip::<Vec<CreditTransfer>>("inferred_credit_transfers_list_200.json");
     round_trip::<Vec<CreditTransferId>>("schema_built_credit_transfers_create_201.json");
+    round_trip::<DirectDebit>("inferred_direct_debit_get_200.json");
+    round_trip::<Vec<DirectDebitId>>("schema_built_direct_debits_create_201.json");
+    round_trip::<CounterpartyGroup>("inferred_counterparty_group_get_200.json");
+    round_trip::<Vec<CounterpartyGroup>>("inferred_counterparty_groups_list_200.json");
     round_trip::<Vec<PaymentCategory>>("inferred_payment_categories_200.json");
     round_trip::<Invoice>("inferred_invoice_get_200.json");
     round_trip::<Vec<Invoice>>("inferred_invoices_list_200.json");

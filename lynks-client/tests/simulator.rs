@@ -156,3 +156,52 @@ async fn unmodelled_requests_are_named() {
             .contains("GET /v3/whatever")
     );
 }
+
+#[tokio::test]
+async fn direct_debits_and_groups_are_served() {
+    use lynks_client::direct_debits::{DirectDebitStatus, NewDirectDebit};
+
+    let sim = LynksSimulator::start().await;
+    let client = sim.client();
+    let accounts = client.account_groups().list().await.unwrap();
+    let group = client.account_groups().get(&accounts[0].id).await.unwrap();
+    let account = group.account_ids[0].clone();
+    let counterparties = client.counterparty_groups().list().await.unwrap();
+    let debtor = client
+        .counterparty_groups()
+        .get(&counterparties[0].id)
+        .await
+        .unwrap()
+        .counterparty_ids[0]
+        .clone();
+    let unknown = lynks_client::AccountGroupId::new("no-such-group");
+    let missing = client.account_groups().get(&unknown).await.unwrap_err();
+    assert!(missing.is_not_found());
+
+    let debit = NewDirectDebit::new(
+        account,
+        debtor,
+        Decimal::new(4_990, 2),
+        Currency::EUR,
+        PaymentCategoryId::new("e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b"),
+        "MANDATE-2024-0117",
+        chrono::NaiveDate::from_ymd_opt(2024, 1, 17).unwrap(),
+    );
+    let ids = client.direct_debits().create(&[debit]).await.unwrap();
+    let created = client.direct_debits().get(&ids[0]).await.unwrap();
+    assert_eq!(created.id, ids[0]);
+    assert_eq!(
+        created.status,
+        Some(DirectDebitStatus::WaitingForSignatures)
+    );
+    sim.set_direct_debit_status(&ids[0], DirectDebitStatus::Completed);
+    let collected = client.direct_debits().get(&ids[0]).await.unwrap();
+    assert_eq!(collected.status, Some(DirectDebitStatus::Completed));
+    assert_eq!(collected.amount.unwrap().to_string(), "49.90");
+    let all = client
+        .direct_debits()
+        .list(&Default::default())
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 3);
+}
