@@ -38,6 +38,7 @@
 //! | [`validate`] | client-side checks shared by the providers (IBAN, amounts, lengths) |
 //! | `webhook` | (feature `webhook`) the `Verify` trait, `WebhookError`, HMAC-SHA256, a configurable header HMAC, timestamp tolerance, unknown events |
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 
 pub mod auth;
@@ -50,10 +51,12 @@ pub mod pagination;
 pub mod retry;
 pub mod sca;
 #[cfg(feature = "testkit")]
+#[cfg_attr(docsrs, doc(cfg(feature = "testkit")))]
 pub mod testkit;
 pub mod transport;
 pub mod validate;
 #[cfg(feature = "webhook")]
+#[cfg_attr(docsrs, doc(cfg(feature = "webhook")))]
 pub mod webhook;
 
 pub use error::{Error, Result};
@@ -67,3 +70,8 @@ pub mod __private {
     pub use tracing;
     pub use uuid;
 }
+
+// The README is the crates.io page: its examples must compile too.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -18,8 +18,10 @@
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
 mod logs;
+mod scenario;
 
 pub use logs::LogCapture;
+pub use scenario::{Scenarios, SimulatedError};
 
 use crate::retry::RetryPolicy;
 use crate::transport::{Transport, TransportBuilder};

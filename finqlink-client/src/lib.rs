@@ -50,6 +50,30 @@
 //! # Ok(()) }
 //! ```
 //!
+//! # In production
+//!
+//! ```no_run
+//! use finqlink_client::providers::ProvidersListRequest;
+//! use finqlink_client::{Credentials, Environment, FinqLinkClient};
+//! use secrecy::SecretString;
+//!
+//! # async fn demo() -> banking_core::Result<()> {
+//! let secret = std::env::var("FINQLINK_CLIENT_SECRET").expect("FINQLINK_CLIENT_SECRET is set");
+//! // FinqLink gives each customer its own host and token endpoint.
+//! let host = "https://acme.finqware.com".parse().expect("a URL");
+//! let token_url = "https://acme.finqware.com/oauth/token".parse().expect("a URL");
+//! let client = FinqLinkClient::builder(
+//!     Environment::Production(host),
+//!     Credentials::oauth2(token_url, "my-client-id", SecretString::from(secret)),
+//! )
+//! .build()?;
+//!
+//! let list = client.providers().list(&ProvidersListRequest::new()).await?;
+//! println!("{} providers", list.providers.len());
+//! # Ok(())
+//! # }
+//! ```
+//!
 //! # Versions, environments and credentials
 //!
 //! * [`ApiVersion::V2`] (default) or [`ApiVersion::V1`]; an AIS call on a
@@ -85,6 +109,7 @@
 //! Where a name is inferred rather than documented, the item's doc comment
 //! says so; `docs/ENDPOINTS.md` lists each endpoint with its source.
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 
 pub mod accounts;
@@ -100,6 +125,7 @@ pub mod links;
 pub mod pagination;
 pub mod providers;
 #[cfg(feature = "testkit")]
+#[cfg_attr(docsrs, doc(cfg(feature = "testkit")))]
 pub mod testkit;
 pub mod transactions;
 mod validate;
@@ -112,3 +138,8 @@ pub use client::{ApiVersion, Credentials, Environment, FinqLinkClient, FinqLinkC
 pub use error::{FinqLinkErrorCode, FinqLinkErrorDecoder, FinqLinkErrorExt};
 pub use ids::{AccountId, ConsentId, JobId, LinkId, ProviderId, TransactionId, WebId};
 pub use webui::UxTemplate;
+
+// The README is the crates.io page: its examples must compile too.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -21,6 +21,9 @@
 //!   accounts/balances consent); a second job for a consent whose last job
 //!   has not finished gets `cooldown_failed` (the simulator has no clock).
 //!
+//! [`fail_next_call`](FinqLinkSimulator::fail_next_call) answers the next
+//! call with a FinqLink error.
+//!
 //! Requests must carry [`CLIENT_ID`] and [`CLIENT_SECRET`] in the body (test
 //! mode), as [`FinqLinkSimulator::client`] does; others get a 401. Unknown
 //! ids get FinqLink's 404 `not_found`; requests outside `/test` get a 599
@@ -46,6 +49,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+use banking_core::testkit::{Scenarios, SimulatedError};
 use serde_json::{Value, json};
 use uuid::Uuid;
 use wiremock::matchers::{method, path_regex};
@@ -135,6 +139,7 @@ struct State {
 #[derive(Debug)]
 pub struct FinqLinkSimulator {
     server: MockServer,
+    scenarios: Scenarios,
 }
 
 struct Simulator {
@@ -146,13 +151,14 @@ impl FinqLinkSimulator {
     pub async fn start() -> Self {
         let server = MockServer::start().await;
         let state = Arc::new(Mutex::new(State::default()));
+        let scenarios = Scenarios::mount(&server, "^/test/", &[]).await;
         Mock::given(method("POST"))
             .and(path_regex("^/test/"))
             .respond_with(Simulator { state })
             .mount(&server)
             .await;
         banking_core::testkit::catch_all(&server).await;
-        FinqLinkSimulator { server }
+        FinqLinkSimulator { server, scenarios }
     }
 
     /// The simulator's base URL (its host; the API is under `/test`).
@@ -182,6 +188,30 @@ impl FinqLinkSimulator {
             .build()
             .expect("the simulator's client configuration is valid")
     }
+
+    /// The next call fails with `error`, in FinqLink's error body (`id`,
+    /// `request_id`, `code`, `message`); the calls after it are served as
+    /// usual.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// use banking_core::testkit::SimulatedError;
+    /// use finqlink_client::providers::ProvidersListRequest;
+    /// use finqlink_client::testkit::FinqLinkSimulator;
+    ///
+    /// let sim = FinqLinkSimulator::start().await;
+    /// sim.fail_next_call(SimulatedError::new(503, "service_unavailable", "Try again later"));
+    /// let client = sim.client();
+    /// let err = client.providers().list(&ProvidersListRequest::new()).await.unwrap_err();
+    /// assert_eq!(err.api_error().unwrap().code.as_deref(), Some("service_unavailable"));
+    /// assert!(client.providers().list(&ProvidersListRequest::new()).await.is_ok());
+    /// # }
+    /// ```
+    pub fn fail_next_call(&self, error: SimulatedError) {
+        self.scenarios
+            .answer_next(1, error.status, error_body(&error.code, &error.message));
+    }
 }
 
 /// A FinqLink error answer: status, code, message.
@@ -210,13 +240,17 @@ fn consent_not_active() -> SimError {
 
 impl SimError {
     fn response(self) -> ResponseTemplate {
-        ResponseTemplate::new(self.status).set_body_json(json!({
-            "id": format!("err-{}", Uuid::new_v4()),
-            "request_id": format!("req-{}", Uuid::new_v4()),
-            "code": self.code,
-            "message": self.message,
-        }))
+        ResponseTemplate::new(self.status).set_body_json(error_body(self.code, &self.message))
     }
+}
+
+fn error_body(code: &str, message: &str) -> Value {
+    json!({
+        "id": format!("err-{}", Uuid::new_v4()),
+        "request_id": format!("req-{}", Uuid::new_v4()),
+        "code": code,
+        "message": message,
+    })
 }
 
 fn ok(body: Value) -> ResponseTemplate {

@@ -12,6 +12,7 @@ mod links;
 mod properties;
 mod providers;
 mod roundtrip;
+mod scenarios;
 mod testkit;
 mod transactions;
 mod validation;

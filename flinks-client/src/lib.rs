@@ -38,6 +38,36 @@
 //! # Ok(()) }
 //! ```
 //!
+//! # In production
+//!
+//! ```no_run
+//! use banking_core::transport::Environment;
+//! use flinks_client::FlinksClient;
+//! use flinks_client::connect::{AuthorizeOutcome, AuthorizeRequest};
+//! use flinks_client::ids::{CustomerId, LoginId};
+//! use secrecy::SecretString;
+//!
+//! # async fn demo() -> banking_core::Result<()> {
+//! let secret_key = std::env::var("FLINKS_SECRET_KEY").expect("FLINKS_SECRET_KEY is set");
+//! let api_key = std::env::var("FLINKS_API_KEY").expect("FLINKS_API_KEY is set");
+//! let customer_id: CustomerId = "43387ca6-0391-4c82-857d-70d95f087ecb".parse().expect("a GUID");
+//! let client = FlinksClient::builder()
+//!     .environment(Environment::Production)
+//!     .instance("acme") // https://acme-api.private.fin.ag
+//!     .customer_id(customer_id)
+//!     .secret_key(SecretString::from(secret_key))
+//!     .api_key(SecretString::from(api_key))
+//!     .build()?;
+//!
+//! let login: LoginId = "5e0b3e4c-9f1a-4a2b-8c3d-1e2f3a4b5c6d".parse().expect("a GUID");
+//! match client.connect().authorize(&AuthorizeRequest::cached(login)).await? {
+//!     AuthorizeOutcome::Authorized(session) => println!("session {}", session.request_id),
+//!     other => println!("not yet: {other:?}"),
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
 //! # API families
 //!
 //! One cargo feature per family, all on by default:
@@ -72,6 +102,7 @@
 //!   [`rust_decimal::Decimal`], whether Flinks sends a number or a string.
 //! - **Timestamps** come with or without an offset: [`datetime::Timestamp`].
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 
 #[cfg(any(
@@ -95,29 +126,48 @@ mod client;
 mod login;
 
 #[cfg(feature = "connect")]
+#[cfg_attr(docsrs, doc(cfg(feature = "connect")))]
 pub mod connect;
 pub mod datetime;
 #[cfg(feature = "enrich")]
+#[cfg_attr(docsrs, doc(cfg(feature = "enrich")))]
 pub mod enrich;
 pub mod error;
 pub mod ids;
 /// Flinks Outbound (Open Banking): OAuth consent, Data Providers, Data
 /// Recipients, registrations and FDX 5 data access.
 #[cfg(feature = "outbound")]
+#[cfg_attr(docsrs, doc(cfg(feature = "outbound")))]
 pub mod outbound;
 /// Flinks Pay: EFT v1 transactions and v2 payment sessions (EFT, GEFT,
 /// e-Transfer).
 #[cfg(feature = "pay")]
+#[cfg_attr(docsrs, doc(cfg(feature = "pay")))]
 pub mod pay;
 #[cfg(feature = "testkit")]
+#[cfg_attr(docsrs, doc(cfg(feature = "testkit")))]
 pub mod testkit;
 #[cfg(feature = "upload")]
+#[cfg_attr(docsrs, doc(cfg(feature = "upload")))]
 pub mod upload;
 #[cfg(feature = "webhooks")]
 pub mod webhooks;
 
 #[cfg(any(feature = "connect", feature = "enrich", feature = "upload"))]
+#[cfg_attr(
+    docsrs,
+    doc(cfg(any(feature = "connect", feature = "enrich", feature = "upload")))
+)]
 pub use client::{FlinksClient, FlinksClientBuilder};
 pub use error::{FlinksCode, FlinksErrorExt};
 #[cfg(any(feature = "connect", feature = "enrich", feature = "upload"))]
+#[cfg_attr(
+    docsrs,
+    doc(cfg(any(feature = "connect", feature = "enrich", feature = "upload")))
+)]
 pub use login::{CustomerType, Login};
+
+// The README is the crates.io page: its examples must compile too.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -14,6 +14,10 @@
 //!   `OPERATION_PENDING`, their `*Async` endpoints answer 200 (after
 //!   [`FlinksSandboxBuilder::pending_polls`] more 202s);
 //! - an unknown `RequestId` answers 400 `SESSION_NONEXISTENT`;
+//! - scenarios: [`FlinksSandbox::fail_next_call`] answers the next call
+//!   with a Flinks error, [`FlinksSandbox::require_sca`] makes the next
+//!   `Authorize` ask for MFA, [`FlinksSandbox::answer_pending`] sets how
+//!   many polls answer 202;
 //! - every endpoint checks its credential (`flinks-auth-key`, `x-api-key`
 //!   or `Authorization: Bearer`) and answers 401 `ACCESS_DENIED` otherwise.
 //!
@@ -34,6 +38,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use banking_core::retry::RetryPolicy;
+use banking_core::testkit::{Scenarios, SimulatedError};
 use banking_core::transport::Environment;
 use secrecy::SecretString;
 use serde_json::Value;
@@ -142,7 +147,9 @@ impl FlinksSandboxBuilder {
             logins: HashSet::from([login_id().into()]),
             sessions: HashMap::new(),
             pending_polls: self.pending_polls,
+            forced_mfa: 0,
         }));
+        let scenarios = Scenarios::mount(&server, &format!("^/v3/{CUSTOMER_ID}/"), &[]).await;
         Mock::given(path_regex(format!("^/v3/{CUSTOMER_ID}/")))
             .respond_with(Simulator {
                 state: Arc::clone(&state),
@@ -150,14 +157,27 @@ impl FlinksSandboxBuilder {
             .mount(&server)
             .await;
         banking_core::testkit::catch_all(&server).await;
-        FlinksSandbox { server }
+        FlinksSandbox {
+            server,
+            state,
+            scenarios,
+        }
     }
 }
 
 /// A running Flinks simulator; stops when dropped.
-#[derive(Debug)]
 pub struct FlinksSandbox {
     server: MockServer,
+    state: Arc<Mutex<State>>,
+    scenarios: Scenarios,
+}
+
+impl std::fmt::Debug for FlinksSandbox {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FlinksSandbox")
+            .field("uri", &self.server.uri())
+            .finish_non_exhaustive()
+    }
 }
 
 impl FlinksSandbox {
@@ -204,6 +224,62 @@ impl FlinksSandbox {
             .build()
             .expect("the testkit configuration is valid")
     }
+
+    fn state(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The next call fails with `error`, in Flinks' error body
+    /// (`HttpStatusCode`, `Message`, `FlinksCode`); the calls after it are
+    /// served as usual.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// use banking_core::testkit::SimulatedError;
+    /// use flinks_client::connect::AuthorizeRequest;
+    /// use flinks_client::testkit::{self, FlinksSandbox};
+    /// use flinks_client::{FlinksCode, FlinksErrorExt};
+    ///
+    /// let sandbox = FlinksSandbox::start().await;
+    /// sandbox.fail_next_call(SimulatedError::new(
+    ///     401,
+    ///     "DISABLED_LOGIN",
+    ///     "The login was disabled by the institution",
+    /// ));
+    /// let connect = sandbox.client();
+    /// let request = AuthorizeRequest::cached(testkit::login_id());
+    /// let err = connect.connect().authorize(&request).await.unwrap_err();
+    /// assert_eq!(err.flinks_code(), Some(FlinksCode::DisabledLogin));
+    /// assert!(connect.connect().authorize(&request).await.is_ok());
+    /// # }
+    /// ```
+    pub fn fail_next_call(&self, error: SimulatedError) {
+        self.scenarios.answer_next(
+            1,
+            error.status,
+            serde_json::json!({
+                "HttpStatusCode": error.status,
+                "Message": error.message,
+                "FlinksCode": error.code,
+            }),
+        );
+    }
+
+    /// The next `Authorize` of a login asks for MFA (203 with the
+    /// [`MFA_PROMPT`] challenge) even from the cache or for
+    /// [`NO_MFA_USERNAME`], as when the institution asks again.
+    pub fn require_sca(&self) {
+        self.state().forced_mfa += 1;
+    }
+
+    /// Data calls (`GetAccountsDetail`, `GetAccountsSummary`) started from
+    /// now answer 202 `OPERATION_PENDING` on `polls` polls of their
+    /// `*Async` endpoint before the data, as
+    /// [`FlinksSandboxBuilder::pending_polls`] does from the start.
+    pub fn answer_pending(&self, polls: u32) {
+        self.state().pending_polls = polls;
+    }
 }
 
 struct State {
@@ -211,6 +287,8 @@ struct State {
     logins: HashSet<Uuid>,
     sessions: HashMap<Uuid, Session>,
     pending_polls: u32,
+    /// Authorize calls left that ask for MFA whatever the login.
+    forced_mfa: u32,
 }
 
 struct Session {
@@ -500,7 +578,9 @@ impl State {
             else {
                 return flinks_error(401, "INVALID_LOGIN", "The LoginId is invalid");
             };
-            return if body["MostRecentCached"] == Value::Bool(true) {
+            return if self.take_forced_mfa() {
+                self.mfa_answer(login)
+            } else if body["MostRecentCached"] == Value::Bool(true) {
                 self.authorized_answer(login)
             } else {
                 self.mfa_answer(login)
@@ -516,7 +596,7 @@ impl State {
         if body["Save"] == Value::Bool(true) {
             self.logins.insert(login);
         }
-        if username.eq_ignore_ascii_case(NO_MFA_USERNAME) {
+        if username.eq_ignore_ascii_case(NO_MFA_USERNAME) && !self.take_forced_mfa() {
             self.authorized_answer(login)
         } else if username.eq_ignore_ascii_case(MFA_USERNAME) {
             self.mfa_answer(login)
@@ -568,6 +648,12 @@ impl State {
                 "The security response is invalid",
             )
         }
+    }
+
+    fn take_forced_mfa(&mut self) -> bool {
+        let forced = self.forced_mfa > 0;
+        self.forced_mfa = self.forced_mfa.saturating_sub(1);
+        forced
     }
 
     fn start_pending(

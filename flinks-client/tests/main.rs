@@ -29,6 +29,7 @@ mod pay_eft;
 mod pay_initiate;
 mod pay_sessions;
 mod round_trip;
+mod scenarios;
 mod scheduled_refresh;
 mod secrets;
 mod seed_samples;

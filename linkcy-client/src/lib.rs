@@ -46,6 +46,33 @@
 //! # Ok(()) }
 //! ```
 //!
+//! # In production
+//!
+//! ```no_run
+//! use linkcy_client::{
+//!     Environment, LinkcyClient, LinkcyCredentials, LoginRequest, TransactionFilter,
+//! };
+//! use secrecy::SecretString;
+//!
+//! # async fn demo() -> banking_core::Result<()> {
+//! let password = std::env::var("LINKCY_PASSWORD").expect("LINKCY_PASSWORD is set");
+//! // Linkcy hands out its production URL with production credentials.
+//! let url = std::env::var("LINKCY_URL").expect("LINKCY_URL is set");
+//! let client = LinkcyClient::builder()
+//!     .environment(Environment::Custom(url.parse().expect("a URL")))
+//!     .credentials(LinkcyCredentials::login(LoginRequest::partner(
+//!         "partner-admin",
+//!         "acme",
+//!         SecretString::from(password),
+//!     )))
+//!     .build()?;
+//!
+//! let page = client.transactions().list(&TransactionFilter::new()).await?;
+//! println!("{} transactions", page.total_elements);
+//! # Ok(())
+//! # }
+//! ```
+//!
 //! # What is covered
 //!
 //! | resource | calls |
@@ -124,6 +151,7 @@
 //! says so ("inferred"); where sources conflict, it says which value the
 //! SDK sends, and enums accept the values of every version.
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 
 mod auth;
@@ -146,11 +174,13 @@ mod passwords;
 mod sca;
 mod sca_devices;
 #[cfg(feature = "testkit")]
+#[cfg_attr(docsrs, doc(cfg(feature = "testkit")))]
 pub mod testkit;
 mod transactions;
 mod validate;
 mod webhook_portal;
 #[cfg(feature = "webhooks")]
+#[cfg_attr(docsrs, doc(cfg(feature = "webhooks")))]
 pub mod webhooks;
 
 pub use auth::{
@@ -211,3 +241,8 @@ pub use transactions::{
     TransactionParty, TransactionSortAttribute, TransactionStatus, TransactionType, Transactions,
 };
 pub use webhook_portal::{WebhookPortal, WebhookPortalUrl};
+
+// The README is the crates.io page: its examples must compile too.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -22,6 +22,11 @@
 //!   (create, simulate, get, list), card profiles and their rules, and SCA
 //!   device enrolment and removal answer with this crate's fixtures.
 //!
+//! - **scenarios**: [`fail_next_call`](LinkcySimulator::fail_next_call)
+//!   answers the next call with a Linkcy error;
+//!   [`require_sca`](LinkcySimulator::require_sca) makes the next
+//!   SCA-capable call answer `202 Waiting SCA` whatever its strategy.
+//!
 //! Requests nothing matches get status 599 and a body naming the request.
 //!
 //! ```
@@ -42,6 +47,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use banking_core::retry::RetryPolicy;
+use banking_core::testkit::{Scenarios, SimulatedError};
 use secrecy::SecretString;
 use wiremock::matchers::{method, path, path_regex};
 use wiremock::{Match, Mock, MockServer, Request, Respond, ResponseTemplate};
@@ -133,6 +139,9 @@ struct State {
     logins: u64,
     refreshes: u64,
     interactions: HashMap<String, ScaInteraction>,
+    /// SCA-capable calls left that answer `202 Waiting SCA` whatever
+    /// their strategy header.
+    forced_sca: u32,
 }
 
 type Shared = Arc<Mutex<State>>;
@@ -150,6 +159,7 @@ fn json(status: u16, body: &str) -> ResponseTemplate {
 pub struct LinkcySimulator {
     server: MockServer,
     state: Shared,
+    scenarios: Scenarios,
 }
 
 impl LinkcySimulator {
@@ -157,8 +167,13 @@ impl LinkcySimulator {
     pub async fn start() -> Self {
         let server = MockServer::start().await;
         let state: Shared = Arc::default();
+        let scenarios = Scenarios::mount(&server, "^/api/partner/", &[LOGIN, REFRESH]).await;
         mount(&server, &state).await;
-        LinkcySimulator { server, state }
+        LinkcySimulator {
+            server,
+            state,
+            scenarios,
+        }
     }
 
     /// The base URL.
@@ -218,6 +233,47 @@ impl LinkcySimulator {
             }
             _ => false,
         }
+    }
+
+    /// The next API call (not a login or refresh) fails with `error`, in
+    /// Linkcy's error body (`errorCode`, `error`, `status`, `details`,
+    /// `timestamp`); the calls after it are served as usual.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// use banking_core::testkit::SimulatedError;
+    /// use linkcy_client::testkit::LinkcySimulator;
+    /// use linkcy_client::{LedgerFilter, LinkcyErrorCode, LinkcyErrorExt};
+    ///
+    /// let simulator = LinkcySimulator::start().await;
+    /// simulator.fail_next_call(SimulatedError::new(404, "END_USER_NOT_FOUND", "End user not found."));
+    /// let client = simulator.client();
+    /// let err = client.ledgers().list(&LedgerFilter::new()).await.unwrap_err();
+    /// assert_eq!(err.error_code(), Some(LinkcyErrorCode::EndUserNotFound));
+    /// assert!(client.ledgers().list(&LedgerFilter::new()).await.is_ok());
+    /// # }
+    /// ```
+    pub fn fail_next_call(&self, error: SimulatedError) {
+        self.scenarios.answer_next(
+            1,
+            error.status,
+            serde_json::json!({
+                "details": [{ "message": error.message }],
+                "errorCode": error.code,
+                "error": "linkcy.simulated",
+                "status": error.status,
+                "timestamp": "2024-11-14T16:15:01.629595888Z",
+            }),
+        );
+    }
+
+    /// The next SCA-capable call (transfers, beneficiary and card creation,
+    /// card rules) answers `202 Waiting SCA` whatever its strategy header,
+    /// as when Linkcy decides the operation needs SCA: code written for a
+    /// `BY_PASS` sandbox meets the pending path.
+    pub fn require_sca(&self) {
+        lock(&self.state).forced_sca += 1;
     }
 
     /// Every access token issued so far is refused from now on (as after
@@ -519,7 +575,12 @@ impl Respond for Sca {
                 }
             };
         }
+        let forced = state.forced_sca > 0;
+        if forced {
+            state.forced_sca -= 1;
+        }
         match header(SCA_HEADERS.strategy).as_deref() {
+            _ if forced => {}
             Some("BY_PASS") => return self.success.clone(),
             Some("FAIL") => return json(409, SCA_REQUIRED),
             Some("DATA_SIGNING") => {

@@ -15,6 +15,7 @@ mod mandates;
 mod passwords;
 mod sca;
 mod sca_devices;
+mod scenarios;
 mod secrets;
 mod support;
 mod testkit;

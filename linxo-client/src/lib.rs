@@ -67,6 +67,26 @@
 //! # Ok(()) }
 //! ```
 //!
+//! # In production
+//!
+//! ```no_run
+//! use linxo_client::{Environment, LinxoClient, ProvidersQuery};
+//! use secrecy::SecretString;
+//!
+//! # async fn demo() -> banking_core::Result<()> {
+//! let secret = std::env::var("LINXO_CLIENT_SECRET").expect("LINXO_CLIENT_SECRET is set");
+//! let client = LinxoClient::builder()
+//!     .environment(Environment::Production)
+//!     .client_credentials("my-client-id", SecretString::from(secret))
+//!     .build()?;
+//!
+//! for provider in client.providers().list(&ProvidersQuery::new()).await? {
+//!     println!("{} {:?}", provider.id, provider.name);
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
 //! # What is covered
 //!
 //! | resource | calls |
@@ -111,6 +131,7 @@
 //! requests are validated before anything is sent
 //! ([`banking_core::Error::Validation`]).
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 
 mod accounts;
@@ -127,6 +148,7 @@ mod providers;
 mod queues;
 mod sync;
 #[cfg(feature = "testkit")]
+#[cfg_attr(docsrs, doc(cfg(feature = "testkit")))]
 pub mod testkit;
 mod transactions;
 mod users;
@@ -163,3 +185,8 @@ pub use users::{Address, Gender, MIN_PASSWORD_CHARS, NewUser, User, Users};
 #[cfg(feature = "webhooks")]
 pub use webhooks::{ConnectionEvent, WebhookEvent, WebhookEventType, WebhookResourceType};
 pub use widget::{WidgetFlow, WidgetLinks, WidgetParams, WidgetSession, WidgetSessions};
+
+// The README is the crates.io page: its examples must compile too.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

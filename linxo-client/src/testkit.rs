@@ -24,7 +24,8 @@
 //! - Accounts and transactions are paged by `page` and `limit` and filtered
 //!   by `connection_id` / `account_id`.
 //! - [`LinxoSimulator::expire_token_once`] makes the next API call answer
-//!   401, to exercise re-authentication.
+//!   401, to exercise re-authentication;
+//!   [`LinxoSimulator::fail_next_call`] answers it with a Linxo error.
 //!
 //! Anything else answers 599 with a body naming the request.
 
@@ -33,6 +34,7 @@ use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 
 use banking_core::retry::RetryPolicy;
+use banking_core::testkit::{Scenarios, SimulatedError};
 use secrecy::SecretString;
 use serde_json::value::RawValue;
 use serde_json::{Value, json};
@@ -59,6 +61,7 @@ const CATEGORIES: &str = include_str!("../fixtures/schema_built_inferred_categor
 pub struct LinxoSimulator {
     server: MockServer,
     state: Arc<State>,
+    scenarios: Scenarios,
 }
 
 #[derive(Debug, Default)]
@@ -285,7 +288,12 @@ impl LinxoSimulator {
     pub async fn start() -> Self {
         let server = MockServer::start().await;
         let state = Arc::new(State::default());
-        let simulator = LinxoSimulator { server, state };
+        let scenarios = Scenarios::mount(&server, "^/", &["/token"]).await;
+        let simulator = LinxoSimulator {
+            server,
+            state,
+            scenarios,
+        };
         simulator.mount().await;
         simulator
     }
@@ -329,6 +337,33 @@ impl LinxoSimulator {
     /// when Linxo revokes or expires a token early.
     pub fn expire_token_once(&self) {
         self.state.expire_next.store(true, Ordering::SeqCst);
+    }
+
+    /// The next API call (not a token request) fails with `error`, in
+    /// Linxo's OAuth2-style error body (`error`, `error_description`); the
+    /// calls after it are served as usual.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// use banking_core::testkit::SimulatedError;
+    /// use linxo_client::testkit::LinxoSimulator;
+    /// use linxo_client::ProvidersQuery;
+    ///
+    /// let simulator = LinxoSimulator::start().await;
+    /// simulator.fail_next_call(SimulatedError::new(429, "too_many_requests", "Slow down"));
+    /// let client = simulator.user_client();
+    /// let err = client.providers().list(&ProvidersQuery::new()).await.unwrap_err();
+    /// assert_eq!(err.status(), Some(429));
+    /// assert!(client.providers().list(&ProvidersQuery::new()).await.is_ok());
+    /// # }
+    /// ```
+    pub fn fail_next_call(&self, error: SimulatedError) {
+        self.scenarios.answer_next(
+            1,
+            error.status,
+            json!({ "error": error.code, "error_description": error.message }),
+        );
     }
 
     async fn mount(&self) {

@@ -66,12 +66,16 @@ mod statement;
 mod xml;
 
 #[cfg(feature = "camt")]
+#[cfg_attr(docsrs, doc(cfg(feature = "camt")))]
 pub use error::CamtError;
 #[cfg(feature = "camt")]
+#[cfg_attr(docsrs, doc(cfg(feature = "camt")))]
 pub use model::*;
 #[cfg(feature = "camt")]
+#[cfg_attr(docsrs, doc(cfg(feature = "camt")))]
 pub use reader::{CamtReader, Item, NAMESPACE};
 #[cfg(feature = "camt")]
+#[cfg_attr(docsrs, doc(cfg(feature = "camt")))]
 pub use statement::{Message, Statement, read};
 
 use banking_core::money::Decimal;

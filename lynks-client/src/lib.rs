@@ -45,6 +45,79 @@
 //! # Ok(()) }
 //! ```
 //!
+//! # In production
+//!
+//! ```no_run
+//! use lynks_client::{Environment, LynksClient, LynksCredentials};
+//! use secrecy::SecretString;
+//!
+//! # async fn demo() -> banking_core::Result<()> {
+//! let password = std::env::var("LYNKS_PASSWORD").expect("LYNKS_PASSWORD is set");
+//! let client = LynksClient::builder()
+//!     .tenant("acme") // https://acme.lynks.lu
+//!     .environment(Environment::Production)
+//!     .credentials(LynksCredentials::new("acme-client-id", "api-user", SecretString::from(password)))
+//!     .build()?;
+//! let accounts = client.accounts().list().await?;
+//! # let _ = accounts;
+//! # Ok(()) }
+//! ```
+//!
+//! # What is covered
+//!
+//! | resource | calls |
+//! |---|---|
+//! | [`accounts`](LynksClient::accounts) | `list`, `get`, `create` |
+//! | [`balances`](LynksClient::balances) | `list` (per account) |
+//! | [`transactions`](LynksClient::transactions) | `list` (per account, with FX fields) |
+//! | [`counterparties`](LynksClient::counterparties) | `list` (filters), `get`, `create` |
+//! | [`payment_categories`](LynksClient::payment_categories) | `list` |
+//! | [`credit_transfers`](LynksClient::credit_transfers) | `list` (filters), `get`, `create` (never resent) |
+//! | [`invoices`](LynksClient::invoices) | `list` (filters), `get`, `send` (Peppol, never resent) |
+//! | [`credit_notes`](LynksClient::credit_notes) | `list` (filters), `get`, `send` (Peppol, never resent) |
+//! | [`camt`] | CAMT.052.001.02 statement files (feature `camt`) |
+//!
+//! Anything else goes through [`LynksClient::raw`], with the same token,
+//! retries and error mapping.
+//!
+//! # Authentication
+//!
+//! Each tenant has its own host ([`SANDBOX_URL_TEMPLATE`],
+//! [`PRODUCTION_URL_TEMPLATE`]; [`Environment::Custom`] for any other). The
+//! client logs in on its first call with the OAuth2 password grant of the
+//! technical user in [`LynksCredentials`] at [`TOKEN_PATH`] (one login for
+//! any number of concurrent calls), refreshes the token with the refresh
+//! token ahead of expiry (logging in again when the refresh is refused),
+//! and on a `401` drops the token and retries the call once. Passwords,
+//! client secrets and tokens are [`secrecy::SecretString`]s and never
+//! appear in `Debug` output, errors or logs.
+//!
+//! # Errors
+//!
+//! Every call returns [`banking_core::Result`]. An answer outside 2xx is
+//! [`banking_core::Error::Api`] with the status, the decoded code, message
+//! and field errors, and the raw body; [`LynksErrorExt::lynks_error_code`]
+//! gives a typed [`LynksErrorCode`] (the body's code, else the documented
+//! meaning of the status). Requests are validated before anything is sent
+//! ([`banking_core::Error::Validation`]: IBANs, BICs, amounts, empty
+//! batches); a create that may have reached the server but got no answer is
+//! [`banking_core::Error::OutcomeUnknown`], never resent.
+//!
+//! ```
+//! use banking_core::Error;
+//! use lynks_client::testkit::LynksSimulator;
+//! use lynks_client::{CreditTransferId, LynksErrorCode, LynksErrorExt};
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() {
+//! let sim = LynksSimulator::start().await;
+//! let unknown = CreditTransferId::new("00000000-0000-4000-8000-00000000dead");
+//! let err = sim.client().credit_transfers().get(&unknown).await.unwrap_err();
+//! assert!(matches!(err, Error::Api(_)));
+//! assert_eq!(err.lynks_error_code(), Some(LynksErrorCode::NotFound));
+//! # }
+//! ```
+//!
 //! # What the docs say, and what is inferred
 //!
 //! The public LYNKS docs describe the auth flow, the tenant URLs, the REST
@@ -79,6 +152,7 @@
 //! a signing scheme, so both are inferred and read leniently; unknown
 //! events keep their raw body.
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 
 mod client;
@@ -101,6 +175,7 @@ pub mod invoices;
 pub mod payment_categories;
 pub mod peppol;
 #[cfg(feature = "testkit")]
+#[cfg_attr(docsrs, doc(cfg(feature = "testkit")))]
 pub mod testkit;
 pub mod transactions;
 #[cfg(feature = "webhooks")]
@@ -116,3 +191,8 @@ pub use ids::{
     AccountGroupId, AccountId, CounterpartyGroupId, CounterpartyId, CreditNoteId, CreditTransferId,
     DirectDebitId, InvoiceId, PaymentCategoryId, TransactionId,
 };
+
+// The README is the crates.io page: its examples must compile too.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -10,14 +10,21 @@
 //! * every `/v2/...` endpoint this crate models, answering with the crate's
 //!   fixtures; without a valid bearer token it answers 401.
 //! * creates answer 201 with one new id per submitted item; a created
-//!   resource (or a fixture's own id) can then be fetched. Unknown ids get
-//!   404. List filters are accepted but not applied.
+//!   resource (or a fixture's own id) can then be fetched, and lists show
+//!   it after the fixture's items, with what was submitted and its current
+//!   status. Unknown ids get 404.
+//! * list filters are applied: `status`, `orderingPartyAccountId`,
+//!   `endToEndId`, `iban` and `direction` keep the items whose member of
+//!   that name equals the value; `fromDate` / `toDate` bound a statement's
+//!   `bookingDate`.
 //! * flows: [`expire_access_tokens`](LynksSimulator::expire_access_tokens)
 //!   makes the next call meet a 401 (the client refreshes and retries);
 //!   [`set_credit_transfer_status`](LynksSimulator::set_credit_transfer_status),
 //!   [`set_direct_debit_status`](LynksSimulator::set_direct_debit_status)
 //!   and [`set_counterparty_status`](LynksSimulator::set_counterparty_status)
-//!   play the signatories, the bank and the approvers.
+//!   play the signatories, the bank and the approvers;
+//!   [`fail_next_call`](LynksSimulator::fail_next_call) answers the next
+//!   call with a LYNKS error.
 //!
 //! Requests no route matches get status 599 with a body naming them.
 //!
@@ -44,12 +51,14 @@
 //! # Ok(()) }
 //! ```
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use banking_core::retry::RetryPolicy;
+use banking_core::testkit::{Scenarios, SimulatedError};
 use secrecy::SecretString;
+use serde_json::value::RawValue;
 use wiremock::matchers::{method, path, path_regex};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
@@ -187,8 +196,10 @@ struct State {
     refresh_tokens: Mutex<HashSet<String>>,
     password_grants: AtomicU64,
     refresh_grants: AtomicU64,
-    /// Created ids, by resource segment.
-    created: Mutex<HashMap<String, &'static str>>,
+    /// Created resources, by id: their segment and body.
+    created: Mutex<HashMap<String, (&'static str, Item)>>,
+    /// Creation order, for lists.
+    created_order: Mutex<Vec<String>>,
     /// Status overrides, by id.
     statuses: Mutex<HashMap<String, String>>,
 }
@@ -227,8 +238,53 @@ impl State {
 
     /// Whether `id` names a resource of `segment` the tenant holds.
     fn known(&self, resource: &Resource, one: &One, id: &str) -> bool {
-        id == one.id || lock(&self.created).get(id) == Some(&resource.segment)
+        id == one.id || lock(&self.created).get(id).map(|(s, _)| *s) == Some(resource.segment)
     }
+
+    /// A created resource's body with its current status.
+    fn created_item(&self, id: &str) -> Option<Item> {
+        let mut item = lock(&self.created).get(id)?.1.clone();
+        if let Some(status) = lock(&self.statuses).get(id) {
+            item.insert("status".into(), raw_string(status));
+        }
+        Some(item)
+    }
+}
+
+/// One resource as JSON members kept as their exact text (amounts keep
+/// every digit and their scale).
+type Item = BTreeMap<String, Box<RawValue>>;
+
+fn raw_string(text: &str) -> Box<RawValue> {
+    RawValue::from_string(serde_json::Value::from(text).to_string()).expect("a JSON string")
+}
+
+fn items(text: &str) -> Vec<Item> {
+    serde_json::from_str(text).expect("list fixtures are arrays of objects")
+}
+
+/// A member's value as a query parameter would spell it.
+fn as_param(raw: &RawValue) -> String {
+    serde_json::from_str::<String>(raw.get()).unwrap_or_else(|_| raw.get().to_owned())
+}
+
+/// Whether `item` passes every filter of the query: a parameter names the
+/// member it filters on (`status`, `orderingPartyAccountId`, `iban`, ...);
+/// `fromDate` and `toDate` bound `bookingDate`, inclusive.
+fn keep(item: &Item, request: &Request) -> bool {
+    request.url.query_pairs().all(|(key, wanted)| {
+        let member = |name: &str| item.get(name).map(|raw| as_param(raw));
+        match key.as_ref() {
+            "fromDate" => member("bookingDate").is_some_and(|d| *d >= *wanted),
+            "toDate" => member("bookingDate").is_some_and(|d| *d <= *wanted),
+            name => member(name).is_some_and(|v| v == wanted),
+        }
+    })
+}
+
+fn list_body(items: impl IntoIterator<Item = Item>) -> ResponseTemplate {
+    let items: Vec<Item> = items.into_iter().collect();
+    json(200, serde_json::to_vec(&items).expect("items serialize"))
 }
 
 struct TokenEndpoint(Arc<State>);
@@ -304,7 +360,7 @@ impl Respond for Api {
             _ => return json(404, NOT_FOUND),
         };
         match (request.method.as_str(), rest) {
-            ("GET", []) => json(200, resource.list),
+            ("GET", []) => self.list(resource, request),
             ("POST", []) if resource.creatable => self.create(resource, request),
             ("GET", [id]) => self.get(resource, id),
             ("GET", [id, "balances" | "transactions"])
@@ -316,12 +372,11 @@ impl Respond for Api {
                 if !self.0.known(resource, one, id) {
                     return json(404, NOT_FOUND);
                 }
-                let body = if rest[1] == "balances" {
-                    BALANCES
+                if rest[1] == "balances" {
+                    json(200, BALANCES)
                 } else {
-                    TRANSACTIONS
-                };
-                json(200, body)
+                    list_body(items(TRANSACTIONS).into_iter().filter(|t| keep(t, request)))
+                }
             }
             _ => api_error(405, "METHOD_NOT_ALLOWED", "Not supported by the simulator"),
         }
@@ -330,8 +385,8 @@ impl Respond for Api {
 
 impl Api {
     fn create(&self, resource: &Resource, request: &Request) -> ResponseTemplate {
-        let items = match serde_json::from_slice::<serde_json::Value>(&request.body) {
-            Ok(serde_json::Value::Array(items)) if !items.is_empty() => items.len(),
+        let submitted = match serde_json::from_slice::<Vec<Item>>(&request.body) {
+            Ok(items) if !items.is_empty() => items,
             _ => {
                 return api_error(
                     400,
@@ -340,14 +395,48 @@ impl Api {
                 );
             }
         };
-        let ids: Vec<String> = (0..items)
-            .map(|_| {
+        let ids: Vec<String> = submitted
+            .into_iter()
+            .map(|fields| {
                 let id = format!("00000000-0000-4000-8000-{:012}", self.0.next());
-                lock(&self.0.created).insert(id.clone(), resource.segment);
+                // What was submitted, over the single-resource fixture for
+                // the members the server adds; new resources start in the
+                // fixture's status.
+                let mut item: Item = resource
+                    .one
+                    .as_ref()
+                    .map(|one| serde_json::from_str(one.body).expect("fixtures are objects"))
+                    .unwrap_or_default();
+                item.extend(fields);
+                item.insert("id".into(), raw_string(&id));
+                if let Some(status) = resource.one.as_ref().and_then(|one| one.status) {
+                    item.insert("status".into(), raw_string(status));
+                }
+                lock(&self.0.created).insert(id.clone(), (resource.segment, item));
+                lock(&self.0.created_order).push(id.clone());
                 id
             })
             .collect();
         ResponseTemplate::new(201).set_body_json(ids)
+    }
+
+    /// The fixture's items then those created, in their current status,
+    /// filtered by the query.
+    fn list(&self, resource: &Resource, request: &Request) -> ResponseTemplate {
+        let statuses = lock(&self.0.statuses).clone();
+        let fixture = items(resource.list).into_iter().map(|mut item| {
+            let status = item.get("id").and_then(|id| statuses.get(&as_param(id)));
+            if let Some(status) = status {
+                item.insert("status".into(), raw_string(status));
+            }
+            item
+        });
+        let order = lock(&self.0.created_order).clone();
+        let created = order.iter().filter_map(|id| {
+            let belongs = lock(&self.0.created).get(id).map(|(s, _)| *s) == Some(resource.segment);
+            belongs.then(|| self.0.created_item(id)).flatten()
+        });
+        list_body(fixture.chain(created).filter(|item| keep(item, request)))
     }
 
     fn get(&self, resource: &Resource, id: &str) -> ResponseTemplate {
@@ -356,6 +445,9 @@ impl Api {
         };
         if !self.0.known(resource, one, id) {
             return json(404, NOT_FOUND);
+        }
+        if let Some(item) = self.0.created_item(id) {
+            return json(200, serde_json::to_vec(&item).expect("items serialize"));
         }
         // Text replacement keeps every amount exactly as the fixture has it.
         let mut body = one.body.replace(one.id, id);
@@ -375,6 +467,7 @@ impl Api {
 pub struct LynksSimulator {
     server: MockServer,
     state: Arc<State>,
+    scenarios: Scenarios,
 }
 
 impl std::fmt::Debug for LynksSimulator {
@@ -390,6 +483,7 @@ impl LynksSimulator {
     pub async fn start() -> Self {
         let server = MockServer::start().await;
         let state = Arc::new(State::default());
+        let scenarios = Scenarios::mount(&server, "^/v2/", &[]).await;
         Mock::given(method("POST"))
             .and(path("/token"))
             .respond_with(TokenEndpoint(state.clone()))
@@ -400,7 +494,11 @@ impl LynksSimulator {
             .mount(&server)
             .await;
         banking_core::testkit::catch_all(&server).await;
-        LynksSimulator { server, state }
+        LynksSimulator {
+            server,
+            state,
+            scenarios,
+        }
     }
 
     /// The simulator's base URL.
@@ -454,6 +552,33 @@ impl LynksSimulator {
     /// How many refresh-token grants the token endpoint served.
     pub fn refresh_grants(&self) -> u64 {
         self.state.refresh_grants.load(Ordering::Relaxed)
+    }
+
+    /// The next API call (not the token request) fails with `error`, in
+    /// the error body the client reads (`code` and `message`, inferred
+    /// like the rest of LYNKS' error object); the calls after it are
+    /// served as usual.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// use banking_core::testkit::SimulatedError;
+    /// use lynks_client::testkit::LynksSimulator;
+    /// use lynks_client::{LynksErrorCode, LynksErrorExt};
+    ///
+    /// let sim = LynksSimulator::start().await;
+    /// sim.fail_next_call(SimulatedError::new(403, "FORBIDDEN", "Missing COUNTERPARTY_ACCOUNT_WRITE"));
+    /// let err = sim.client().accounts().list().await.unwrap_err();
+    /// assert_eq!(err.lynks_error_code(), Some(LynksErrorCode::Forbidden));
+    /// assert!(sim.client().accounts().list().await.is_ok());
+    /// # }
+    /// ```
+    pub fn fail_next_call(&self, error: SimulatedError) {
+        self.scenarios.answer_next(
+            1,
+            error.status,
+            serde_json::json!({ "code": error.code, "message": error.message }),
+        );
     }
 
     /// Moves a credit transfer to `status`, as signatories or the bank

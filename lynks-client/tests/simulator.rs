@@ -205,3 +205,119 @@ async fn direct_debits_and_groups_are_served() {
         .unwrap();
     assert_eq!(all.len(), 3);
 }
+
+#[tokio::test]
+async fn a_status_filter_is_honoured_and_a_created_transfer_is_listed_in_its_state() {
+    use banking_core::money::Money;
+    use lynks_client::credit_transfers::CreditTransferFilter;
+
+    let sim = LynksSimulator::start().await;
+    let client = sim.client();
+    let waiting = CreditTransferFilter::new().status(CreditTransferStatus::WaitingForSignatures);
+    let before = client.credit_transfers().list(&waiting).await.unwrap();
+    assert_eq!(before.len(), 1, "the fixture holds one waiting transfer");
+    let executed = CreditTransferFilter::new().status(CreditTransferStatus::Executed);
+    let fixture_executed = client.credit_transfers().list(&executed).await.unwrap();
+    assert_eq!(fixture_executed.len(), 1);
+    assert_eq!(
+        fixture_executed[0].status,
+        Some(CreditTransferStatus::Executed)
+    );
+
+    let account = client.accounts().list().await.unwrap()[0].id.clone();
+    let counterparty = client
+        .counterparties()
+        .list(&Default::default())
+        .await
+        .unwrap()[0]
+        .id
+        .clone();
+    let category = client.payment_categories().list().await.unwrap()[0]
+        .id
+        .clone();
+    let transfer = NewCreditTransfer::new(
+        account,
+        counterparty,
+        Decimal::new(420_010, 2),
+        Currency::EUR,
+        category,
+    )
+    .end_to_end_id("E2E-TESTKIT-1");
+    let id = client.credit_transfers().create(&[transfer]).await.unwrap()[0].clone();
+
+    let waiting_now = client.credit_transfers().list(&waiting).await.unwrap();
+    assert_eq!(waiting_now.len(), 2);
+    let created = waiting_now.iter().find(|t| t.id == id).expect("listed");
+    // What was submitted, exactly: 4200.10 EUR, scale kept.
+    assert_eq!(
+        created.money(),
+        Some(Money::new(Decimal::new(420_010, 2), Currency::EUR))
+    );
+    let by_end_to_end = CreditTransferFilter::new().end_to_end_id("E2E-TESTKIT-1");
+    let found = client
+        .credit_transfers()
+        .list(&by_end_to_end)
+        .await
+        .unwrap();
+    assert_eq!(found.iter().map(|t| &t.id).collect::<Vec<_>>(), [&id]);
+
+    sim.set_credit_transfer_status(&id, CreditTransferStatus::Executed);
+    assert_eq!(
+        client
+            .credit_transfers()
+            .list(&waiting)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    let executed_now = client.credit_transfers().list(&executed).await.unwrap();
+    assert!(executed_now.iter().any(|t| t.id == id));
+    let fetched = client.credit_transfers().get(&id).await.unwrap();
+    assert_eq!(fetched.status, Some(CreditTransferStatus::Executed));
+    assert_eq!(fetched.end_to_end_id.as_deref(), Some("E2E-TESTKIT-1"));
+}
+
+#[tokio::test]
+async fn statement_dates_bound_the_transactions() {
+    let sim = LynksSimulator::start().await;
+    let client = sim.client();
+    let account = client.accounts().list().await.unwrap()[0].id.clone();
+    let all = client
+        .transactions()
+        .list(&TransactionQuery::new(account.clone()))
+        .await
+        .unwrap();
+    let far_future = chrono::NaiveDate::from_ymd_opt(2099, 1, 1).unwrap();
+    let none = client
+        .transactions()
+        .list(&TransactionQuery::new(account).from_date(far_future))
+        .await
+        .unwrap();
+    assert!(!all.is_empty());
+    assert!(none.is_empty(), "{none:?}");
+}
+
+#[tokio::test]
+async fn fail_next_call_plays_a_lynks_error_once() {
+    use banking_core::testkit::SimulatedError;
+
+    let sim = LynksSimulator::start().await;
+    let client = sim.client();
+    sim.fail_next_call(SimulatedError::new(
+        503,
+        "SERVICE_UNAVAILABLE",
+        "Maintenance window",
+    ));
+    let err = client.payment_categories().list().await.unwrap_err();
+    assert_eq!(err.status(), Some(503));
+    assert_eq!(
+        err.lynks_error_code(),
+        Some(LynksErrorCode::ServiceUnavailable)
+    );
+    assert_eq!(
+        err.api_error().unwrap().message.as_deref(),
+        Some("Maintenance window")
+    );
+    assert!(client.payment_categories().list().await.is_ok());
+}

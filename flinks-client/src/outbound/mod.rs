@@ -25,6 +25,7 @@ mod providers;
 mod recipients;
 mod registrations;
 #[cfg(feature = "testkit")]
+#[cfg_attr(docsrs, doc(cfg(feature = "testkit")))]
 pub mod testkit;
 
 pub use banking_core::auth::TokenEncoding;

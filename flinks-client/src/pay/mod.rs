@@ -18,6 +18,7 @@ mod payment_requests;
 mod schedules;
 mod sessions;
 #[cfg(feature = "testkit")]
+#[cfg_attr(docsrs, doc(cfg(feature = "testkit")))]
 pub mod testkit;
 mod transactions;
 

@@ -1,0 +1,87 @@
+//! The simulator's scenario helpers: a Flinks error on the next call, MFA
+//! on demand, and a chosen number of 202 polls.
+
+use std::time::Duration;
+
+use banking_core::testkit::SimulatedError;
+use flinks_client::connect::{
+    AccountsDetailRequest, AuthorizeOutcome, AuthorizeRequest, PollOptions,
+};
+use flinks_client::testkit::{self, FlinksSandbox};
+use flinks_client::{FlinksCode, FlinksErrorExt};
+
+fn fast() -> PollOptions {
+    PollOptions::new()
+        .interval(Duration::from_millis(5))
+        .timeout(Duration::from_secs(5))
+}
+
+#[tokio::test]
+async fn fail_next_call_answers_one_call_with_the_flinks_error() {
+    let sandbox = FlinksSandbox::start().await;
+    let connect = sandbox.client();
+    sandbox.fail_next_call(SimulatedError::new(
+        400,
+        "RETRY_LATER",
+        "The institution is unavailable",
+    ));
+    let request = AuthorizeRequest::cached(testkit::login_id());
+    let err = connect.connect().authorize(&request).await.unwrap_err();
+    // The first call of an Authorize fetches its one-time token: that
+    // call failed, so Authorize itself was never sent.
+    assert_eq!(err.flinks_code(), Some(FlinksCode::RetryLater));
+    let outcome = connect.connect().authorize(&request).await.unwrap();
+    assert!(
+        matches!(outcome, AuthorizeOutcome::Authorized(_)),
+        "{outcome:?}"
+    );
+}
+
+#[tokio::test]
+async fn require_sca_makes_the_next_cached_authorize_ask_for_mfa() {
+    let sandbox = FlinksSandbox::start().await;
+    let client = sandbox.client();
+    let request = AuthorizeRequest::cached(testkit::login_id());
+    sandbox.require_sca();
+    let outcome = client.connect().authorize(&request).await.unwrap();
+    let AuthorizeOutcome::MfaRequired(challenge) = outcome else {
+        panic!("expected MFA, got {outcome:?}")
+    };
+    assert_eq!(challenge.security_challenges[0].prompt, testkit::MFA_PROMPT);
+    // Once only: the next Authorize is served from the cache again.
+    let outcome = client.connect().authorize(&request).await.unwrap();
+    assert!(
+        matches!(outcome, AuthorizeOutcome::Authorized(_)),
+        "{outcome:?}"
+    );
+}
+
+#[tokio::test]
+async fn answer_pending_sets_how_many_polls_answer_202() {
+    let sandbox = FlinksSandbox::start().await;
+    let client = sandbox.client();
+    let connect = client.connect();
+    sandbox.answer_pending(3);
+    let AuthorizeOutcome::Authorized(auth) = connect
+        .authorize(&AuthorizeRequest::cached(testkit::login_id()))
+        .await
+        .unwrap()
+    else {
+        panic!("a cached login needs no MFA")
+    };
+    let first = connect
+        .accounts_detail(&AccountsDetailRequest::new(auth.request_id))
+        .await
+        .unwrap();
+    let detail = connect.wait_ready(first, &fast()).await.unwrap();
+    assert_eq!(detail.request_id, Some(auth.request_id));
+    let polls = sandbox
+        .server()
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .filter(|r| r.url.path().contains("GetAccountsDetailAsync"))
+        .count();
+    assert_eq!(polls, 4, "three pending polls, then the ready one");
+}
