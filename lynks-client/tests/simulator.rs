@@ -203,7 +203,10 @@ async fn direct_debits_and_groups_are_served() {
         .list(&Default::default())
         .await
         .unwrap();
-    assert_eq!(all.len(), 3);
+    // The fixture's three debits, then the created one in its current state.
+    assert_eq!(all.len(), 4);
+    let listed = all.iter().find(|d| d.id == ids[0]).unwrap();
+    assert_eq!(listed.status, Some(DirectDebitStatus::Completed));
 }
 
 #[tokio::test]
