@@ -41,7 +41,7 @@
 
 use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
 use std::time::{Duration, Instant};
 
 use base64::Engine;
@@ -181,9 +181,35 @@ impl Default for RefreshPolicy {
     }
 }
 
+/// A cached token, shared by every call that uses it, with its
+/// `Authorization: Bearer` value built (and checked) once, on first use.
+struct Credential {
+    token: SecretString,
+    /// `None` once built when the token has characters headers refuse.
+    bearer: OnceLock<Option<HeaderValue>>,
+}
+
+impl Credential {
+    fn new(token: SecretString) -> Arc<Self> {
+        Arc::new(Credential {
+            token,
+            bearer: OnceLock::new(),
+        })
+    }
+
+    /// The sensitive `Bearer <token>` header value; cloning it shares the
+    /// bytes.
+    fn bearer(&self) -> Result<HeaderValue> {
+        self.bearer
+            .get_or_init(|| bearer(&self.token).ok())
+            .clone()
+            .ok_or_else(invalid_credential)
+    }
+}
+
 #[derive(Clone)]
 struct Cached {
-    token: SecretString,
+    credential: Arc<Credential>,
     fetched_at: Instant,
     expires_at: Option<Instant>,
     refresh_at: Option<Instant>,
@@ -267,6 +293,8 @@ impl<S: TokenSource> TokenCache<S> {
         *self.current.write().unwrap_or_else(|e| e.into_inner()) = None;
     }
 
+    /// The cached entry; cloning it shares the token rather than copying
+    /// the secret.
     fn snapshot(&self) -> Option<Cached> {
         self.current
             .read()
@@ -280,16 +308,23 @@ impl<S: TokenSource> TokenCache<S> {
     /// `context`'s deadline, with an [`Error::Timeout`]; a refusal of the
     /// fetch this caller waited for is its [`Error::Auth`] too.
     pub async fn token(&self, context: &AuthContext<'_>) -> Result<SecretString> {
+        self.credential(context)
+            .await
+            .map(|credential| credential.token.clone())
+    }
+
+    /// [`token`](Self::token), shared rather than copied.
+    async fn credential(&self, context: &AuthContext<'_>) -> Result<Arc<Credential>> {
         let now = (self.clock)();
         if let Some(c) = self.snapshot() {
             if c.fresh(now) {
-                return Ok(c.token);
+                return Ok(c.credential);
             }
             if c.usable(now, self.policy.margin) {
                 // Due for refresh but still valid: one caller refreshes, the
                 // others keep using the current token meanwhile.
                 let Ok(_guard) = self.refreshing.try_lock() else {
-                    return Ok(c.token);
+                    return Ok(c.credential);
                 };
                 return self.refresh(context, None).await;
             }
@@ -307,12 +342,10 @@ impl<S: TokenSource> TokenCache<S> {
         &self,
         context: &AuthContext<'_>,
         waited_since: Option<u64>,
-    ) -> Result<SecretString> {
+    ) -> Result<Arc<Credential>> {
         let previous = self.snapshot();
-        if let Some(c) = &previous
-            && c.fresh((self.clock)())
-        {
-            return Ok(c.token.clone());
+        if let Some(c) = previous.as_ref().filter(|c| c.fresh((self.clock)())) {
+            return Ok(c.credential.clone());
         }
         if let Some(seen) = waited_since
             && self.settled.load(Ordering::Acquire) != seen
@@ -325,38 +358,46 @@ impl<S: TokenSource> TokenCache<S> {
             return Err(Error::Auth(Box::new(refusal)));
         }
         self.fetches.fetch_add(1, Ordering::Relaxed);
-        let result = context.within(self.source.fetch(context)).await;
-        let refusal = match &result {
-            Ok(_) => None,
-            Err(Error::Auth(refusal)) => Some((**refusal).clone()),
+        let result = match context.within(self.source.fetch(context)).await {
             // A timeout or a broken connection is this caller's: the others
             // try within their own deadlines.
-            Err(_) => return self.fall_back(previous, result),
+            Err(e) if !matches!(e, Error::Auth(_)) => return self.fall_back(previous, Err(e)),
+            result => result,
+        };
+        let refusal = match &result {
+            Err(Error::Auth(refusal)) => Some((**refusal).clone()),
+            _ => None,
         };
         *self.refused.lock().unwrap_or_else(|e| e.into_inner()) = refusal;
-        if let Ok(token) = &result {
+        let result = result.map(|token| {
             let cached = self.cache_entry(token);
+            let credential = cached.credential.clone();
             *self.current.write().unwrap_or_else(|e| e.into_inner()) = Some(cached);
-        }
+            credential
+        });
         self.settled.fetch_add(1, Ordering::Release);
         self.fall_back(previous, result)
     }
 
     /// The fetched token, or on failure the previous one while it is valid.
-    fn fall_back(&self, previous: Option<Cached>, result: Result<Token>) -> Result<SecretString> {
+    fn fall_back(
+        &self,
+        previous: Option<Cached>,
+        result: Result<Arc<Credential>>,
+    ) -> Result<Arc<Credential>> {
         match result {
-            Ok(token) => Ok(token.access_token),
+            Ok(credential) => Ok(credential),
             Err(e) => match previous.filter(|c| c.usable((self.clock)(), self.policy.margin)) {
                 Some(c) => {
                     tracing::warn!(error = %e, "token refresh failed; using the still-valid token");
-                    Ok(c.token)
+                    Ok(c.credential)
                 }
                 None => Err(e),
             },
         }
     }
 
-    fn cache_entry(&self, token: &Token) -> Cached {
+    fn cache_entry(&self, token: Token) -> Cached {
         let now = (self.clock)();
         let (expires_at, refresh_at) = match token.expires_in {
             Some(life) => {
@@ -369,7 +410,7 @@ impl<S: TokenSource> TokenCache<S> {
             None => (None, None),
         };
         Cached {
-            token: token.access_token.clone(),
+            credential: Credential::new(token.access_token),
             fetched_at: now,
             expires_at,
             refresh_at,
@@ -433,8 +474,10 @@ impl<S: TokenSource> Authenticator for BearerAuth<S> {
         headers: &'a mut HeaderMap,
     ) -> BoxFuture<'a, Result<()>> {
         Box::pin(async move {
-            let token = self.cache.token(context).await?;
-            headers.insert(AUTHORIZATION, bearer(&token)?);
+            // The header value is built once per token and shared by every
+            // call that uses it.
+            let credential = self.cache.credential(context).await?;
+            headers.insert(AUTHORIZATION, credential.bearer()?);
             Ok(())
         })
     }
@@ -457,10 +500,13 @@ fn bearer(token: &SecretString) -> Result<HeaderValue> {
 }
 
 fn sensitive(value: &str) -> Result<HeaderValue> {
-    let mut v = HeaderValue::from_str(value)
-        .map_err(|_| Error::config("credential has characters HTTP headers do not allow"))?;
+    let mut v = HeaderValue::from_str(value).map_err(|_| invalid_credential())?;
     v.set_sensitive(true);
     Ok(v)
+}
+
+fn invalid_credential() -> Error {
+    Error::config("credential has characters HTTP headers do not allow")
 }
 
 /// A token fetched for each request and never reused, for providers whose
@@ -1483,6 +1529,58 @@ mod tests {
             .await
             .unwrap();
         assert!(h.get("flinks-auth-key").unwrap().is_sensitive());
+    }
+
+    /// Hands out the given tokens in turn, without any request.
+    #[derive(Debug)]
+    struct Sequence(Mutex<Vec<&'static str>>);
+
+    impl TokenSource for Sequence {
+        fn fetch<'a>(&'a self, _context: &'a AuthContext<'a>) -> BoxFuture<'a, Result<Token>> {
+            let next = self.0.lock().unwrap().remove(0);
+            Box::pin(async move { Ok(Token::new(SecretString::from(next))) })
+        }
+    }
+
+    #[tokio::test]
+    async fn the_bearer_value_is_built_once_per_token_and_stays_sensitive() {
+        let http = http();
+        let auth = BearerAuth::new(Sequence(Mutex::new(vec!["tok-1", "tok-2"])));
+        let apply = || async {
+            let mut headers = HeaderMap::new();
+            auth.apply(&http.auth_context(), &mut headers)
+                .await
+                .unwrap();
+            headers.remove(AUTHORIZATION).unwrap()
+        };
+        let (first, second) = (apply().await, apply().await);
+        assert_eq!(first.to_str().unwrap(), "Bearer tok-1");
+        assert!(first.is_sensitive() && second.is_sensitive());
+        // The same bytes, not an equal copy: nothing was formatted again.
+        assert_eq!(first.as_bytes().as_ptr(), second.as_bytes().as_ptr());
+        assert_eq!(auth.cache().fetch_count(), 1);
+
+        auth.invalidate();
+        let renewed = apply().await;
+        assert_eq!(renewed.to_str().unwrap(), "Bearer tok-2");
+        assert!(renewed.is_sensitive());
+    }
+
+    #[tokio::test]
+    async fn a_token_headers_refuse_is_an_error_on_every_call_and_never_shown() {
+        let http = http();
+        let auth = BearerAuth::new(Sequence(Mutex::new(vec!["bad\ntoken-xyz"])));
+        for _ in 0..2 {
+            let mut headers = HeaderMap::new();
+            let err = auth
+                .apply(&http.auth_context(), &mut headers)
+                .await
+                .unwrap_err();
+            assert!(matches!(err, Error::Config(_)), "{err:?}");
+            assert!(!format!("{err} {err:?}").contains("token-xyz"));
+            assert!(headers.is_empty());
+        }
+        assert_eq!(auth.cache().fetch_count(), 1, "the token itself is kept");
     }
 
     #[test]

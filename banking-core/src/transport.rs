@@ -476,8 +476,13 @@ impl Request {
         }
         path.push_str(rest);
         let mut url = base.clone();
+        // One parse, of the path only: the url crate has no unchecked
+        // setter, and joining a relative reference would parse the same
+        // characters and read `:` or `?` in a template as syntax.
         url.set_path(&path);
-        url.set_query(None);
+        if url.query().is_some() {
+            url.set_query(None);
+        }
         if !self.query.is_empty() {
             url.query_pairs_mut().extend_pairs(&self.query);
         }
@@ -568,18 +573,22 @@ impl Response {
     }
 }
 
-/// Header names that carry a provider's request id.
-const REQUEST_ID_HEADERS: [&str; 4] = [
-    "x-request-id",
-    "request-id",
-    "x-correlation-id",
-    "x-amzn-requestid",
+/// Header names that carry a provider's request id, parsed once: a lookup
+/// by `&str` would parse and lower-case each name again on every response.
+static REQUEST_ID_HEADERS: [HeaderName; 4] = [
+    HeaderName::from_static("x-request-id"),
+    HeaderName::from_static("request-id"),
+    HeaderName::from_static("x-correlation-id"),
+    HeaderName::from_static("x-amzn-requestid"),
 ];
 
 pub(crate) fn request_id_of(headers: &HeaderMap) -> Option<String> {
+    if headers.is_empty() {
+        return None;
+    }
     REQUEST_ID_HEADERS
         .iter()
-        .find_map(|h| headers.get(*h))
+        .find_map(|h| headers.get(h))
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned)
 }
@@ -1061,7 +1070,9 @@ impl Transport {
     async fn send_inner(&self, request: Request) -> Result<Response> {
         let inner = &*self.inner;
         let url = request.url(&inner.base_url)?;
-        let headers = inner.headers(&request)?;
+        // Built (and validated) before anything is sent; the first attempt
+        // takes this map, a later one builds its own.
+        let mut headers = Some(inner.headers(&request)?);
         let auth = match &request.auth {
             RequestAuth::Default => Some(inner.auth.clone()),
             RequestAuth::None => None,
@@ -1075,7 +1086,10 @@ impl Transport {
         let mut reauthenticated = false;
         loop {
             attempt += 1;
-            let mut attempt_headers = headers.clone();
+            let mut attempt_headers = match headers.take() {
+                Some(headers) => headers,
+                None => inner.headers(&request)?,
+            };
             if let Some(auth) = &auth {
                 // The token fetch is bounded like an attempt, and counts
                 // against the call's total deadline.
@@ -1266,9 +1280,11 @@ impl Inner {
         }
         let classify = |e| classify(e, budget.started, self.connect_timeout);
         let run = async {
-            let response = builder.send().await.map_err(classify)?;
+            let mut response = builder.send().await.map_err(classify)?;
             let status = response.status().as_u16();
-            let headers = response.headers().clone();
+            // The body is read without them, so the headers are moved out,
+            // not copied.
+            let headers = std::mem::take(response.headers_mut());
             let body = read_capped(response, self.max_response_bytes, classify).await?;
             Ok::<_, (Failure, Error)>((status, headers, body))
         };

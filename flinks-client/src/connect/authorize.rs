@@ -590,11 +590,27 @@ impl Connect<'_> {
         request: Request,
         session: Option<RequestId>,
     ) -> Result<AuthorizeOutcome> {
-        match outcome::send(self.client.transport(), request.auth(auth), session).await? {
-            Answer::Ready(response) => response.json().map(AuthorizeOutcome::Authorized),
-            Answer::Challenge(response) => response.json().map(AuthorizeOutcome::MfaRequired),
-            Answer::Pending(pending) => Ok(AuthorizeOutcome::Pending(pending)),
-        }
+        // One decode: an MFA body carries the session fields of an
+        // authorization, plus the challenges.
+        let answer = outcome::send::<Authorization, Vec<SecurityChallenge>>(
+            self.client.transport(),
+            request.auth(auth),
+            session,
+        )
+        .await?;
+        Ok(match answer {
+            Answer::Ready(authorization) => AuthorizeOutcome::Authorized(authorization),
+            Answer::Challenge(session, security_challenges) => {
+                AuthorizeOutcome::MfaRequired(MfaChallenge {
+                    request_id: session.request_id,
+                    security_challenges,
+                    institution: session.institution,
+                    http_status_code: session.http_status_code,
+                    links: session.links,
+                })
+            }
+            Answer::Pending(pending) => AuthorizeOutcome::Pending(pending),
+        })
     }
 }
 
