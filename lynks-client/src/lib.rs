@@ -67,6 +67,19 @@
 //! reached the server fails with `Error::OutcomeUnknown`. A create that
 //! fails with `Error::Decode` was accepted (the server answered 2xx with a
 //! body this version cannot read): look it up before creating it again.
+//!
+//! # Reliability
+//!
+//! Every call runs under the builder's connect, attempt and total
+//! deadlines, token requests included. Reads are retried on connect errors,
+//! broken connections, timeouts, 408, 429 (after its `Retry-After`), 502,
+//! 503 and 504. A create that may have reached the server fails with
+//! [`banking_core::Error::OutcomeUnknown`] as described above. LYNKS
+//! documents no paging: lists come whole, so there is no `stream` to cap
+//! (the builder's `stream_options` is there for the shape every client
+//! shares, and bounds nothing here). The fault matrix in
+//! `docs/RELIABILITY.md` shows these behaviours against a misbehaving local
+//! server.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
