@@ -55,8 +55,7 @@
 //! * [`ApiVersion::V2`] (default) or [`ApiVersion::V1`]; an AIS call on a
 //!   v1 client fails with [`banking_core::Error::Validation`] before any
 //!   request.
-//! * [`Environment::Sandbox`] uses the `/test` paths,
-//! [`Environment::Production`]
+//! * [`Environment::Sandbox`] uses the `/test` paths, [`Environment::Production`]
 //!   the `/v2` or `/v1` paths, [`Environment::Custom`] a base URL as is;
 //!   [`FinqLinkClientBuilder::path_prefix`] overrides the prefix.
 //! * [`Credentials::oauth2`] (production: bearer tokens from your token
