@@ -4,7 +4,7 @@
 //! [`futures::Stream`] of pages ([`Paginator::pages`]) or of items
 //! ([`Paginator::items`]). The streams are lazy (nothing is fetched until
 //! they are polled) and hold at most one page in memory, plus one prefetched
-//! page when [`prefetch`](Paginator::prefetch) is on.
+//! page when [`prefetch`](Paginator::prefetch) is on (the default).
 //!
 //! Every stream ends within a bounded number of requests, whatever the
 //! server does. It ends:
@@ -325,7 +325,7 @@ impl<T, C, E, F> Paginator<T, C, E, F> {
     /// taken, so the next page downloads while the caller works through the
     /// current one; [`pages`](Self::pages) polls it once when it hands out a
     /// page and completes it on the next poll. At most one page is fetched
-    /// ahead, and no task is spawned. Off by default.
+    /// ahead, and no task is spawned. On by default ([`StreamOptions`]).
     pub fn prefetch(mut self, on: bool) -> Self {
         self.options = self.options.prefetch(on);
         self

@@ -9,6 +9,9 @@ pub const DEFAULT_MAX_ITEMS: usize = 10_000_000;
 
 /// How far a stream may read, and whether it fetches ahead.
 ///
+/// The loop detection and the caps hold with prefetch on: a request is
+/// only sent ahead when the stream would send it anyway.
+///
 /// Every provider client takes one on its builder (`stream_options`) and
 /// applies it to each of its `stream` calls; a
 /// [`Paginator`](super::Paginator) takes one with
@@ -45,14 +48,15 @@ impl Default for StreamOptions {
         StreamOptions {
             max_pages: Some(DEFAULT_MAX_PAGES),
             max_items: Some(DEFAULT_MAX_ITEMS),
-            prefetch: false,
+            prefetch: true,
         }
     }
 }
 
 impl StreamOptions {
-    /// The defaults: [`DEFAULT_MAX_PAGES`], [`DEFAULT_MAX_ITEMS`], no
-    /// prefetch.
+    /// The defaults: [`DEFAULT_MAX_PAGES`], [`DEFAULT_MAX_ITEMS`], and
+    /// one page fetched ahead (every provider stream is a read, so a
+    /// request sent ahead and dropped unread changes nothing).
     pub fn new() -> Self {
         Self::default()
     }
@@ -78,7 +82,9 @@ impl StreamOptions {
     }
 
     /// Start the next page's request as soon as a page is yielded (see
-    /// [`Paginator::prefetch`](super::Paginator::prefetch)).
+    /// [`Paginator::prefetch`](super::Paginator::prefetch)); on by default.
+    /// Off, each request waits until the caller has taken every item of
+    /// the page before.
     pub fn prefetch(mut self, on: bool) -> Self {
         self.prefetch = on;
         self

@@ -76,7 +76,9 @@ fn three_pages() -> Vec<Result<Vec<u32>, &'static str>> {
 #[tokio::test]
 async fn nothing_is_fetched_until_polled() {
     let calls = Calls::default();
-    let mut items = Paginator::new(None, api(three_pages(), &calls)).items();
+    let mut items = Paginator::new(None, api(three_pages(), &calls))
+        .prefetch(false)
+        .items();
     assert!(calls.get().is_empty());
 
     assert_eq!(items.next().await, Some(Ok(0)));
@@ -559,6 +561,14 @@ async fn empty_pages_do_not_end_the_listing() {
 }
 
 #[tokio::test]
+async fn prefetch_is_on_by_default() {
+    let calls = Calls::default();
+    let mut items = Paginator::new(None, endless(3, &calls)).items();
+    assert_eq!(items.next().await, Some(Ok(0)));
+    assert_eq!(calls.get(), [None, Some(1)]);
+}
+
+#[tokio::test]
 async fn prefetch_fetches_at_most_one_page_ahead() {
     let calls = Calls::default();
     let mut items = Paginator::new(None, endless(3, &calls))
@@ -650,7 +660,7 @@ async fn prefetch_downloads_the_next_page_while_items_are_taken() {
 #[tokio::test]
 async fn without_prefetch_the_next_request_waits_for_the_caller() {
     let (mut gate, fetch) = Gated::new(2);
-    let mut items = Paginator::new(None, fetch).items();
+    let mut items = Paginator::new(None, fetch).prefetch(false).items();
 
     gate.release(Page::new(vec![1, 2], Some(2)));
     assert_eq!(items.next().await, Some(Ok(1)));
@@ -737,7 +747,7 @@ fn streams_are_send_when_the_fetch_is() {
     assert_eq!(
         format!("{paginator:?}"),
         "Paginator { first: None, options: StreamOptions { max_pages: Some(100000), \
-         max_items: Some(10000000), prefetch: false }, .. }"
+         max_items: Some(10000000), prefetch: true }, .. }"
     );
     assert_send(&paginator.items());
     assert_send(&Paginator::new(None, api(three_pages(), &calls)).pages());
