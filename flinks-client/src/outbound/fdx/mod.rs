@@ -165,7 +165,9 @@ pub(crate) trait ListQuery: Clone + Send + Sync + 'static {
     fn first(&self) -> Option<String>;
 
     /// The page's items and the offset of the next page, fingerprinted,
-    /// with `page.totalElements` as the total when the page has one.
+    /// with `page.totalElements` as the total when the page has one. That
+    /// it counts the whole listing, not the page, is inferred from the
+    /// docs' samples (5 and 6 on pages of one item).
     fn into_page(page: Self::Page) -> Page<Self::Item, String>;
 }
 
