@@ -43,6 +43,7 @@ use crate::error::{
     ApiError, AuthError, ErrorDecoder, GenericErrorDecoder, OutcomeUnknown, Result, TimeoutError,
     TimeoutKind, TransportError,
 };
+use crate::pagination::StreamOptions;
 use crate::retry::{self, Attempt, Decision, Failure, RetryPolicy, Safety};
 use crate::{Error, json};
 pub use settings::{
@@ -607,6 +608,7 @@ struct Inner {
     max_response_bytes: usize,
     default_headers: HeaderMap,
     idempotency_header: Option<HeaderName>,
+    stream_options: StreamOptions,
 }
 
 /// Runs [`Request`]s: one pooled HTTP client, shared by clones.
@@ -646,6 +648,7 @@ pub struct TransportBuilder {
     http: Option<reqwest::ClientBuilder>,
     root_certificates: Vec<reqwest::Certificate>,
     allow_insecure_http: bool,
+    stream_options: StreamOptions,
 }
 
 impl fmt::Debug for TransportBuilder {
@@ -765,6 +768,13 @@ impl TransportBuilder {
         self
     }
 
+    /// Sets the caps and prefetch setting of the client's streams
+    /// (default [`StreamOptions::default`]).
+    pub fn stream_options(mut self, options: StreamOptions) -> Self {
+        self.stream_options = options;
+        self
+    }
+
     /// Validates the configuration and builds the transport. Needs no
     /// running runtime and starts no task.
     ///
@@ -819,6 +829,7 @@ impl TransportBuilder {
                     .as_deref()
                     .map(header_name)
                     .transpose()?,
+                stream_options: self.stream_options,
             }),
         })
     }
@@ -1007,6 +1018,7 @@ impl Transport {
             http: None,
             root_certificates: Vec::new(),
             allow_insecure_http: false,
+            stream_options: StreamOptions::default(),
         }
     }
 
@@ -1018,6 +1030,12 @@ impl Transport {
     /// The pooled HTTP client.
     pub fn http(&self) -> &reqwest::Client {
         &self.inner.http
+    }
+
+    /// The caps and prefetch setting a provider client applies to its
+    /// streams.
+    pub fn stream_options(&self) -> &StreamOptions {
+        &self.inner.stream_options
     }
 
     /// The context for fetching a token outside any call (to log in

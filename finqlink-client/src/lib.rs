@@ -103,6 +103,52 @@
 //! SDK's common `banking_core::webhook::Verify`. Turning the feature off
 //! drops the JOSE dependency and its `aws-lc` build.
 //!
+//! # Reliability
+//!
+//! Every call runs under the builder's connect, attempt and total
+//! deadlines, token requests included. Reads are retried on connect errors,
+//! broken connections, timeouts, 408, 429 (after its `Retry-After`), 502,
+//! 503 and 504; writes are resent only when they never left the client (a
+//! refused connection). A call that may have reached the server but whose
+//! answer was lost (a reset, a stalled body) fails with
+//! [`banking_core::Error::OutcomeUnknown`] and is never resent: the
+//! operation may or may not have taken effect, so look it up before trying
+//! again. A `401` is sent once more with a fresh token, since the server
+//! refused it before any effect.
+//!
+//! Every `stream` ends within a bounded number of requests: on a cursor
+//! seen before, a page with the items of an earlier one (FinqLink's `count`
+//! is a page size, not a total), and at the page and item caps of the
+//! builder's [`stream_options`](banking_core::pagination::StreamOptions)
+//! (by default 100,000 pages and 10,000,000 items), each with a typed
+//! [`banking_core::Error::Pagination`] after the items read so far:
+//!
+//! ```no_run
+//! use banking_core::pagination::StreamOptions;
+//! use finqlink_client::links::LinksListRequest;
+//! use finqlink_client::{Credentials, Environment, FinqLinkClient};
+//! use futures::TryStreamExt;
+//! use secrecy::SecretString;
+//!
+//! # async fn demo() -> banking_core::Result<()> {
+//! let client = FinqLinkClient::builder(
+//!     Environment::Production("https://api.example/".parse().unwrap()),
+//!     Credentials::test_mode("client-id", SecretString::from("client-secret")),
+//! )
+//! .stream_options(StreamOptions::new().max_pages(50).max_items(5_000))
+//! .build()?;
+//! let links: Vec<_> = client
+//!     .links()
+//!     .stream(LinksListRequest::new())
+//!     .try_collect()
+//!     .await?;
+//! # let _ = links;
+//! # Ok(()) }
+//! ```
+//!
+//! The fault matrix in `docs/RELIABILITY.md` shows each of these behaviours
+//! against a misbehaving local server.
+//!
 //! # Sources
 //!
 //! The published docs show few JSON samples and hide many field names.

@@ -165,7 +165,7 @@ pub(crate) trait KeysetRequest: Body + Clone + Send + Sync + 'static {
 
 /// A list response: this page's items and its `pagination` object.
 pub(crate) trait KeysetPage: DeserializeOwned + Send + 'static {
-    type Item: KeysetRecord + Send + 'static;
+    type Item: KeysetRecord + Serialize + Send + 'static;
     fn into_parts(self) -> (Vec<Self::Item>, Option<PageInfo>);
 }
 
@@ -221,12 +221,13 @@ pub(crate) fn items<R: KeysetRequest>(
     mut req: R,
 ) -> impl Stream<Item = banking_core::Result<<R::Page as KeysetPage>::Item>> + Send + 'static {
     /// The next page's cursor, or the error to yield after this page.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, PartialEq, Hash)]
     enum Next {
         After(String),
         Broken(banking_core::pagination::PaginationError),
     }
 
+    let stream_options = client.raw().stream_options().clone();
     let first = req.pagination_mut().after.clone().map(Next::After);
     Paginator::new(first, move |cursor: Option<Next>| {
         let client = client.clone();
@@ -246,8 +247,10 @@ pub(crate) fn items<R: KeysetRequest>(
                 Err(banking_core::Error::Pagination(error)) => Some(Next::Broken(error)),
                 Err(error) => return Err(error),
             };
-            Ok(Page::new(items, next))
+            // `count` is this page's size, not a total: FinqLink gives none.
+            Ok(Page::new(items, next).fingerprinted())
         }
     })
+    .options(stream_options)
     .items()
 }

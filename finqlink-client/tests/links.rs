@@ -505,3 +505,58 @@ fn the_schema_built_list_fixtures_keep_the_changelog_samples_but_their_elided_li
         assert_eq!(with_empty_links(&seed), built);
     }
 }
+
+/// A `/links/list` server whose cursors go round: no cursor → `A`, `A` →
+/// `B`, `B` → `A`. Each page holds one link of its own (bodies built from
+/// the changelog's `/links/list` schema), so only the cursors repeat.
+struct CyclingCursors;
+
+impl wiremock::Respond for CyclingCursors {
+    fn respond(&self, request: &wiremock::Request) -> ResponseTemplate {
+        let body: serde_json::Value = serde_json::from_slice(&request.body).unwrap();
+        let (web_id, next) = match body["pagination"]["after"].as_str() {
+            None => ("pl-0000aa", "A"),
+            Some("A") => ("pl-0000bb", "B"),
+            Some(_) => ("pl-0000cc", "A"),
+        };
+        ResponseTemplate::new(200).set_body_json(json!({
+            "pagination": { "count": 1, "more?": true, "after": next },
+            "links": [{ "web_id": web_id, "status": "created", "is_expired": false }]
+        }))
+    }
+}
+
+#[tokio::test]
+async fn stream_ends_on_a_cursor_seen_earlier() {
+    let server = server().await;
+    post("/v2/links/list")
+        .respond_with(CyclingCursors)
+        .expect(3)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let stream = client.links().stream(LinksListRequest::new());
+    let results: Vec<_> =
+        tokio::time::timeout(Duration::from_secs(10), futures::StreamExt::collect(stream))
+            .await
+            .expect("the stream ends");
+    let web_ids: Vec<_> = results
+        .iter()
+        .filter_map(|r| r.as_ref().ok())
+        .map(|l| l.web_id.clone().unwrap().to_string())
+        .collect();
+    assert_eq!(web_ids, ["pl-0000aa", "pl-0000bb", "pl-0000cc"]);
+    assert!(
+        matches!(
+            results.last(),
+            Some(Err(banking_core::Error::Pagination(
+                banking_core::pagination::PaginationError::CursorCycle {
+                    page: 3,
+                    first_seen: 2
+                }
+            )))
+        ),
+        "{:?}",
+        results.last()
+    );
+}

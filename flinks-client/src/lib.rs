@@ -101,6 +101,53 @@
 //! - **Amounts are exact**: `Debit`, `Credit`, `Balance` are
 //!   [`rust_decimal::Decimal`], whether Flinks sends a number or a string.
 //! - **Timestamps** come with or without an offset: [`datetime::Timestamp`].
+//!
+//! # Reliability
+//!
+//! Every call runs under the builder's connect, attempt and total
+//! deadlines, token requests included. Reads are retried on connect errors,
+//! broken connections, timeouts, 408, 429 (after its `Retry-After`), 502,
+//! 503 and 504; writes are resent only when they never left the client (a
+//! refused connection). A call that may have reached the server but whose
+//! answer was lost (a reset, a stalled body) fails with
+//! [`banking_core::Error::OutcomeUnknown`] and is never resent: the
+//! operation may or may not have taken effect, so look it up before trying
+//! again. A `401` is sent once more with a fresh token (except on Pay,
+//! whose tokens are single-use), since the server refused it before any
+//! effect.
+//!
+//! Every FDX `stream` (Outbound) ends within a bounded number of requests:
+//! on a cursor seen before, a page with the items of an earlier one, more
+//! items than `page.totalElements`, and at the page and item caps of the
+//! builder's [`stream_options`](banking_core::pagination::StreamOptions)
+//! (by default 100,000 pages and 10,000,000 items), each with a typed
+//! [`banking_core::Error::Pagination`] after the items read so far:
+//!
+//! ```no_run
+//! # #[cfg(feature = "outbound")]
+//! # async fn demo() -> banking_core::Result<()> {
+//! use banking_core::pagination::StreamOptions;
+//! use flinks_client::outbound::OutboundClient;
+//! use flinks_client::outbound::fdx::transactions::TransactionsRequest;
+//! use futures::TryStreamExt;
+//! use secrecy::SecretString;
+//!
+//! let client = OutboundClient::builder()
+//!     .credentials("client-id", SecretString::from("client-secret"))
+//!     .stream_options(StreamOptions::new().max_pages(50).max_items(5_000))
+//!     .build()?;
+//! let connection = client.connect_with_refresh_token(SecretString::from("stored-refresh-token"));
+//! let transactions: Vec<_> = connection
+//!     .transactions()
+//!     .stream(TransactionsRequest::new("account-id"))
+//!     .try_collect()
+//!     .await?;
+//! # let _ = transactions;
+//! # Ok(()) }
+//! ```
+//!
+//! The fault matrix in `docs/RELIABILITY.md` shows each of these behaviours
+//! against a misbehaving local server.
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]

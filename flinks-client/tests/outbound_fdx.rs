@@ -633,3 +633,91 @@ async fn statement_download_reports_redirects_and_processing() {
         Some(FdxError::STATEMENT_PROCESSING)
     );
 }
+
+/// An FDX server that invents pages: page `n` (after the offset `o<n-1>`)
+/// holds transaction `t<n>` and points to the offset `next(n)`, and every
+/// page reports `totalElements: total`. Bodies are built from the FDX
+/// transactions schema.
+struct Invents {
+    next: fn(u32) -> u32,
+    total: u64,
+}
+
+impl wiremock::Respond for Invents {
+    fn respond(&self, request: &wiremock::Request) -> ResponseTemplate {
+        let page = request
+            .url
+            .query_pairs()
+            .find(|(k, _)| k == "offset")
+            .map_or(0, |(_, v)| v[1..].parse::<u32>().unwrap() + 1);
+        ResponseTemplate::new(200).set_body_json(serde_json::json!({
+            "page": {"nextOffset": format!("o{}", (self.next)(page)), "totalElements": self.total},
+            "transactions": [{"depositTransaction": {"transactionId": format!("t{page}"), "amount": 1}}]
+        }))
+    }
+}
+
+async fn stream_against(
+    server: &MockServer,
+    connection: &FdxConnection,
+    invents: Invents,
+    requests: u64,
+) -> (usize, banking_core::pagination::PaginationError) {
+    on("GET", "/api/fdx/5/accounts/11/transactions")
+        .respond_with(invents)
+        .expect(requests)
+        .mount(server)
+        .await;
+    let stream = connection
+        .transactions()
+        .stream(TransactionsRequest::new("11"));
+    let results: Vec<_> = tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        futures::StreamExt::collect::<Vec<_>>(stream),
+    )
+    .await
+    .expect("the stream ends");
+    match results.last() {
+        Some(Err(banking_core::Error::Pagination(error))) => (results.len() - 1, error.clone()),
+        other => panic!("expected a pagination error, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn transactions_stream_ends_when_the_offsets_go_round() {
+    let (server, connection) = connection().await;
+    // The first page points to o0, the second to o1, the third back to o0.
+    let invents = Invents {
+        next: |page| if page < 2 { page } else { 0 },
+        total: 100,
+    };
+    let (items, error) = stream_against(&server, &connection, invents, 3).await;
+    assert_eq!(items, 3);
+    assert_eq!(
+        error,
+        banking_core::pagination::PaginationError::CursorCycle {
+            page: 3,
+            first_seen: 2
+        }
+    );
+}
+
+#[tokio::test]
+async fn transactions_stream_ends_beyond_the_server_total() {
+    let (server, connection) = connection().await;
+    // New offsets and items forever, but `totalElements: 2`.
+    let invents = Invents {
+        next: |page| page,
+        total: 2,
+    };
+    let (items, error) = stream_against(&server, &connection, invents, 3).await;
+    assert_eq!(items, 2);
+    assert_eq!(
+        error,
+        banking_core::pagination::PaginationError::BeyondTotal {
+            page: 3,
+            items: 3,
+            total: 2
+        }
+    );
+}

@@ -143,6 +143,55 @@
 //! - `pageSize` is at most 100, IBANs pass their mod-97 check, lengths and
 //!   formats follow the docs. Where the docs give no rule, none is applied.
 //!
+//! # Reliability
+//!
+//! Every call runs under the builder's connect, attempt and total
+//! deadlines, token requests included. Reads are retried on connect errors,
+//! broken connections, timeouts, 408, 429 (after its `Retry-After`), 502,
+//! 503 and 504; writes are resent only when they never left the client (a
+//! refused connection). Completing an SCA challenge replays the identical
+//! request. A call that may have reached the server but whose answer was
+//! lost (a reset, a stalled body) fails with
+//! [`banking_core::Error::OutcomeUnknown`] and is never resent: the
+//! operation may or may not have taken effect, so look it up before trying
+//! again. A `401` is sent once more with a fresh token, since the server
+//! refused it before any effect.
+//!
+//! Every `stream` ends within a bounded number of requests: on a cursor
+//! seen before, a page with the items of an earlier one, more items than
+//! `totalElements`, and at the page and item caps of the builder's
+//! [`stream_options`](banking_core::pagination::StreamOptions) (by default
+//! 100,000 pages and 10,000,000 items), each with a typed
+//! [`banking_core::Error::Pagination`] after the items read so far:
+//!
+//! ```no_run
+//! use banking_core::pagination::StreamOptions;
+//! use futures::TryStreamExt;
+//! use linkcy_client::{Environment, LinkcyClient, LinkcyCredentials, LoginRequest, TransactionFilter};
+//! use secrecy::SecretString;
+//!
+//! # async fn demo() -> banking_core::Result<()> {
+//! let client = LinkcyClient::builder()
+//!     .environment(Environment::Custom("https://partner.example/".parse().unwrap()))
+//!     .credentials(LinkcyCredentials::login(LoginRequest::partner(
+//!         "user",
+//!         "partner",
+//!         SecretString::from("password"),
+//!     )))
+//!     .stream_options(StreamOptions::new().max_pages(50).max_items(5_000))
+//!     .build()?;
+//! let transactions: Vec<_> = client
+//!     .transactions()
+//!     .stream(TransactionFilter::new())
+//!     .try_collect()
+//!     .await?;
+//! # let _ = transactions;
+//! # Ok(()) }
+//! ```
+//!
+//! The fault matrix in `docs/RELIABILITY.md` shows each of these behaviours
+//! against a misbehaving local server.
+//!
 //! # Sources
 //!
 //! Transactions and SCA headers follow the Linkcy documentation the project

@@ -110,7 +110,7 @@ impl PageParams {
 /// builders.
 pub(crate) trait ListFilter: Send + 'static {
     /// The listed item.
-    type Item: DeserializeOwned + Send + 'static;
+    type Item: DeserializeOwned + Serialize + Send + 'static;
 
     /// The filter's `validate`: nothing is sent when it fails.
     fn check(&self) -> banking_core::Result<()>;
@@ -201,6 +201,7 @@ pub(crate) fn stream<F: ListFilter>(
     client: &LinkcyClient,
     filter: F,
 ) -> impl Stream<Item = banking_core::Result<F::Item>> + Send + 'static {
+    let options = client.raw().stream_options().clone();
     let client = client.clone();
     let mut invalid = filter.check().err();
     Paginator::new(
@@ -214,12 +215,18 @@ pub(crate) fn stream<F: ListFilter>(
                 let (client, request) = next?;
                 let page: LinkcyPage<F::Item> = client.send_json(request).await?;
                 let next = page.next_page();
-                Ok(Page {
-                    items: page.content,
-                    next,
+                let total = page.total_elements;
+                let page = Page::new(page.content, next).fingerprinted();
+                // An absent `totalElements` decodes as 0, and the listing
+                // then ends after this page anyway.
+                Ok(if total > 0 {
+                    page.with_total_items(total)
+                } else {
+                    page
                 })
             }
         },
     )
+    .options(options)
     .items()
 }

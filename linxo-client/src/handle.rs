@@ -61,7 +61,7 @@ impl<'a> Handle<'a> {
 
     /// Every item of a page-and-limit list, fetched lazily (see
     /// [`paging::stream`]).
-    pub(crate) fn stream<Q: PagedQuery, T: DeserializeOwned + Send + 'static>(
+    pub(crate) fn stream<Q: PagedQuery, T: DeserializeOwned + serde::Serialize + Send + 'static>(
         &self,
         query: Q,
     ) -> impl Stream<Item = banking_core::Result<T>> + Send + 'static {

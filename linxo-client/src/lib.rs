@@ -118,6 +118,51 @@
 //! `401` drops the token and retries the call once. Secrets are
 //! [`secrecy::SecretString`]s and never appear in `Debug` output or errors.
 //!
+//! # Reliability
+//!
+//! Every call runs under the builder's connect, attempt and total
+//! deadlines, token requests included. Reads are retried on connect errors,
+//! broken connections, timeouts, 408, 429 (after its `Retry-After`), 502,
+//! 503 and 504; writes are resent only when they never left the client (a
+//! refused connection). A call that may have reached the server but whose
+//! answer was lost (a reset, a stalled body) fails with
+//! [`banking_core::Error::OutcomeUnknown`] and is never resent: the
+//! operation may or may not have taken effect, so look it up before trying
+//! again. A `401` is sent once more with a fresh token, since the server
+//! refused it before any effect.
+//!
+//! Every `stream` ends within a bounded number of requests: on a cursor
+//! seen before, a page with the items of an earlier one (Linxo sends no
+//! total, so a server that ignores `page` is caught by its repeated items),
+//! and at the page and item caps of the builder's
+//! [`stream_options`](banking_core::pagination::StreamOptions) (by default
+//! 100,000 pages and 10,000,000 items), each with a typed
+//! [`banking_core::Error::Pagination`] after the items read so far:
+//!
+//! ```no_run
+//! use banking_core::pagination::StreamOptions;
+//! use futures::TryStreamExt;
+//! use linxo_client::{AccountsQuery, Environment, LinxoClient};
+//! use secrecy::SecretString;
+//!
+//! # async fn demo() -> banking_core::Result<()> {
+//! let client = LinxoClient::builder()
+//!     .environment(Environment::Production)
+//!     .client_credentials("client-id", SecretString::from("client-secret"))
+//!     .stream_options(StreamOptions::new().max_pages(50).max_items(5_000))
+//!     .build()?;
+//! let accounts: Vec<_> = client
+//!     .accounts()
+//!     .stream(AccountsQuery::new())
+//!     .try_collect()
+//!     .await?;
+//! # let _ = accounts;
+//! # Ok(()) }
+//! ```
+//!
+//! The fault matrix in `docs/RELIABILITY.md` shows each of these behaviours
+//! against a misbehaving local server.
+//!
 //! # Sources and versions
 //!
 //! The seed documentation describes the API's concepts; paths, fields and

@@ -8,6 +8,7 @@
 use banking_core::pagination::{Page, Paginator, cursor};
 use banking_core::transport::{CallOptions, Request};
 use futures::{Stream, StreamExt};
+use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::client::LinxoClient;
@@ -67,7 +68,7 @@ pub(crate) fn stream<Q, T>(
 ) -> impl Stream<Item = banking_core::Result<T>> + Send + 'static
 where
     Q: PagedQuery,
-    T: DeserializeOwned + Send + 'static,
+    T: DeserializeOwned + Serialize + Send + 'static,
 {
     if let Err(e) = query.validate() {
         return futures::stream::once(async move { Err(e) }).left_stream();
@@ -75,6 +76,7 @@ where
     let (page, limit) = query.paging();
     let first_page = page.unwrap_or(FIRST_PAGE);
     let limit = limit.unwrap_or(DEFAULT_STREAM_LIMIT);
+    let stream_options = client.raw().stream_options().clone();
     let client = client.clone();
     Paginator::new(Some(first_page), move |page: Option<u32>| {
         let page = page.unwrap_or(first_page);
@@ -85,9 +87,12 @@ where
         async move {
             let items: Vec<T> = client.send_json(request).await?;
             let next = cursor::next_page_if_full(page, limit, items.len());
-            Ok::<_, banking_core::Error>(Page::new(items, next))
+            // Linxo sends no total; the fingerprint catches a server that
+            // ignores `page` and answers every page alike.
+            Ok::<_, banking_core::Error>(Page::new(items, next).fingerprinted())
         }
     })
+    .options(stream_options)
     .items()
     .right_stream()
 }

@@ -132,3 +132,74 @@ async fn accounts_stream_uses_the_default_limit() {
         .unwrap();
     assert_eq!(ids, ["81234567", "81234568"]);
 }
+
+#[tokio::test]
+async fn a_server_ignoring_the_page_ends_the_stream_without_repeating_items() {
+    let server = server().await;
+    mount_tokens(&server, None, Some(1)).await;
+    // Whatever the page, the same two transactions: a full page every time.
+    Mock::given(method("GET"))
+        .and(path("/transactions"))
+        .respond_with(ok_fixture("schema_built_transactions_list_page1_200.json"))
+        .expect(2)
+        .mount(&server)
+        .await;
+    let stream = user_client(&server)
+        .transactions()
+        .stream(TransactionsQuery::new().account_id("81234567").limit(2));
+    let results: Vec<_> =
+        tokio::time::timeout(std::time::Duration::from_secs(10), stream.collect())
+            .await
+            .expect("the stream ends");
+    assert_eq!(results.len(), 3, "two transactions, then the error");
+    assert!(
+        matches!(
+            results[2],
+            Err(banking_core::Error::Pagination(
+                banking_core::pagination::PaginationError::IdenticalPage {
+                    page: 2,
+                    same_as: 1
+                }
+            ))
+        ),
+        "{:?}",
+        results[2]
+    );
+}
+
+#[tokio::test]
+async fn the_builder_caps_the_pages_of_every_stream() {
+    let server = server().await;
+    mount_tokens(&server, None, Some(1)).await;
+    page(
+        "account_id=81234567&page=1&limit=2",
+        "schema_built_transactions_list_page1_200.json",
+        1,
+    )
+    .mount(&server)
+    .await;
+    empty_page("account_id=81234567&page=2&limit=2", 0)
+        .mount(&server)
+        .await;
+    let client = builder(&server)
+        .user(USER_EMAIL, secrecy::SecretString::from(USER_PASSWORD))
+        .stream_options(banking_core::pagination::StreamOptions::new().max_pages(1))
+        .build()
+        .unwrap();
+    let results: Vec<_> = client
+        .transactions()
+        .stream(TransactionsQuery::new().account_id("81234567").limit(2))
+        .collect()
+        .await;
+    assert_eq!(results.len(), 3);
+    assert!(
+        matches!(
+            results[2],
+            Err(banking_core::Error::Pagination(
+                banking_core::pagination::PaginationError::PageCapReached { max_pages: 1 }
+            ))
+        ),
+        "{:?}",
+        results[2]
+    );
+}

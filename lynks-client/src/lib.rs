@@ -151,6 +151,19 @@
 //! `banking_core::webhook::Verify`. LYNKS publishes neither the payload nor
 //! a signing scheme, so both are inferred and read leniently; unknown
 //! events keep their raw body.
+//!
+//! # Reliability
+//!
+//! Every call runs under the builder's connect, attempt and total
+//! deadlines, token requests included. Reads are retried on connect errors,
+//! broken connections, timeouts, 408, 429 (after its `Retry-After`), 502,
+//! 503 and 504. A create that may have reached the server fails with
+//! [`banking_core::Error::OutcomeUnknown`] as described above. LYNKS
+//! documents no paging: lists come whole, so there is no `stream` to cap
+//! (the builder's `stream_options` is there for the shape every client
+//! shares, and bounds nothing here). The fault matrix in
+//! `docs/RELIABILITY.md` shows these behaviours against a misbehaving local
+//! server.
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]

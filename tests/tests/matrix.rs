@@ -4,6 +4,7 @@
 //! reached the server; the whole matrix is written to `docs/RELIABILITY.md`,
 //! which must match what the run produced.
 
+mod paging;
 pub(crate) mod providers;
 mod report;
 
@@ -418,9 +419,35 @@ async fn fault_matrix_holds_and_its_report_is_current() {
                 })
         })
         .collect();
+    let mut paging_cells = Vec::new();
+    for paged in &paging::PAGED {
+        for fault in paging::LOOPS {
+            if paging::expected(paged, fault).is_some() {
+                paging_cells.push(tokio::spawn(async move {
+                    (paged, fault, paging::run(paged, fault).await)
+                }));
+            }
+        }
+    }
+    let mut paging_results = Vec::new();
+    for cell in paging_cells {
+        paging_results.push(cell.await.expect("a paging cell does not panic"));
+    }
+    let failures: Vec<String> = failures
+        .into_iter()
+        .chain(paging_results.iter().filter_map(|(paged, fault, ended)| {
+            let want = paging::expected(paged, *fault).expect("only expected cells run");
+            (want != *ended).then(|| {
+                format!(
+                    "{} / paging {fault:?}: expected {want:?}, observed {ended:?}",
+                    paged.name()
+                )
+            })
+        }))
+        .collect();
     // The report is written (when asked) before the cells are judged, so
     // that it shows a failing run too; it is compared only once they pass.
-    let text = report::render(&results);
+    let text = report::render(&results) + &paging::render(&paging_results);
     let updated = report::update(&text);
     assert!(
         failures.is_empty(),

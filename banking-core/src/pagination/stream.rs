@@ -5,32 +5,48 @@
 //! runs: no task is spawned, so the streams work on any executor and stop
 //! all work when dropped.
 
+use std::collections::HashMap;
 use std::future::Future;
-use std::mem;
+use std::hash::Hash;
 use std::pin::Pin;
 use std::task::{Context, Poll, ready};
 
 use futures::Stream;
 use futures::stream::FusedStream;
 
-use super::{Page, PaginationError};
+use super::{Page, PaginationError, StreamOptions, cursor_hash};
 
 /// Fetches pages one at a time and decides when to stop.
 pub(super) struct Pager<T, C, E, F, Fut> {
     fetch: F,
     /// Cursor of the next request; `None` once no request is due.
     next: Option<Option<C>>,
-    /// Cursor of the latest request, to spot a page that points to itself.
-    last: Option<C>,
     requested: usize,
-    max_pages: Option<usize>,
-    prefetch: bool,
+    options: StreamOptions,
     in_flight: Option<Pin<Box<Fut>>>,
     /// A result that completed while the caller was still busy with the
     /// previous page.
     arrived: Option<Result<Page<T, C>, E>>,
-    repeated: bool,
+    /// The error that ends the stream instead of the next request.
+    stop: Option<PaginationError>,
+    progress: Progress,
     terminated: bool,
+}
+
+/// What the stream has seen, to tell a server that makes no progress.
+///
+/// Cursors and pages are remembered by 64-bit hash, 16 bytes a page, so
+/// memory grows with the number of pages but not with their size.
+#[derive(Default)]
+struct Progress {
+    /// Hash of each cursor requested, and the page it fetched.
+    cursors: HashMap<u64, usize>,
+    /// Fingerprint of each non-empty page, and its number.
+    pages: HashMap<u64, usize>,
+    /// Items received, those cut off by the item cap excluded.
+    items: u64,
+    /// The largest total any page reported.
+    total: Option<u64>,
 }
 
 // Nothing is pinned in place: the future is boxed and the rest is moved
@@ -38,24 +54,22 @@ pub(super) struct Pager<T, C, E, F, Fut> {
 impl<T, C, E, F, Fut> Unpin for Pager<T, C, E, F, Fut> {}
 
 impl<T, C, E, F, Fut> Pager<T, C, E, F, Fut> {
-    pub(super) fn new(
-        first: Option<C>,
-        fetch: F,
-        max_pages: Option<usize>,
-        prefetch: bool,
-    ) -> Self {
+    pub(super) fn new(first: Option<C>, fetch: F, options: StreamOptions) -> Self {
         Pager {
             fetch,
             next: Some(first),
-            last: None,
             requested: 0,
-            max_pages,
-            prefetch,
+            options,
             in_flight: None,
             arrived: None,
-            repeated: false,
+            stop: None,
+            progress: Progress::default(),
             terminated: false,
         }
+    }
+
+    fn prefetches(&self) -> bool {
+        self.options.prefetches()
     }
 }
 
@@ -63,37 +77,100 @@ impl<T, C, E, F, Fut> Pager<T, C, E, F, Fut>
 where
     F: FnMut(Option<C>) -> Fut,
     Fut: Future<Output = Result<Page<T, C>, E>>,
-    C: Clone + PartialEq,
+    C: Clone + Hash,
     E: From<PaginationError>,
 {
-    /// Starts the next request unless one is pending or the listing is over.
+    /// Starts the next request unless one is pending, the listing is over,
+    /// or a cap forbids it.
     fn start(&mut self) {
         if self.in_flight.is_some() || self.arrived.is_some() {
             return;
         }
-        if self.max_pages.is_some_and(|max| self.requested >= max) {
-            self.next = None;
-        }
         let Some(cursor) = self.next.take() else {
             return;
         };
-        // Only the first request may go out without a cursor.
-        if self.requested > 0 && cursor == self.last {
-            self.repeated = true;
+        if let Some(max_pages) = self.options.page_cap()
+            && self.requested >= max_pages
+        {
+            self.stop = Some(PaginationError::PageCapReached { max_pages });
             return;
         }
-        self.in_flight = Some(Box::pin((self.fetch)(cursor.clone())));
-        self.last = cursor;
+        if let Some(max_items) = self.options.item_cap()
+            && self.progress.items >= max_items as u64
+        {
+            self.stop = Some(PaginationError::ItemCapReached { max_items });
+            return;
+        }
         self.requested += 1;
+        if let Some(cursor) = &cursor {
+            self.progress
+                .cursors
+                .entry(cursor_hash(cursor))
+                .or_insert(self.requested);
+        }
+        self.in_flight = Some(Box::pin((self.fetch)(cursor)));
     }
 
-    /// Records where a finished request leaves the listing.
+    /// Checks a finished request and records where it leaves the listing.
     fn settle(&mut self, result: Result<Page<T, C>, E>) -> Result<Page<T, C>, E> {
-        self.next = match &result {
-            Ok(page) => page.next.clone().map(Some),
-            Err(_) => None,
-        };
-        result
+        self.next = None;
+        let mut page = result?;
+        let number = self.requested;
+        let progress = &mut self.progress;
+        if let Some(print) = page.fingerprint
+            && !page.items.is_empty()
+            && let Some(&same_as) = progress.pages.get(&print)
+        {
+            return Err(PaginationError::IdenticalPage {
+                page: number,
+                same_as,
+            }
+            .into());
+        }
+        let received = progress.items.saturating_add(page.items.len() as u64);
+        let total = progress.total.max(page.total_items);
+        progress.total = total;
+        if let Some(total) = total
+            && received > total
+        {
+            return Err(PaginationError::BeyondTotal {
+                page: number,
+                items: received,
+                total,
+            }
+            .into());
+        }
+        if let Some(print) = page.fingerprint
+            && !page.items.is_empty()
+        {
+            progress.pages.insert(print, number);
+        }
+        if let Some(max_items) = self.options.item_cap()
+            && received > max_items as u64
+        {
+            let room = (max_items as u64).saturating_sub(progress.items);
+            page.items
+                .truncate(usize::try_from(room).unwrap_or(usize::MAX));
+            progress.items = max_items as u64;
+            self.stop = Some(PaginationError::ItemCapReached { max_items });
+            return Ok(page);
+        }
+        progress.items = received;
+        if let Some(next) = &page.next {
+            match progress.cursors.get(&cursor_hash(next)) {
+                Some(&seen) if seen == number => {
+                    self.stop = Some(PaginationError::RepeatedCursor { page: number });
+                }
+                Some(&first_seen) => {
+                    self.stop = Some(PaginationError::CursorCycle {
+                        page: number,
+                        first_seen,
+                    });
+                }
+                None => self.next = Some(Some(next.clone())),
+            }
+        }
+        Ok(page)
     }
 
     /// Polls the in-flight request once, keeping its result for later.
@@ -119,9 +196,8 @@ where
             }
             self.start();
             if self.in_flight.is_none() {
-                if mem::take(&mut self.repeated) {
-                    let page = self.requested;
-                    return Poll::Ready(Some(Err(PaginationError::RepeatedCursor { page }.into())));
+                if let Some(error) = self.stop.take() {
+                    return Poll::Ready(Some(Err(error.into())));
                 }
                 self.terminated = true;
                 return Poll::Ready(None);
@@ -131,7 +207,7 @@ where
 
     /// Starts the following request early when prefetching.
     fn prefetch_after_page(&mut self, cx: &mut Context<'_>) {
-        if self.prefetch {
+        if self.prefetches() {
             self.start();
             // One poll sends the request on its way; later polls come from
             // `Items` as items are taken, or from the next `poll_next`.
@@ -155,7 +231,7 @@ impl<T, C, E, F, Fut> Stream for Pages<T, C, E, F, Fut>
 where
     F: FnMut(Option<C>) -> Fut,
     Fut: Future<Output = Result<Page<T, C>, E>>,
-    C: Clone + PartialEq,
+    C: Clone + Hash,
     E: From<PaginationError>,
 {
     type Item = Result<Page<T, C>, E>;
@@ -201,7 +277,7 @@ impl<T, C, E, F, Fut> Stream for Items<T, C, E, F, Fut>
 where
     F: FnMut(Option<C>) -> Fut,
     Fut: Future<Output = Result<Page<T, C>, E>>,
-    C: Clone + PartialEq,
+    C: Clone + Hash,
     E: From<PaginationError>,
 {
     type Item = Result<T, E>;
@@ -217,7 +293,7 @@ where
             match ready!(this.pager.poll_page(cx)) {
                 Some(Ok(page)) => {
                     this.buffer = page.items.into_iter();
-                    if this.pager.prefetch {
+                    if this.pager.prefetches() {
                         this.pager.start();
                     }
                 }

@@ -76,7 +76,9 @@ fn three_pages() -> Vec<Result<Vec<u32>, &'static str>> {
 #[tokio::test]
 async fn nothing_is_fetched_until_polled() {
     let calls = Calls::default();
-    let mut items = Paginator::new(None, api(three_pages(), &calls)).items();
+    let mut items = Paginator::new(None, api(three_pages(), &calls))
+        .prefetch(false)
+        .items();
     assert!(calls.get().is_empty());
 
     assert_eq!(items.next().await, Some(Ok(0)));
@@ -188,18 +190,29 @@ async fn a_repeated_cursor_on_the_first_page_is_caught() {
     assert_eq!(calls.get(), [Some(7)]);
 }
 
+fn page_cap(max_pages: usize) -> TestError {
+    TestError::Paging(PaginationError::PageCapReached { max_pages })
+}
+
+fn item_cap(max_items: usize) -> TestError {
+    TestError::Paging(PaginationError::ItemCapReached { max_items })
+}
+
 #[tokio::test]
-async fn max_pages_caps_the_requests() {
+async fn max_pages_caps_the_requests_and_says_so() {
     for prefetch in [false, true] {
         let calls = Calls::default();
-        let items: Vec<u32> = Paginator::new(None, endless(2, &calls))
+        let items: Vec<_> = Paginator::new(None, endless(2, &calls))
             .max_pages(2)
             .prefetch(prefetch)
             .items()
-            .try_collect()
-            .await
-            .unwrap();
-        assert_eq!(items, [0, 1, 2, 3], "prefetch {prefetch}");
+            .collect()
+            .await;
+        assert_eq!(
+            items,
+            [Ok(0), Ok(1), Ok(2), Ok(3), Err(page_cap(2))],
+            "prefetch {prefetch}"
+        );
         assert_eq!(calls.get(), [None, Some(1)], "prefetch {prefetch}");
     }
 
@@ -207,20 +220,325 @@ async fn max_pages_caps_the_requests() {
     let mut none = Paginator::new(None, endless(2, &calls))
         .max_pages(0)
         .pages();
+    assert_eq!(none.next().await, Some(Err(page_cap(0))));
     assert_eq!(none.next().await, None);
     assert!(calls.get().is_empty());
 }
 
 #[tokio::test]
-async fn max_pages_is_reached_before_a_repeat_is_reported() {
+async fn a_listing_that_ends_at_the_page_cap_ends_cleanly() {
+    let calls = Calls::default();
+    let items: Vec<u32> = Paginator::new(None, api(three_pages(), &calls))
+        .max_pages(3)
+        .items()
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(items.len(), 9);
+}
+
+#[tokio::test]
+async fn a_repeat_is_reported_before_the_page_cap() {
     let calls = Calls::default();
     let pages: Vec<_> = Paginator::new(None, stuck(&calls))
         .max_pages(2)
         .pages()
         .collect()
         .await;
-    assert_eq!(pages.len(), 2);
-    assert!(pages.iter().all(Result::is_ok));
+    assert_eq!(pages.len(), 3);
+    assert_eq!(
+        pages[2],
+        Err(TestError::Paging(PaginationError::RepeatedCursor {
+            page: 2
+        }))
+    );
+}
+
+#[tokio::test]
+async fn max_items_cuts_the_page_at_the_cap_and_says_so() {
+    for prefetch in [false, true] {
+        let calls = Calls::default();
+        let items: Vec<_> = Paginator::new(None, endless(3, &calls))
+            .max_items(4)
+            .prefetch(prefetch)
+            .items()
+            .collect()
+            .await;
+        assert_eq!(
+            items,
+            [Ok(0), Ok(1), Ok(2), Ok(3), Err(item_cap(4))],
+            "prefetch {prefetch}"
+        );
+        assert_eq!(calls.get(), [None, Some(1)], "prefetch {prefetch}");
+    }
+    // Pages are cut the same way.
+    let calls = Calls::default();
+    let pages: Vec<_> = Paginator::new(None, endless(3, &calls))
+        .max_items(4)
+        .pages()
+        .collect()
+        .await;
+    assert_eq!(
+        pages,
+        [
+            Ok(Page::new(vec![0, 1, 2], Some(1))),
+            Ok(Page::new(vec![3], Some(2))),
+            Err(item_cap(4))
+        ]
+    );
+}
+
+#[tokio::test]
+async fn the_item_cap_on_a_page_boundary_stops_before_the_next_request() {
+    let calls = Calls::default();
+    let items: Vec<_> = Paginator::new(None, endless(3, &calls))
+        .max_items(3)
+        .items()
+        .collect()
+        .await;
+    assert_eq!(items, [Ok(0), Ok(1), Ok(2), Err(item_cap(3))]);
+    assert_eq!(calls.get(), [None]);
+
+    // A listing that ends exactly at the cap ends cleanly.
+    let calls = Calls::default();
+    let items: Vec<u32> = Paginator::new(None, api(three_pages(), &calls))
+        .max_items(9)
+        .items()
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(items.len(), 9);
+
+    let calls = Calls::default();
+    let mut none = Paginator::new(None, endless(3, &calls))
+        .max_items(0)
+        .items();
+    assert_eq!(none.next().await, Some(Err(item_cap(0))));
+    assert_eq!(none.next().await, None);
+    assert!(calls.get().is_empty());
+}
+
+#[tokio::test]
+async fn the_default_options_cap_an_endless_listing() {
+    let calls = Calls::default();
+    let pages = Paginator::new(None, endless(0, &calls))
+        .pages()
+        .filter_map(|page| async move { page.err() })
+        .collect::<Vec<_>>();
+    let errors = tokio::time::timeout(std::time::Duration::from_secs(30), pages)
+        .await
+        .expect("the stream ends");
+    assert_eq!(errors, [page_cap(DEFAULT_MAX_PAGES)]);
+    assert_eq!(calls.get().len(), DEFAULT_MAX_PAGES);
+}
+
+/// A server whose page `i` points to `cycle[i]`: the cursor sequence the
+/// stream follows is `None, cycle[0], cycle[cycle[0]], ...`. Every page
+/// holds different items (the cursor and the call count), so only the
+/// cursors can show the loop.
+fn cycling(
+    cycle: Vec<u32>,
+    calls: &Calls,
+) -> impl FnMut(Option<u32>) -> Ready<Result<TestPage, TestError>> + use<> {
+    let calls = calls.clone();
+    move |cursor| {
+        calls.record(cursor);
+        let index = cursor.unwrap_or(0);
+        let call = calls.get().len() as u32;
+        let page = Page::new(vec![index, call], Some(cycle[index as usize])).fingerprinted();
+        ready(Ok(page))
+    }
+}
+
+#[tokio::test]
+async fn a_cursor_seen_earlier_in_the_stream_ends_it() {
+    for prefetch in [false, true] {
+        // 0 -> 1 -> 2 -> 1: A, B, A.
+        let calls = Calls::default();
+        let items: Vec<_> = Paginator::new(None, cycling(vec![1, 2, 1], &calls))
+            .prefetch(prefetch)
+            .pages()
+            .collect()
+            .await;
+        assert_eq!(items.len(), 4, "prefetch {prefetch}");
+        assert!(items[..3].iter().all(Result::is_ok));
+        assert_eq!(
+            items[3],
+            Err(TestError::Paging(PaginationError::CursorCycle {
+                page: 3,
+                first_seen: 2
+            })),
+            "prefetch {prefetch}"
+        );
+        assert_eq!(calls.get(), [None, Some(1), Some(2)], "prefetch {prefetch}");
+    }
+
+    // Back to the cursor the stream started at.
+    let calls = Calls::default();
+    let items: Vec<_> = Paginator::new(Some(0), cycling(vec![1, 2, 0], &calls))
+        .items()
+        .collect()
+        .await;
+    assert_eq!(
+        items.last().unwrap(),
+        &Err(TestError::Paging(PaginationError::CursorCycle {
+            page: 3,
+            first_seen: 1
+        }))
+    );
+    assert_eq!(calls.get(), [Some(0), Some(1), Some(2)]);
+}
+
+/// A server that echoes the requested page number (so the next cursor always
+/// moves on) but serves the same items whatever is asked, like Linxo
+/// ignoring `page`.
+fn ignores_the_cursor(
+    calls: &Calls,
+) -> impl FnMut(Option<u32>) -> Ready<Result<TestPage, TestError>> + use<> {
+    let calls = calls.clone();
+    move |cursor| {
+        calls.record(cursor);
+        let page = cursor.unwrap_or(1);
+        ready(Ok(
+            Page::new(vec![10, 20, 30], Some(page + 1)).fingerprinted()
+        ))
+    }
+}
+
+#[tokio::test]
+async fn a_page_with_the_items_of_an_earlier_one_ends_the_stream_without_them() {
+    for prefetch in [false, true] {
+        let calls = Calls::default();
+        let items: Vec<_> = Paginator::new(Some(1), ignores_the_cursor(&calls))
+            .prefetch(prefetch)
+            .items()
+            .collect()
+            .await;
+        assert_eq!(
+            items,
+            [
+                Ok(10),
+                Ok(20),
+                Ok(30),
+                Err(TestError::Paging(PaginationError::IdenticalPage {
+                    page: 2,
+                    same_as: 1
+                }))
+            ],
+            "prefetch {prefetch}"
+        );
+        assert_eq!(calls.get(), [Some(1), Some(2)]);
+    }
+}
+
+#[tokio::test]
+async fn identical_pages_are_told_apart_by_the_fingerprint_only() {
+    // Same items, but no fingerprint: the stream cannot tell.
+    let calls = Calls::default();
+    let pages: Vec<_> = Paginator::new(None, move |cursor: Option<u32>| {
+        calls.record(cursor);
+        let page = cursor.unwrap_or(0);
+        ready(Ok::<_, TestError>(Page::new(
+            vec![1],
+            (page < 2).then_some(page + 1),
+        )))
+    })
+    .pages()
+    .try_collect()
+    .await
+    .unwrap();
+    assert_eq!(pages.len(), 3);
+
+    // Empty pages all look alike but are not a loop.
+    let calls = Calls::default();
+    let items: Vec<u32> = Paginator::new(None, move |cursor: Option<u32>| {
+        calls.record(cursor);
+        let page = cursor.unwrap_or(0);
+        let items = if page == 3 { vec![7] } else { vec![] };
+        ready(Ok::<_, TestError>(
+            Page::new(items, (page < 3).then_some(page + 1)).fingerprinted(),
+        ))
+    })
+    .items()
+    .try_collect()
+    .await
+    .unwrap();
+    assert_eq!(items, [7]);
+}
+
+/// Pages of `per_page` new items forever, each saying the listing holds
+/// `total` items.
+fn over_total(
+    per_page: u32,
+    total: u64,
+    calls: &Calls,
+) -> impl FnMut(Option<u32>) -> Ready<Result<TestPage, TestError>> + use<> {
+    let mut endless = endless(per_page, calls);
+    move |cursor| {
+        let page = endless(cursor).into_inner().unwrap();
+        ready(Ok(page.fingerprinted().with_total_items(total)))
+    }
+}
+
+#[tokio::test]
+async fn more_items_than_the_server_total_end_the_stream() {
+    let calls = Calls::default();
+    let items: Vec<_> = Paginator::new(None, over_total(2, 5, &calls))
+        .items()
+        .collect()
+        .await;
+    assert_eq!(
+        items,
+        [
+            Ok(0),
+            Ok(1),
+            Ok(2),
+            Ok(3),
+            Err(TestError::Paging(PaginationError::BeyondTotal {
+                page: 3,
+                items: 6,
+                total: 5
+            }))
+        ]
+    );
+    assert_eq!(calls.get(), [None, Some(1), Some(2)]);
+
+    // A total that grows while the listing is read is followed.
+    let calls = Calls::default();
+    let mut total = 2;
+    let mut pages = api(three_pages(), &calls);
+    let items: Vec<u32> = Paginator::new(None, move |cursor| {
+        total += 3;
+        ready(Ok::<_, TestError>(
+            pages(cursor).into_inner().unwrap().with_total_items(total),
+        ))
+    })
+    .items()
+    .try_collect()
+    .await
+    .unwrap();
+    assert_eq!(items.len(), 9);
+}
+
+#[test]
+fn fingerprints_follow_the_items() {
+    let page = |items: Vec<u32>| Page::<u32, u32>::new(items, None).fingerprinted();
+    assert_eq!(
+        page(vec![1, 2]).fingerprint(),
+        page(vec![1, 2]).fingerprint()
+    );
+    assert_ne!(
+        page(vec![1, 2]).fingerprint(),
+        page(vec![2, 1]).fingerprint()
+    );
+    assert!(page(vec![]).fingerprint().is_some());
+    assert_eq!(Page::<u32, u32>::new(vec![1], None).fingerprint(), None);
+    assert_eq!(
+        Page::<u32, u32>::new(vec![], None)
+            .with_total_items(4)
+            .total_items(),
+        Some(4)
+    );
 }
 
 #[tokio::test]
@@ -240,6 +558,14 @@ async fn empty_pages_do_not_end_the_listing() {
         .unwrap();
     assert_eq!(items, [1, 2, 3]);
     assert_eq!(calls.get().len(), 5);
+}
+
+#[tokio::test]
+async fn prefetch_is_on_by_default() {
+    let calls = Calls::default();
+    let mut items = Paginator::new(None, endless(3, &calls)).items();
+    assert_eq!(items.next().await, Some(Ok(0)));
+    assert_eq!(calls.get(), [None, Some(1)]);
 }
 
 #[tokio::test]
@@ -334,7 +660,7 @@ async fn prefetch_downloads_the_next_page_while_items_are_taken() {
 #[tokio::test]
 async fn without_prefetch_the_next_request_waits_for_the_caller() {
     let (mut gate, fetch) = Gated::new(2);
-    let mut items = Paginator::new(None, fetch).items();
+    let mut items = Paginator::new(None, fetch).prefetch(false).items();
 
     gate.release(Page::new(vec![1, 2], Some(2)));
     assert_eq!(items.next().await, Some(Ok(1)));
@@ -420,7 +746,8 @@ fn streams_are_send_when_the_fetch_is() {
     assert_send(&paginator);
     assert_eq!(
         format!("{paginator:?}"),
-        "Paginator { first: None, max_pages: None, prefetch: false, .. }"
+        "Paginator { first: None, options: StreamOptions { max_pages: Some(100000), \
+         max_items: Some(10000000), prefetch: true }, .. }"
     );
     assert_send(&paginator.items());
     assert_send(&Paginator::new(None, api(three_pages(), &calls)).pages());

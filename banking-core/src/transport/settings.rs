@@ -8,6 +8,7 @@ use url::{Host, Url};
 
 use crate::Error;
 use crate::error::Result;
+use crate::pagination::StreamOptions;
 use crate::retry::RetryPolicy;
 use crate::transport::TransportBuilder;
 
@@ -67,6 +68,8 @@ pub struct TransportSettings {
     pub default_headers: Vec<(String, String)>,
     /// Whether plain `http://` to a host other than loopback is allowed.
     pub allow_insecure_http: bool,
+    /// The caps and prefetch setting of the client's streams.
+    pub stream_options: Option<StreamOptions>,
 }
 
 impl TransportSettings {
@@ -98,6 +101,9 @@ impl TransportSettings {
         }
         if self.allow_insecure_http {
             builder = builder.allow_insecure_http();
+        }
+        if let Some(options) = self.stream_options {
+            builder = builder.stream_options(options);
         }
         builder
     }
@@ -227,7 +233,8 @@ pub fn missing_credential(what: &str) -> Error {
 /// Adds the [`TransportSettings`](crate::transport::TransportSettings)
 /// setters (`user_agent`, `connect_timeout`, `attempt_timeout`,
 /// `total_timeout`, `retry_policy`, `http_client_builder`,
-/// `add_root_certificate`, `default_header`, `allow_insecure_http`) to a
+/// `add_root_certificate`, `default_header`, `allow_insecure_http`,
+/// `stream_options`) to a
 /// client builder whose field (or nested field, `settings.transport`) holds
 /// the settings.
 #[macro_export]
@@ -294,6 +301,16 @@ macro_rules! transport_settings {
             self.$($field).+.allow_insecure_http = true;
             self
         }
+
+        /// Caps every `stream` of the client at these many pages and items
+        /// (default [`StreamOptions::default`]($crate::pagination::StreamOptions)):
+        /// a listing that goes on beyond a cap ends with a
+        /// [`PaginationError`]($crate::pagination::PaginationError) after the
+        /// items within it.
+        pub fn stream_options(mut self, options: $crate::pagination::StreamOptions) -> Self {
+            self.$($field).+.stream_options = Some(options);
+            self
+        }
     };
 }
 
@@ -326,7 +343,8 @@ mod tests {
             .retry_policy(RetryPolicy::none())
             .http_client_builder(reqwest::Client::builder())
             .default_header("x-a", "1")
-            .allow_insecure_http();
+            .allow_insecure_http()
+            .stream_options(StreamOptions::new().max_pages(3));
         let s = &b.settings;
         assert_eq!(s.user_agent.as_deref(), Some("ua/1"));
         assert_eq!(s.connect_timeout, Some(Duration::from_secs(1)));
@@ -336,12 +354,14 @@ mod tests {
         assert!(s.http_client_builder.is_some());
         assert_eq!(s.default_headers, [("x-a".to_owned(), "1".to_owned())]);
         assert!(s.allow_insecure_http);
+        assert_eq!(s.stream_options, Some(StreamOptions::new().max_pages(3)));
         let transport = b
             .settings
             .apply(Transport::builder(url("http://api.example.com/")))
             .build()
             .unwrap();
         assert_eq!(transport.base_url().as_str(), "http://api.example.com/");
+        assert_eq!(transport.stream_options().page_cap(), Some(3));
     }
 
     #[test]

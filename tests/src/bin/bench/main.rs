@@ -32,6 +32,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use banking_core::pagination::StreamOptions;
 use futures::{StreamExt, TryStreamExt};
 use linkcy_client::{
     Environment, LinkcyClient, LinkcyCredentials, LoginRequest, TransactionFilter,
@@ -173,7 +174,12 @@ where
 }
 
 fn linkcy_client(server: &Server) -> LinkcyClient {
+    linkcy_client_with(server, StreamOptions::default())
+}
+
+fn linkcy_client_with(server: &Server, stream_options: StreamOptions) -> LinkcyClient {
     LinkcyClient::builder()
+        .stream_options(stream_options)
         .environment(Environment::Custom(server.url()))
         .credentials(LinkcyCredentials::login(LoginRequest::partner(
             "bench",
@@ -344,6 +350,8 @@ async fn stream_with_consumer(client: &LinkcyClient, pages: u32) -> Duration {
     start.elapsed()
 }
 
+/// The same listing read sequentially and with one page fetched ahead (the
+/// default), interleaved round by round.
 async fn prefetch(plan: &Plan, server: &Server, figures: &mut Vec<Figure>) {
     let pages = plan.prefetch_pages;
     server.set(Scenario {
@@ -351,21 +359,37 @@ async fn prefetch(plan: &Plan, server: &Server, figures: &mut Vec<Figure>) {
         page_delay: Duration::from_millis(2),
         ..Scenario::default()
     });
-    let sequential = linkcy_client(server);
-    let mut off = Vec::new();
+    let sequential = linkcy_client_with(server, StreamOptions::new().prefetch(false));
+    let ahead = linkcy_client(server);
+    let (mut off, mut on, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..plan.prefetch_rounds {
-        off.push(stream_with_consumer(&sequential, pages).await.as_secs_f64());
+        let seq = stream_with_consumer(&sequential, pages).await.as_secs_f64();
+        let one = stream_with_consumer(&ahead, pages).await.as_secs_f64();
+        off.push(seq);
+        on.push(one);
+        ratios.push(seq / one);
     }
-    let off = median(&mut off);
+    let spread = (
+        ratios.iter().copied().fold(f64::INFINITY, f64::min),
+        ratios.iter().copied().fold(0.0, f64::max),
+    );
+    let (off, on, ratio) = (median(&mut off), median(&mut on), median(&mut ratios));
     println!(
-        "{pages} pages, 2 ms server, 1 ms consumer: sequential {:?}",
-        Duration::from_secs_f64(off)
+        "{pages} pages, 2 ms server, 1 ms consumer: sequential {:?}, one page ahead {:?} ({ratio:.2}x)",
+        Duration::from_secs_f64(off),
+        Duration::from_secs_f64(on),
     );
     figures.push(Figure {
         name: "sequential_stream_ms",
         value: off * 1e3,
         goal: None,
         spread: None,
+    });
+    figures.push(Figure {
+        name: "prefetch_speedup",
+        value: ratio,
+        goal: Some(Goal::AtLeast(1.4)),
+        spread: Some(spread),
     });
 }
 
