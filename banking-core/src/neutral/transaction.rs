@@ -63,7 +63,8 @@ impl Transaction {
 
     /// The provider's own value, when it is a `T`.
     pub fn source<T: 'static>(&self) -> Option<&T> {
-        self.source.as_any().downcast_ref()
+        // Through the trait object: `Arc` itself is also a `ProviderValue`.
+        ProviderValue::as_any(&*self.source).downcast_ref()
     }
 
     /// The provider's own value, whatever its type (for `Debug`).
