@@ -58,7 +58,7 @@ impl AccountSource for Fake {
         self.provider
     }
 
-    fn accounts(&self) -> BoxFuture<'_, banking_core::Result<Vec<Account>>> {
+    fn list_accounts(&self) -> BoxFuture<'_, banking_core::Result<Vec<Account>>> {
         Box::pin(async move {
             let now = self.running.fetch_add(1, Ordering::SeqCst) + 1;
             self.peak.fetch_max(now, Ordering::SeqCst);
@@ -85,7 +85,7 @@ impl AccountSource for Fake {
 }
 
 impl TransactionSource for Fake {
-    fn transactions<'a>(
+    fn stream_transactions<'a>(
         &'a self,
         account: &'a Account,
         _range: DateRange,

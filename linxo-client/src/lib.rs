@@ -122,6 +122,7 @@ mod error;
 mod handle;
 mod ids;
 mod location;
+pub mod neutral;
 mod paging;
 mod providers;
 mod queues;

@@ -99,7 +99,7 @@ impl Aggregator {
     /// the failures.
     pub async fn accounts(&self) -> AccountsReport {
         let results = self
-            .each_source(|source| async move { source.accounts().await })
+            .each_source(|source| async move { source.list_accounts().await })
             .await;
         let mut report = AccountsReport::default();
         for result in results {
@@ -126,8 +126,8 @@ impl Aggregator {
             let results = self
                 .each_source(|source| async move {
                     let mut transactions = Vec::new();
-                    for account in source.accounts().await? {
-                        let mut stream = source.transactions(&account, range);
+                    for account in source.list_accounts().await? {
+                        let mut stream = source.stream_transactions(&account, range);
                         while let Some(transaction) = stream.try_next().await? {
                             if range.admits(&transaction) {
                                 transactions.push(transaction);

@@ -12,7 +12,7 @@ pub trait AccountSource: Send + Sync {
     fn provider(&self) -> Provider;
 
     /// Every account the source can see, with its balances.
-    fn accounts(&self) -> BoxFuture<'_, crate::Result<Vec<Account>>>;
+    fn list_accounts(&self) -> BoxFuture<'_, crate::Result<Vec<Account>>>;
 }
 
 /// Streams the transactions of an account.
@@ -21,7 +21,7 @@ pub trait TransactionSource: Send + Sync {
     /// `range`, in no particular order; each implementation says how it
     /// reads the range. The stream ends after the last one or the first
     /// error.
-    fn transactions<'a>(
+    fn stream_transactions<'a>(
         &'a self,
         account: &'a Account,
         range: DateRange,
