@@ -10,7 +10,7 @@
 //!   (third-party comment, research notes 2(g)), so each is turned into its
 //!   Paris calendar day: `1700002800` (23:00 UTC on 14 November 2023) is
 //!   15 November. The booking date falls back to `date` when
-//!   `booking_date` is missing. Paris time uses the EU summer-time rule
+//!   `booking_date` is missing; the balance's day is `balance_date`'s. Paris time uses the EU summer-time rule
 //!   (UTC+2 from the last Sunday of March to the last Sunday of October,
 //!   01:00 UTC; else UTC+1), which holds for every date Linxo can send.
 //! - **Booked/pending**: `status` `BOOKED` and `PENDING` map to themselves;
@@ -69,7 +69,7 @@ pub fn account(account: Account) -> neutral::Account {
     if let (Some(amount), Some(currency)) = (account.balance, account.currency) {
         view.balances.push(
             Balance::new(BalanceKind::Booked, Money::new(amount, currency))
-                .at(account.balance_date),
+                .at(account.balance_date.map(paris_day)),
         );
     }
     view

@@ -50,7 +50,8 @@ async fn accounts_keep_identifiers_balance_and_source() {
     let balance = checking.main_balance().unwrap();
     assert_eq!(balance.kind, BalanceKind::Booked);
     assert_eq!(balance.money.to_string(), "1523.07 EUR");
-    assert_eq!(balance.date.unwrap().timestamp(), 1_700_086_400);
+    // 1700086400 is 22:13 UTC on 15 November 2023, 23:13 in Paris.
+    assert_eq!(balance.date, Some(day("2023-11-15")));
     let source = checking.source::<linxo_client::Account>().unwrap();
     assert_eq!(
         source.owner.as_ref().unwrap().name.as_deref(),

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use chrono::{DateTime, Utc};
+use chrono::NaiveDate;
 
 use super::{Provider, ProviderValue};
 use crate::money::{Currency, Money};
@@ -144,8 +144,9 @@ pub struct Balance {
     pub kind: BalanceKind,
     /// The exact amount, signed as the provider signs it.
     pub money: Money,
-    /// When the provider computed it, when it says.
-    pub date: Option<DateTime<Utc>>,
+    /// The calendar day it refers to, in the provider's time zone, when
+    /// the provider says.
+    pub date: Option<NaiveDate>,
 }
 
 impl Balance {
@@ -160,7 +161,7 @@ impl Balance {
 
     /// The same balance, dated.
     #[must_use]
-    pub fn at(mut self, date: Option<DateTime<Utc>>) -> Self {
+    pub fn at(mut self, date: Option<NaiveDate>) -> Self {
         self.date = date;
         self
     }
