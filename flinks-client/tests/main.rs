@@ -13,6 +13,7 @@ mod flows;
 mod forward_compat;
 mod institutions;
 mod mfa_questions;
+mod neutral;
 mod nightly_refresh;
 mod outbound_auth;
 mod outbound_common;
