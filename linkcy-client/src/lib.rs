@@ -133,6 +133,7 @@ mod error;
 mod kyc;
 mod ledgers;
 mod mandates;
+pub mod neutral;
 mod paging;
 mod passwords;
 mod sca;
