@@ -84,6 +84,7 @@ pub mod credit_transfers;
 pub mod error;
 pub mod fx;
 pub mod invoices;
+pub mod neutral;
 pub mod payment_categories;
 pub mod peppol;
 #[cfg(feature = "testkit")]

@@ -16,6 +16,7 @@ mod credit_transfers;
 mod errors;
 mod forward_compat;
 mod invoices;
+mod neutral;
 mod payment_categories;
 mod round_trip;
 mod secrets;
