@@ -80,7 +80,7 @@ impl fmt::Display for Provider {
 /// A provider's own typed value kept beside a neutral one: anything
 /// `Debug + Send + Sync + 'static`, read back with a downcast.
 pub trait ProviderValue: Any + fmt::Debug + Send + Sync {
-    /// The value as [`Any`], for [`Any::downcast_ref`].
+    /// The value as [`Any`], to downcast.
     fn as_any(&self) -> &dyn Any;
 }
 

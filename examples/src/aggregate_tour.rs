@@ -30,8 +30,9 @@ pub struct Simulators {
 
 /// Starts the five simulators and an aggregator over them: Linxo in user
 /// mode, a FinqLink consent once active, a Flinks Connect session, LYNKS
-/// and Linkcy partner clients.
-pub async fn offline() -> banking_core::Result<(Simulators, Aggregator)> {
+/// and Linkcy partner clients. LYNKS and Linkcy read their real sandboxes
+/// instead when their variables are set (see [`crate::live`]).
+pub async fn sources() -> banking_core::Result<(Simulators, Aggregator)> {
     let linxo = LinxoSimulator::start().await;
     let finqlink = FinqLinkSimulator::start().await;
     let flinks = FlinksSandbox::start().await;
@@ -73,8 +74,16 @@ pub async fn offline() -> banking_core::Result<(Simulators, Aggregator)> {
         .source(linxo.user_client())
         .source(ConsentData::new(finqlink_client, consent))
         .source(ConnectSession::new(flinks_client, session.request_id, poll))
-        .source(lynks.client())
-        .source(linkcy.client());
+        .source(
+            crate::live::lynks()
+                .transpose()?
+                .unwrap_or_else(|| lynks.client()),
+        )
+        .source(
+            crate::live::linkcy()
+                .transpose()?
+                .unwrap_or_else(|| linkcy.client()),
+        );
     let simulators = Simulators {
         _linxo: linxo,
         _finqlink: finqlink,

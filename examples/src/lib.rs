@@ -13,6 +13,7 @@ pub mod finqlink_tour;
 pub mod flinks_tour;
 pub mod linkcy_tour;
 pub mod linxo_tour;
+pub mod live;
 pub mod lynks_tour;
 
 /// What a tour reports, line by line.

@@ -165,7 +165,7 @@ impl AccountSource for ConnectSession {
     fn list_accounts(&self) -> BoxFuture<'_, banking_core::Result<Vec<neutral::Account>>> {
         async move {
             let connect = self.client.connect();
-            let request = AccountsDetailRequest::new(self.request_id.clone())
+            let request = AccountsDetailRequest::new(self.request_id)
                 .with_balance(true)
                 .with_account_identity(true)
                 .with_transactions(true);

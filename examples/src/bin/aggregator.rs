@@ -8,7 +8,7 @@ use examples::aggregate_tour;
 
 #[tokio::main]
 async fn main() -> Result<(), banking_core::Error> {
-    let (_simulators, aggregator) = aggregate_tour::offline().await?;
+    let (_simulators, aggregator) = aggregate_tour::sources().await?;
     for line in aggregate_tour::run(&aggregator).await? {
         println!("{line}");
     }

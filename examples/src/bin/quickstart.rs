@@ -36,7 +36,7 @@ async fn main() -> Result<(), banking_core::Error> {
         "Linxo Connect: a user, the widget, a sync, the data",
         &linxo_tour::run().await?,
     );
-    let (_simulators, aggregator) = aggregate_tour::offline().await?;
+    let (_simulators, aggregator) = aggregate_tour::sources().await?;
     print_section(
         "All five through one view: accounts, totals per currency, merged transactions",
         &aggregate_tour::run(&aggregator).await?,
