@@ -30,6 +30,7 @@
 //! | [`retry`] | the pure retry decision and its policy |
 //! | [`error`] | the one [`Error`] type and the API error body decoders |
 //! | [`money`] | `Money`, `Currency` and exact serde adapters |
+//! | [`neutral`] | provider-neutral accounts and transactions, their traits, the aggregator |
 //! | [`pagination`] | lazy page and item streams over any cursor |
 //! | [`sca`] | SCA headers and the 202 flow |
 //! | [`enums`] | server enums that keep unknown values |
@@ -47,6 +48,7 @@ pub mod error;
 pub mod ids;
 pub mod json;
 pub mod money;
+pub mod neutral;
 pub mod pagination;
 pub mod retry;
 pub mod sca;

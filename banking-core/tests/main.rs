@@ -2,6 +2,7 @@
 
 mod deadlines;
 mod http_client;
+mod neutral;
 mod support;
 mod transport;
 mod webhook;

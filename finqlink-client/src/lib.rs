@@ -168,6 +168,7 @@ mod error;
 mod ids;
 pub mod jobs;
 pub mod links;
+pub mod neutral;
 pub mod pagination;
 pub mod providers;
 #[cfg(feature = "testkit")]

@@ -9,6 +9,7 @@ mod consents;
 mod errors;
 mod jobs;
 mod links;
+mod neutral;
 mod properties;
 mod providers;
 mod roundtrip;

@@ -24,7 +24,7 @@ fn fast() -> WaitOptions {
     WaitOptions::new(Duration::from_millis(1), Duration::from_secs(5))
 }
 
-async fn active_consent(client: &FinqLinkClient, scope: ConsentScope) -> ConsentId {
+pub(crate) async fn active_consent(client: &FinqLinkClient, scope: ConsentScope) -> ConsentId {
     let consent = client
         .consents()
         .create(&ConsentCreateRequest::new().scope(scope))

@@ -181,6 +181,8 @@ pub mod datetime;
 pub mod enrich;
 pub mod error;
 pub mod ids;
+#[cfg(any(feature = "connect", feature = "outbound"))]
+pub mod neutral;
 /// Flinks Outbound (Open Banking): OAuth consent, Data Providers, Data
 /// Recipients, registrations and FDX 5 data access.
 #[cfg(feature = "outbound")]

@@ -18,6 +18,7 @@ mod forward_compat;
 mod institutions;
 mod investments;
 mod mfa_questions;
+mod neutral;
 mod nightly_refresh;
 mod outbound_auth;
 mod outbound_common;

@@ -218,6 +218,7 @@ mod error;
 mod kyc;
 mod ledgers;
 mod mandates;
+pub mod neutral;
 mod paging;
 mod passwords;
 mod sca;

@@ -12,6 +12,7 @@ mod fixtures;
 mod kyc;
 mod ledgers;
 mod mandates;
+mod neutral;
 mod paging;
 mod passwords;
 mod sca;

@@ -188,6 +188,7 @@ mod error;
 mod handle;
 mod ids;
 mod location;
+pub mod neutral;
 mod paging;
 mod providers;
 mod queues;

@@ -8,6 +8,7 @@ mod categories;
 mod connections;
 mod errors;
 mod hygiene;
+mod neutral;
 mod paging;
 mod providers;
 mod queues;

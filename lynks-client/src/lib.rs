@@ -185,6 +185,7 @@ pub mod direct_debits;
 pub mod error;
 pub mod fx;
 pub mod invoices;
+pub mod neutral;
 pub mod payment_categories;
 pub mod peppol;
 #[cfg(feature = "testkit")]

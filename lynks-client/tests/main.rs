@@ -18,6 +18,7 @@ mod errors;
 mod forward_compat;
 mod groups;
 mod invoices;
+mod neutral;
 mod payment_categories;
 mod round_trip;
 mod secrets;

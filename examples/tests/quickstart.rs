@@ -1,0 +1,64 @@
+//! Runs the quickstart binary offline and checks its output step by step.
+
+use std::process::Command;
+
+#[test]
+fn the_quickstart_runs_every_step_and_ends_with_the_aggregated_view() {
+    let output = Command::new(env!("CARGO_BIN_EXE_quickstart"))
+        .output()
+        .expect("the quickstart starts");
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8 output");
+    assert!(
+        output.status.success(),
+        "exit {:?}\n{stdout}\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let lines: Vec<&str> = stdout.lines().collect();
+    let sections: Vec<&str> = lines.iter().filter_map(|l| l.strip_prefix("== ")).collect();
+    assert_eq!(
+        sections,
+        [
+            "banking-core: OAuth2, an authenticated call, exact money",
+            "Linkcy: a transfer with SCA, then the history",
+            "FinqLink: pay by link, then a consent and a refresh job",
+            "Flinks: Authorize, then the accounts detail",
+            "LYNKS: FX statement entries and their check, then a credit transfer",
+            "Linxo Connect: a user, the widget, a sync, the data",
+            "All five through one view: accounts, totals per currency, merged transactions",
+        ]
+    );
+    let expect_in_order = [
+        "   account acc-1: 12345678901234567.89 EUR",
+        "   transfer created: 497f6eca-6276-4993-bfeb-53cbbbba6f08",
+        "   consent status: active",
+        "   refresh job: job_completed",
+        "   account Chequing Account: balance 5105.5, 1 transactions",
+        "   FX check of API transactions: 2 entries, 1 FX matched, 0 differ",
+        "   account 81234567: 1523.07 EUR, transactions -42.90 -4 2150.00",
+        "   provider  account                kind            balance",
+        "   Linxo     COMPTE CHEQUES         Checking    1523.07 EUR",
+        "   Linxo     LIVRET A               Savings    12005.50 EUR",
+        "   FinqLink  Cont curent            Checking    1520.75 RON",
+        "   Flinks    Chequing Account       Checking     5105.5 CAD",
+        "   LYNKS     Operating account EUR  Checking  125430.17 EUR",
+        "   LYNKS     USD collections        Checking              -",
+        "   Linkcy    string                 Ledger                -",
+        // 1523.07 + 12005.50 + 125430.17, one line per currency.
+        "   total    5105.5 CAD",
+        "   total 138958.74 EUR",
+        "   total   1520.75 RON",
+        "   transactions merged in date order: 14, from 2023-11-13 to 2025-03-03",
+    ];
+    let mut rest = lines.iter();
+    for expected in expect_in_order {
+        assert!(
+            rest.any(|line| *line == expected),
+            "missing or out of order: {expected:?}\n{stdout}"
+        );
+    }
+    assert_eq!(
+        lines.last(),
+        Some(&expect_in_order[expect_in_order.len() - 1])
+    );
+}
