@@ -5,10 +5,10 @@
 //! answer are not captured. The typed fields are those of the related-entity
 //! list element the notes give (\[S\]); sending them in a PATCH is inferred.
 
+use crate::ids::CorporateRelatedId;
 use banking_core::transport::Request;
 use chrono::NaiveDate;
 use serde::Serialize;
-use uuid::Uuid;
 
 use crate::client::LinkcyClient;
 use crate::end_users::Phone;
@@ -115,7 +115,7 @@ impl<'a> CorporateRelated<'a> {
     /// answer is not documented: any success body (or none) is accepted.
     pub async fn patch(
         &self,
-        corporate_related_id: Uuid,
+        corporate_related_id: CorporateRelatedId,
         patch: &CorporateRelatedPatch,
     ) -> banking_core::Result<()> {
         let request = Request::patch(RELATED)

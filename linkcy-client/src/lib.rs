@@ -8,7 +8,6 @@
 //! use linkcy_client::testkit::LinkcySimulator;
 //! use linkcy_client::{BeneficiaryTransferRequest, ScaOptions, ScaOutcome, ScaStrategy};
 //! use rust_decimal::Decimal;
-//! use uuid::Uuid;
 //!
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> banking_core::Result<()> {
@@ -21,8 +20,8 @@
 //!
 //! let transfer = BeneficiaryTransferRequest::new(
 //!     Decimal::new(1521, 2), // 15.21, sent as the JSON number 15.21
-//!     Uuid::parse_str("410e5c37-9603-4e5b-81b1-7cb895f362e8").unwrap(),
-//!     Uuid::parse_str("b595c981-8a0f-4604-a66c-209d65193394").unwrap(),
+//!     "410e5c37-9603-4e5b-81b1-7cb895f362e8".parse().expect("a BeneficiaryId"),
+//!     "b595c981-8a0f-4604-a66c-209d65193394".parse().expect("a LedgerId"),
 //! )
 //! .reference("Invoice 42");
 //! let sca = ScaOptions::new().strategy(ScaStrategy::JoinCode);
@@ -130,6 +129,7 @@ mod counterparty;
 mod created;
 mod end_users;
 mod error;
+mod ids;
 mod kyc;
 mod ledgers;
 mod mandates;
@@ -176,6 +176,10 @@ pub use end_users::{
 };
 pub use error::{
     LinkcyErrorBody, LinkcyErrorCode, LinkcyErrorDecoder, LinkcyErrorDetail, LinkcyErrorExt,
+};
+pub use ids::{
+    BeneficiaryId, CardDesignId, CardId, CardProfileId, CorporateRelatedId, EndUserId, KycId,
+    LedgerId, MandateId, ScaEnrolmentId, TransactionId,
 };
 pub use kyc::{
     CreateKycRequest, Kyc, KycAccessType, KycConfiguration, KycFilter, KycPersonType, KycRequests,

@@ -180,14 +180,14 @@ async fn invalid_cards_and_rules_are_refused_before_sending() {
         let rule = CardRuleRequest::new(CardRuleType::WeeklyMaxCount, value);
         let error = client
             .cards()
-            .set_rule(Uuid::nil(), &rule, &none)
+            .set_rule(Uuid::nil().into(), &rule, &none)
             .await
             .unwrap_err();
         assert_eq!(validation_field(&error), "value");
     }
     // No rule for `nameOnCard` is documented: the server decides.
     assert!(
-        CreateCardRequest::new(Uuid::nil(), Uuid::nil(), "  ")
+        CreateCardRequest::new(Uuid::nil().into(), Uuid::nil().into(), "  ")
             .validate()
             .is_ok()
     );

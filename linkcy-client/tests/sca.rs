@@ -20,8 +20,12 @@ use crate::support::{body_text, client, reply, seen, server};
 fn transfer() -> BeneficiaryTransferRequest {
     BeneficiaryTransferRequest::new(
         Decimal::from_str("250.00").unwrap(),
-        Uuid::parse_str("410e5c37-9603-4e5b-81b1-7cb895f362e8").unwrap(),
-        Uuid::parse_str("b595c981-8a0f-4604-a66c-209d65193394").unwrap(),
+        Uuid::parse_str("410e5c37-9603-4e5b-81b1-7cb895f362e8")
+            .unwrap()
+            .into(),
+        Uuid::parse_str("b595c981-8a0f-4604-a66c-209d65193394")
+            .unwrap()
+            .into(),
     )
     .reference("Rent March")
 }

@@ -53,8 +53,8 @@ async fn refused<T: std::fmt::Debug>(
 fn linkcy_transfer(amount: Decimal) -> linkcy_client::BeneficiaryTransferRequest {
     linkcy_client::BeneficiaryTransferRequest::new(
         amount,
-        uuid::Uuid::from_u128(1),
-        uuid::Uuid::from_u128(2),
+        uuid::Uuid::from_u128(1).into(),
+        uuid::Uuid::from_u128(2).into(),
     )
 }
 

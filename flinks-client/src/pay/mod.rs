@@ -23,7 +23,8 @@ mod transactions;
 pub use client::{PRODUCTION_URL, PayClient, PayClientBuilder, SANDBOX_URL};
 pub use error::{PayErrorExt, ProblemDetails};
 pub use initiate::{
-    InitiatePaymentSession, InitiatedPaymentSession, PAY_API_URL, PayApiClient, PayApiClientBuilder,
+    InitiatePaymentSession, InitiatedPaymentSession, PAY_API_URL, PayApiClient,
+    PayApiClientBuilder, PayCustomerId, PayRequestId,
 };
 pub use institutions::{InstitutionsApi, PayInstitution};
 pub use parties::{AccountInfo, PaymentDirection};
