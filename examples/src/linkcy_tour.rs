@@ -35,7 +35,7 @@ pub async fn run() -> banking_core::Result<Report> {
             // The user approves on their phone; the simulator stands in.
             simulator.approve(&challenge.sca_id);
             pending
-                .complete(&challenge.sca_id)
+                .complete()
                 .await?
                 .done()
                 .ok_or_else(|| banking_core::Error::validation("sca", "not approved"))?

@@ -35,7 +35,7 @@
 //!         simulator.approve(&challenge.sca_id); // done on the user's phone
 //!         // The identical body is replayed with Linkcy-SCA-Id.
 //!         pending
-//!             .complete(&challenge.sca_id)
+//!             .complete()
 //!             .await?
 //!             .done()
 //!             .expect("the interaction was approved")

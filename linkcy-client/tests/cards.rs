@@ -159,8 +159,7 @@ async fn set_rule_puts_the_rule_and_completes_after_sca() {
         .unwrap();
     assert!(!outcome.is_done());
     let pending = outcome.pending().unwrap();
-    let sca_id = pending.challenge().sca_id.clone();
-    let done = pending.complete(&sca_id).await.unwrap();
+    let done = pending.complete().await.unwrap();
     assert!(matches!(done, ScaOutcome::Done(())));
     let sent = seen(&server, &rules_path).await;
     assert_eq!(sent.len(), 2);

@@ -25,7 +25,7 @@ async fn approve_and_complete<T: DeserializeOwned>(
 ) -> LinkcyScaOutcome<T> {
     let sca_id = pending.challenge().sca_id.clone();
     assert!(simulator.approve(&sca_id));
-    pending.complete(&sca_id).await.unwrap()
+    pending.complete().await.unwrap()
 }
 
 /// How many items the first page of `resource`'s unfiltered list holds.
@@ -166,14 +166,7 @@ async fn every_sca_operation_waits_then_completes() {
         !simulator.approve(&pending.challenge().sca_id),
         "already approved"
     );
-    assert!(
-        pending
-            .complete(&pending.challenge().sca_id)
-            .await
-            .unwrap()
-            .done()
-            .is_some()
-    );
+    assert!(pending.complete().await.unwrap().done().is_some());
 
     let card = CreateCardRequest::new(ledger.into(), other.into(), "JANE DOE");
     let pending = client
