@@ -121,6 +121,7 @@ pub struct ScaHeaderNames {
 /// SCA choices for one operation.
 #[derive(Debug, Clone, Default)]
 #[non_exhaustive]
+#[must_use]
 pub struct ScaOptions {
     /// Strategy (provider default when unset).
     pub strategy: Option<ScaStrategy>,

@@ -151,6 +151,7 @@ impl FlinksClient {
 /// );
 /// ```
 #[derive(Debug, Default)]
+#[must_use]
 pub struct FlinksClientBuilder {
     environment: Option<Environment>,
     instance: Option<String>,

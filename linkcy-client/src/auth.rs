@@ -42,6 +42,7 @@ fn expose<S: Serializer>(secret: &SecretString, serializer: S) -> Result<S::Ok, 
 /// corporate account owner. The password never appears in `Debug`.
 #[derive(Clone, Serialize)]
 #[serde(transparent)]
+#[must_use]
 pub struct LoginRequest(LoginBody);
 
 #[derive(Clone, Serialize)]
@@ -194,6 +195,7 @@ impl fmt::Debug for LoginRequest {
 /// The body of `POST /api/partner/refresh`.
 #[derive(Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct RefreshRequest {
     #[serde(serialize_with = "expose")]
     refresh_token: SecretString,

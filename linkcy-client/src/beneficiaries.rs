@@ -80,6 +80,7 @@ pub struct Beneficiary {
 
 /// The filters of `GET /api/partner/beneficiaries`.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[must_use]
 pub struct BeneficiaryFilter {
     end_user_id: Option<EndUserId>,
     name: Option<String>,
@@ -217,6 +218,7 @@ impl BeneficiaryAccount {
 /// `POST /api/partner/beneficiaries`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct CreateBeneficiaryRequest {
     #[serde(rename = "type")]
     party_type: PartyType,

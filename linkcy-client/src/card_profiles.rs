@@ -19,6 +19,7 @@ const PROFILE_RULES: &str = "/api/partner/card-profiles/{cardProfileId}/rules";
 /// `POST /api/partner/card-profiles`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct CreateCardProfileRequest {
     name: String,
     card_design_id: CardDesignId,

@@ -131,6 +131,7 @@ pub struct CardProfile {
 
 /// The filters of `GET /api/partner/cards`.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[must_use]
 pub struct CardFilter {
     end_user_id: Option<EndUserId>,
     ledger_id: Option<LedgerId>,
@@ -176,6 +177,7 @@ list_filter!(CardFilter => Card, CARDS);
 /// `POST /api/partner/cards` (body from third-party code, inferred).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct CreateCardRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     delivery_method: Option<DeliveryMethod>,
@@ -215,6 +217,7 @@ impl CreateCardRequest {
 /// `PUT /api/partner/cards/{cardId}/rules`: create or replace a rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct CardRuleRequest {
     #[serde(rename = "type")]
     rule_type: CardRuleType,

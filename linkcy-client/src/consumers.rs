@@ -197,6 +197,7 @@ pub struct Consumer {
 
 /// The filters of `GET /api/partner/consumers`.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[must_use]
 pub struct ConsumerFilter {
     sort_attribute: Option<ConsumerSortAttribute>,
     last_name: Option<String>,
@@ -312,6 +313,7 @@ list_filter!(ConsumerFilter => Consumer, CONSUMERS);
 /// `POST /api/partner/consumers`: the phone must be unique.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct CreateConsumerRequest {
     phone: Phone,
     #[serde(skip_serializing_if = "Option::is_none")]

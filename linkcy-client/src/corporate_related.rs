@@ -18,6 +18,7 @@ const RELATED: &str = "/api/partner/corporates/related/{corporateRelatedId}";
 /// The fields to change; unset fields are left out of the body.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct CorporateRelatedPatch {
     #[serde(skip_serializing_if = "Option::is_none")]
     first_name: Option<String>,

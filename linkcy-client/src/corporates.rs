@@ -124,6 +124,7 @@ pub struct CorporateCreated {
 
 /// The filters of `GET /api/partner/corporates`.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[must_use]
 pub struct CorporateFilter {
     sort_attribute: Option<CorporateSortAttribute>,
     registered_name: Option<String>,
@@ -231,6 +232,7 @@ list_filter!(CorporateFilter => Corporate, CORPORATES);
 /// `POST /api/partner/corporates`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct CreateCorporateRequest {
     registered_name: String,
     incorporation_country: String,

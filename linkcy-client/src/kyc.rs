@@ -83,6 +83,7 @@ impl KycConfiguration {
 /// `POST /api/partner/kyc`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct CreateKycRequest {
     consumer_id: EndUserId,
     kyc_configuration: KycConfiguration,
@@ -101,6 +102,7 @@ impl CreateKycRequest {
 /// `POST /api/partner/kyc/simulate` (sandbox): force a consumer's KYC status.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct SimulateKycRequest {
     consumer_id: EndUserId,
     kyc_status: KycStatus,
@@ -146,6 +148,7 @@ pub struct Kyc {
 
 /// The filters of `GET /api/partner/kyc` (the third-party code's query).
 #[derive(Debug, Clone, Default, PartialEq)]
+#[must_use]
 pub struct KycFilter {
     sort_attribute: Option<KycSortAttribute>,
     person_type: Option<KycPersonType>,

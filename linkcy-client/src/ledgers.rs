@@ -175,6 +175,7 @@ pub struct LedgerEndUser {
 
 /// The filters of `GET /api/partner/ledgers`.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[must_use]
 pub struct LedgerFilter {
     sort_attribute: Option<LedgerSortAttribute>,
     end_user_id: Option<EndUserId>,
@@ -324,6 +325,7 @@ impl LedgerLimits {
 /// `POST /api/partner/ledgers`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct CreateLedgerRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     end_user_id: Option<EndUserId>,

@@ -106,6 +106,7 @@ pub struct MandateDebtor {
 
 /// The filters of `GET /api/partner/mandates`.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[must_use]
 pub struct MandateFilter {
     sort_attribute: Option<MandateSortAttribute>,
     end_user_id: Option<EndUserId>,
@@ -151,6 +152,7 @@ list_filter!(MandateFilter => Mandate, MANDATES);
 /// The debtor of a new mandate: `{type, name, bankingDetails: {iban, bic}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct NewMandateDebtor {
     #[serde(rename = "type")]
     party_type: PartyType,
@@ -188,6 +190,7 @@ impl NewMandateDebtor {
 /// `POST /api/partner/mandates`; activate the mandate afterwards.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct CreateMandateRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     end_user_id: Option<EndUserId>,

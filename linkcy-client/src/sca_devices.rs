@@ -15,6 +15,7 @@ const SCA: &str = "/api/partner/sca";
 /// `POST /api/partner/sca`: onboard a known mobile endpoint.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct EnrolScaDeviceRequest {
     endpoint_id: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -74,6 +75,7 @@ pub struct ScaEnrolment {
 /// `DELETE /api/partner/sca`: reset an end-user's SCA device.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct RemoveScaDeviceRequest {
     end_user_id: EndUserId,
 }

@@ -285,6 +285,7 @@ pub struct TransactionParty {
 /// The filters of `GET /api/partner/transactions` (all 14 query
 /// parameters of the seed). Every filter is optional.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[must_use]
 pub struct TransactionFilter {
     sort_attribute: Option<TransactionSortAttribute>,
     end_user_id: Option<EndUserId>,
@@ -445,6 +446,7 @@ fn local_date_time(value: NaiveDateTime) -> String {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct BeneficiaryTransferRequest {
     #[serde(with = "banking_core::money::wire::exact_number")]
     amount: Decimal,
@@ -513,6 +515,7 @@ impl BeneficiaryTransferRequest {
 /// ledgers of two of your end-users.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct InterLedgerTransferRequest {
     ledger_from_id: LedgerId,
     ledger_to_id: LedgerId,
@@ -557,6 +560,7 @@ impl InterLedgerTransferRequest {
 /// debit on an activated mandate into an activated ledger.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct DirectDebitRequest {
     mandate_id: MandateId,
     ledger_to_id: LedgerId,

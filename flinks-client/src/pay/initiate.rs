@@ -52,6 +52,7 @@ banking_core::string_id! {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
+#[must_use]
 pub struct InitiatePaymentSession {
     /// Your customer id.
     pub customer_id: PayCustomerId,

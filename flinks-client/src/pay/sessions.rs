@@ -100,6 +100,7 @@ pub struct NotificationPreferences {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
+#[must_use]
 pub struct SessionOptions {
     /// Guarantee (EFT / GEFT).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -201,6 +202,7 @@ pub struct SessionPayee {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
+#[must_use]
 pub struct CreateSession {
     /// Your reference for the session.
     #[serde(skip_serializing_if = "Option::is_none")]
