@@ -194,20 +194,30 @@ pub enum BeneficiaryAccount {
 impl BeneficiaryAccount {
     fn validate(&self) -> banking_core::Result<()> {
         match self {
-            BeneficiaryAccount::Sepa { iban, .. } => validate::iban("bankingDetails.iban", iban),
+            BeneficiaryAccount::Sepa { iban, bic } => {
+                validate::iban("bankingDetails.iban", iban)?;
+                bic.as_deref()
+                    .map_or(Ok(()), |b| validate::bic("bankingDetails.bic", b))
+            }
             BeneficiaryAccount::Gbp {
                 sort_code,
                 account_number,
-                ..
+                swift,
             } => {
+                swift
+                    .as_deref()
+                    .map_or(Ok(()), |b| validate::bic("bankingDetails.swift", b))?;
                 validate::non_empty("bankingDetails.sortCode", sort_code)?;
                 validate::non_empty("bankingDetails.accountNumber", account_number)
             }
             BeneficiaryAccount::Usd {
                 aba_code,
                 account_number,
-                ..
+                swift,
             } => {
+                swift
+                    .as_deref()
+                    .map_or(Ok(()), |b| validate::bic("bankingDetails.swift", b))?;
                 validate::non_empty("bankingDetails.abaCode", aba_code)?;
                 validate::non_empty("bankingDetails.accountNumber", account_number)
             }

@@ -249,6 +249,9 @@ impl CreateMandateRequest {
             "debtor.bankingDetails.iban",
             &self.debtor.banking_details.iban,
         )?;
+        if let Some(bic) = &self.debtor.banking_details.bic {
+            validate::bic("debtor.bankingDetails.bic", bic)?;
+        }
         // No rule for `expirationDate` is documented (only its default,
         // five years): the server decides.
         Ok(())

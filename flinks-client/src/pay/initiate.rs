@@ -96,6 +96,7 @@ impl InitiatePaymentSession {
     pub fn validate(&self) -> Result<()> {
         non_blank("customerId", self.customer_id.as_str())?;
         non_blank("requestId", self.request_id.as_str())?;
+        banking_core::validate::currency("currency", self.currency)?;
         amount("amount", self.amount)
     }
 }

@@ -340,9 +340,10 @@ impl CreateSession {
     pub fn validate(&self) -> Result<()> {
         if let Some(value) = self.amount {
             amount("amount", value)?;
-            if self.currency.is_none() {
+            let Some(currency) = self.currency else {
                 return Err(Error::validation("currency", "is required with an amount"));
-            }
+            };
+            banking_core::validate::currency("currency", currency)?;
         }
         if let Some(reference) = &self.reference_id {
             non_blank("referenceId", reference)?;
