@@ -109,7 +109,10 @@ pub mod testkit;
 #[cfg(feature = "upload")]
 pub mod upload;
 
+pub use banking_core::transport::Environment;
 #[cfg(any(feature = "connect", feature = "enrich", feature = "upload"))]
+/// The shared building blocks, re-exported so every crate reads the same.
+pub use banking_core::{Error, Result, money::Money, retry::RetryPolicy};
 pub use client::{FlinksClient, FlinksClientBuilder};
 pub use error::{FlinksCode, FlinksErrorExt};
 #[cfg(any(feature = "connect", feature = "enrich", feature = "upload"))]

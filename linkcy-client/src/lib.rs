@@ -149,6 +149,8 @@ pub use auth::{
     Auth, LinkcyCredentials, LinkcyTokenSource, LoginRequest, LoginResponse, RefreshRequest,
 };
 pub use banking_core::sca::ScaId;
+/// The shared building blocks, re-exported so every crate reads the same.
+pub use banking_core::{Error, Result, money::Money, retry::RetryPolicy};
 pub use beneficiaries::{
     Beneficiaries, Beneficiary, BeneficiaryAccount, BeneficiaryFilter, BeneficiarySortAttribute,
     BeneficiaryStatus, CreateBeneficiaryRequest,

@@ -90,6 +90,8 @@ pub mod peppol;
 pub mod testkit;
 pub mod transactions;
 
+/// The shared building blocks, re-exported so every crate reads the same.
+pub use banking_core::{Error, Result, money::Money, retry::RetryPolicy};
 pub use camt::CreditDebit;
 pub use client::{
     Environment, LynksClient, LynksClientBuilder, LynksCredentials, PRODUCTION_URL_TEMPLATE,
