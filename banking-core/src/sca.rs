@@ -3,8 +3,8 @@
 //! An operation that may need SCA answers either with its result or with
 //! `202` and a challenge. [`send_with_sca`] turns that into an
 //! [`ScaOutcome`]; [`PendingSca::complete`] replays the byte-identical
-//! request with the completed SCA id, since providers reject a body that
-//! differs from the one the user approved.
+//! request with the SCA id the challenge named, since providers reject a
+//! body that differs from the one the user approved.
 //!
 //! ```
 //! use banking_core::sca::{ScaFactor, ScaHeaderNames, ScaOptions, ScaStrategy};
@@ -98,6 +98,13 @@ impl std::str::FromStr for ScaId {
     }
 }
 
+/// A provider's 202 challenge body: it names the SCA to complete, so
+/// [`PendingSca::complete`] needs no id from the caller.
+pub trait ScaChallenge {
+    /// The id of the SCA interaction the challenge opened.
+    fn sca_id(&self) -> &ScaId;
+}
+
 /// A provider's SCA header names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ScaHeaderNames {
@@ -114,6 +121,7 @@ pub struct ScaHeaderNames {
 /// SCA choices for one operation.
 #[derive(Debug, Clone, Default)]
 #[non_exhaustive]
+#[must_use]
 pub struct ScaOptions {
     /// Strategy (provider default when unset).
     pub strategy: Option<ScaStrategy>,
@@ -239,10 +247,21 @@ impl<T: DeserializeOwned, C: DeserializeOwned> PendingSca<T, C> {
         &self.request
     }
 
-    /// Replays the byte-identical request with `sca_id` in the SCA id header.
-    pub async fn complete(&self, sca_id: &ScaId) -> Result<ScaOutcome<T, C>> {
+    /// Replays the byte-identical request with `sca_id` in the SCA id header:
+    /// for an SCA other than the one the challenge named (for example one
+    /// the user completed on a new interaction for the same operation).
+    /// [`PendingSca::complete`] is the usual call.
+    pub async fn complete_with(&self, sca_id: &ScaId) -> Result<ScaOutcome<T, C>> {
         let request = self.request.clone().header(self.names.id, sca_id.as_str());
         send_with_sca(&self.transport, request, self.names).await
+    }
+}
+
+impl<T: DeserializeOwned, C: ScaChallenge + DeserializeOwned> PendingSca<T, C> {
+    /// Replays the byte-identical request with the challenge's SCA id, once
+    /// the user approved it.
+    pub async fn complete(&self) -> Result<ScaOutcome<T, C>> {
+        self.complete_with(self.challenge.sca_id()).await
     }
 }
 
@@ -290,7 +309,13 @@ mod tests {
     #[derive(Debug, Deserialize, PartialEq)]
     #[serde(rename_all = "camelCase")]
     struct Challenge {
-        sca_id: String,
+        sca_id: ScaId,
+    }
+
+    impl ScaChallenge for Challenge {
+        fn sca_id(&self) -> &ScaId {
+            &self.sca_id
+        }
     }
 
     /// Records every body it sees.
@@ -339,17 +364,48 @@ mod tests {
             .await
             .unwrap();
         let pending = outcome.pending().expect("202 gives a pending SCA");
-        assert_eq!(pending.challenge().sca_id, "sca-42");
-        let done = pending
-            .complete(&ScaId::new(pending.challenge().sca_id.clone()))
-            .await
-            .unwrap()
-            .done()
-            .expect("completed");
+        assert_eq!(pending.challenge().sca_id.as_str(), "sca-42");
+        let done = pending.complete().await.unwrap().done().expect("completed");
         assert_eq!(done, Created { id: "t-1".into() });
         let bodies = bodies.lock().unwrap();
         assert_eq!(bodies.len(), 2);
         assert_eq!(bodies[0], bodies[1], "the replay must be byte-identical");
+    }
+
+    #[tokio::test]
+    async fn complete_with_sends_the_given_id_not_the_challenges() {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .and(path("/pay"))
+            .and(header("X-SCA-Id", "sca-other"))
+            .respond_with(
+                ResponseTemplate::new(201).set_body_json(serde_json::json!({"id": "t-2"})),
+            )
+            .expect(1)
+            .mount(&server)
+            .await;
+        Mock::given(method("POST"))
+            .and(path("/pay"))
+            .respond_with(
+                ResponseTemplate::new(202).set_body_json(serde_json::json!({"scaId": "sca-42"})),
+            )
+            .expect(1)
+            .mount(&server)
+            .await;
+        let transport = Transport::builder(server.uri().parse().unwrap())
+            .build()
+            .unwrap();
+        let pending = send_with_sca::<Created, Challenge>(&transport, Request::post("/pay"), NAMES)
+            .await
+            .unwrap()
+            .pending()
+            .expect("202 gives a pending SCA");
+        let done = pending
+            .complete_with(&ScaId::new("sca-other"))
+            .await
+            .unwrap()
+            .done();
+        assert_eq!(done, Some(Created { id: "t-2".into() }));
     }
 
     #[test]

@@ -15,6 +15,14 @@
 //! assert!(validate::positive_amount("amount", Decimal::new(15215, 3), 2).is_err());
 //! assert!(validate::amount_for_currency("amount", Decimal::new(100, 0), Currency::JPY).is_ok());
 //! assert!(validate::amount_for_currency("amount", Decimal::new(1005, 1), Currency::JPY).is_err());
+//!
+//! assert!(validate::bic("bic", "BCEELULL").is_ok());
+//! assert!(validate::bic("bic", "BCEELU").is_err());
+//! // Three letters decode (a server may send a code new to this SDK), but a
+//! // request in a currency ISO 4217 does not list is refused.
+//! let made_up = Currency::new("ABC").unwrap();
+//! assert!(validate::currency("currency", made_up).is_err());
+//! assert!(validate::currency("currency", Currency::EUR).is_ok());
 //! ```
 
 use rust_decimal::Decimal;
@@ -66,9 +74,44 @@ pub fn positive_amount(field: &str, amount: Decimal, max_decimals: u32) -> Resul
 }
 
 /// A strictly positive amount with no more decimal places than `currency`
-/// has (any, for a currency whose minor units are unknown).
+/// has (any, for a currency without a minor unit), in a currency of
+/// ISO 4217 (see [`currency`]; the error names the `currency` field).
 pub fn amount_for_currency(field: &str, amount: Decimal, currency: Currency) -> Result<()> {
+    self::currency("currency", currency)?;
     positive_amount(field, amount, currency.minor_units().unwrap_or(u32::MAX))
+}
+
+/// A currency ISO 4217 lists ([`Currency::is_iso4217`]): checked on what a
+/// request sends, never on what a server answers.
+pub fn currency(field: &str, currency: Currency) -> Result<()> {
+    if currency.is_iso4217() {
+        Ok(())
+    } else {
+        Err(Error::validation(
+            field,
+            format!("{currency} is not an ISO 4217 currency code"),
+        ))
+    }
+}
+
+/// A BIC by its ISO 9362 format: 4 letters (institution), 2 letters
+/// (country), 2 letters or digits (location), optionally 3 letters or
+/// digits (branch). Whether the bank exists is the server's to say.
+pub fn bic(field: &str, value: &str) -> Result<()> {
+    let b = value.as_bytes();
+    let ok = (b.len() == 8 || b.len() == 11)
+        && b[..6].iter().all(u8::is_ascii_uppercase)
+        && b[6..]
+            .iter()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::validation(
+            field,
+            "is not a BIC (8 or 11 characters: AAAABBCC or AAAABBCCDDD)",
+        ))
+    }
 }
 
 /// At most `max_decimals` decimal places, trailing zeros not counted.
@@ -97,6 +140,21 @@ pub fn length(field: &str, value: &str, min: usize, max: usize) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn currencies_are_checked_on_requests_only() {
+        let new_code: Currency = serde_json::from_str(r#""ZZZ""#).unwrap();
+        assert_eq!(new_code.code(), "ZZZ");
+        let err = currency("currency", new_code).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid request: currency: ZZZ is not an ISO 4217 currency code"
+        );
+        for listed in ["EUR", "JPY", "KWD", "XAU", "XDR", "HRK"] {
+            currency("currency", Currency::new(listed).unwrap()).unwrap();
+        }
+        assert!(amount_for_currency("amount", Decimal::ONE, new_code).is_err());
+    }
 
     #[test]
     fn ibans() {
@@ -139,7 +197,7 @@ mod tests {
         assert!(positive_amount("a", d("0"), 2).is_err());
         assert!(positive_amount("a", d("-1"), 2).is_err());
         assert!(positive_amount("a", d("1.001"), 2).is_err());
-        assert!(amount_for_currency("a", d("1.001"), Currency::new("QQQ").unwrap()).is_ok());
+        assert!(amount_for_currency("a", d("1.001"), Currency::new("XAU").unwrap()).is_ok());
         assert_eq!(
             max_scale("amount", d("1.234"), 2).unwrap_err().to_string(),
             "invalid request: amount: must have at most 2 decimal places, got 1.234"

@@ -4,7 +4,8 @@
 use futures::TryStreamExt;
 use linkcy_client::testkit::LinkcySimulator;
 use linkcy_client::{
-    BeneficiaryTransferRequest, ScaOptions, ScaOutcome, ScaStrategy, TransactionFilter,
+    BeneficiaryId, BeneficiaryTransferRequest, LedgerId, ScaOptions, ScaOutcome, ScaStrategy,
+    TransactionFilter,
 };
 use rust_decimal::Decimal;
 use uuid::Uuid;
@@ -18,9 +19,9 @@ pub async fn run() -> banking_core::Result<Report> {
     let client = simulator.client();
     let mut report = Report::new();
 
-    let ledger = Uuid::from_u128(0x410e5c37_9603_4e5b_81b1_7cb895f362e8);
-    let beneficiary = Uuid::from_u128(0xb595c981_8a0f_4604_a66c_209d65193394);
-    let transfer = BeneficiaryTransferRequest::new(Decimal::new(1521, 2), ledger, beneficiary)
+    let beneficiary = BeneficiaryId::new(Uuid::from_u128(0x410e5c37_9603_4e5b_81b1_7cb895f362e8));
+    let ledger = LedgerId::new(Uuid::from_u128(0xb595c981_8a0f_4604_a66c_209d65193394));
+    let transfer = BeneficiaryTransferRequest::new(Decimal::new(1521, 2), beneficiary, ledger)
         .reference("Invoice 42");
     let sca = ScaOptions::new().strategy(ScaStrategy::JoinCode);
     let created = match client.transactions().create(&transfer, &sca).await? {
@@ -34,7 +35,7 @@ pub async fn run() -> banking_core::Result<Report> {
             // The user approves on their phone; the simulator stands in.
             simulator.approve(&challenge.sca_id);
             pending
-                .complete(&challenge.sca_id)
+                .complete()
                 .await?
                 .done()
                 .ok_or_else(|| banking_core::Error::validation("sca", "not approved"))?

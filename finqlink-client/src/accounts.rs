@@ -22,6 +22,7 @@ struct AccountFilter {
 
 /// Body of `/ais/accounts/list`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[must_use]
 pub struct AccountsListRequest {
     consent_id: ConsentId,
     #[serde(skip_serializing_if = "is_empty")]

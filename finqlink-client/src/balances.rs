@@ -28,6 +28,7 @@ struct BalanceFilter {
 
 /// Body of `/ais/balances/list`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[must_use]
 pub struct BalancesListRequest {
     consent_id: ConsentId,
     #[serde(skip_serializing_if = "is_empty")]

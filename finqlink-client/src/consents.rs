@@ -182,6 +182,7 @@ impl<'de> Deserialize<'de> for ConsentScope {
 /// The `ais_method` filter of a new consent (inferred name and fields,
 /// mirroring the documented `ais_methods_filter`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[must_use]
 pub struct AisMethodFilter {
     #[serde(skip_serializing_if = "Option::is_none")]
     provider_id: Option<ProviderId>,
@@ -239,6 +240,7 @@ fn as_seconds<S: Serializer>(d: &Option<Duration>, s: S) -> Result<S::Ok, S::Err
 
 /// Body of `/ais/consents/create`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[must_use]
 pub struct ConsentCreateRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     scope: Option<ConsentScope>,
@@ -403,6 +405,7 @@ impl Consent {
 
 /// Body of `/ais/consents/get` and `/ais/consents/revoke`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[must_use]
 pub struct ConsentRequest {
     consent_id: ConsentId,
 }
@@ -423,6 +426,7 @@ impl Body for ConsentRequest {
 /// Body of `/ais/consents/redirect`: hands FinqLink the bank's callback
 /// query string (the `direct_sca` flow).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[must_use]
 pub struct ConsentRedirectRequest {
     query: String,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -55,6 +55,7 @@ impl JobStatus {
 
 /// Body of `/ais/jobs/create`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[must_use]
 pub struct JobCreateRequest {
     consent_id: ConsentId,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -88,6 +89,7 @@ impl Body for JobCreateRequest {
 
 /// Body of `/ais/jobs/get`: the job and, for validation, its consent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[must_use]
 pub struct JobGetRequest {
     job_id: JobId,
     consent_id: ConsentId,
@@ -146,6 +148,7 @@ impl Job {
 
 /// How [`Jobs::wait`] and [`Jobs::follow`] poll.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[must_use]
 pub struct WaitOptions {
     poll_interval: Duration,
     deadline: Duration,

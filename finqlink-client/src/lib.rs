@@ -181,6 +181,8 @@ pub mod webhooks;
 mod webui;
 
 pub use amount::parse_amount;
+/// The shared building blocks, re-exported so every crate reads the same.
+pub use banking_core::{Error, Result, money::Money, retry::RetryPolicy};
 pub use client::{ApiVersion, Credentials, Environment, FinqLinkClient, FinqLinkClientBuilder};
 pub use error::{FinqLinkErrorCode, FinqLinkErrorDecoder, FinqLinkErrorExt};
 pub use ids::{AccountId, ConsentId, JobId, LinkId, ProviderId, TransactionId, WebId};

@@ -189,6 +189,7 @@ impl PaymentIntent {
 /// use. By default all matching methods are offered; the payer may change
 /// the filter only with [`LinkCreateRequest::user_editable`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[must_use]
 pub struct PaymentMethodFilter {
     #[serde(skip_serializing_if = "Option::is_none")]
     provider_id: Option<ProviderId>,
@@ -249,6 +250,7 @@ impl LinkOptions {
 
 /// Body of `/links/create`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[must_use]
 pub struct LinkCreateRequest {
     payment_intent: PaymentIntent,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -399,6 +401,7 @@ pub struct Link {
 
 /// Body of `/links/get`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[must_use]
 pub struct LinkGetRequest {
     link_id: LinkId,
 }
@@ -435,6 +438,7 @@ impl LinkFilter {
 /// Body of `/links/list`: the API client's own links, newest first, filters
 /// combined with AND (v2; v1 takes no filter or paging).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[must_use]
 pub struct LinksListRequest {
     #[serde(skip_serializing_if = "LinkFilter::is_empty")]
     filter: LinkFilter,

@@ -182,6 +182,7 @@ pub struct ProviderList {
 
 /// `options.ais_methods_filter` (v2).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[must_use]
 pub struct AisMethodsFilter {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     account_owner_type: Vec<OwnerType>,
@@ -242,6 +243,7 @@ impl ProviderOptions {
 
 /// Body of `/providers/list`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[must_use]
 pub struct ProvidersListRequest {
     #[serde(skip_serializing_if = "ProviderOptions::is_empty")]
     options: ProviderOptions,
@@ -274,6 +276,7 @@ impl Body for ProvidersListRequest {
 
 /// Body of `/providers/get`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[must_use]
 pub struct ProvidersGetRequest {
     provider_id: ProviderId,
     #[serde(skip_serializing_if = "ProviderOptions::is_empty")]

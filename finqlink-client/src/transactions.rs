@@ -74,6 +74,7 @@ struct TransactionFilter {
 
 /// Body of `/ais/transactions/list`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[must_use]
 pub struct TransactionsListRequest {
     consent_id: ConsentId,
     #[serde(skip_serializing_if = "is_empty")]

@@ -169,6 +169,7 @@ impl FlinksClient {
 /// );
 /// ```
 #[derive(Debug, Default)]
+#[must_use]
 pub struct FlinksClientBuilder {
     environment: Option<Environment>,
     instance: Option<String>,

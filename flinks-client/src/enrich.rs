@@ -88,6 +88,7 @@ impl AttributePackage {
 /// `{"attributes": {"card": [...]}, "filters": {"accountCategory": [...]},
 /// "options": {"AttributesDetail": [...]}}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[must_use]
 pub struct CustomAttributesRequest {
     login_id: LoginId,
     request_id: RequestId,

@@ -202,6 +202,9 @@ pub mod upload;
 #[cfg(feature = "webhooks")]
 pub mod webhooks;
 
+pub use banking_core::transport::Environment;
+/// The shared building blocks, re-exported so every crate reads the same.
+pub use banking_core::{Error, Result, money::Money, retry::RetryPolicy};
 #[cfg(any(feature = "connect", feature = "enrich", feature = "upload"))]
 #[cfg_attr(
     docsrs,

@@ -127,6 +127,7 @@ mod fixtures {
 
 /// Builder of a [`FlinksSandbox`].
 #[derive(Debug, Default)]
+#[must_use]
 pub struct FlinksSandboxBuilder {
     pending_polls: u32,
 }

@@ -60,6 +60,7 @@ pub enum OriginCountry {
 
 /// One uploaded transaction: a debit or a credit.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[must_use]
 pub struct UploadTransaction {
     date: NaiveDate,
     description: String,
@@ -150,6 +151,7 @@ fn check_amount(field: &str, value: Decimal) -> Result<()> {
 
 /// The body of an upload.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[must_use]
 pub struct UploadRequest {
     origin_country: OriginCountry,
     transactions: Vec<UploadTransaction>,

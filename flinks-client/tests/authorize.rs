@@ -158,7 +158,7 @@ async fn every_authorize_call_fetches_its_own_token() {
 
     let client = client(&server);
     for _ in 0..2 {
-        client
+        let _ = client
             .connect()
             .authorize(&AuthorizeRequest::cached(login()))
             .await

@@ -165,7 +165,7 @@ async fn an_authorize_token_is_accepted_once() {
     let client = sandbox.client();
     let token = client.connect().generate_authorize_token().await.unwrap();
     let value = token.expose_secret().to_owned();
-    client
+    let _ = client
         .connect()
         .authorize_with_token(token, &AuthorizeRequest::cached(testkit::login_id()))
         .await

@@ -16,8 +16,8 @@ const KEY: &str = "pay-api-key";
 /// The seed's curl body, with its placeholders.
 fn seed_request() -> InitiatePaymentSession {
     InitiatePaymentSession::new(
-        "YOUR_CUSTOMER_ID",
-        "YOUR_REQUEST_ID",
+        "YOUR_CUSTOMER_ID".into(),
+        "YOUR_REQUEST_ID".into(),
         "100.00".parse().unwrap(),
         Currency::CAD,
     )
@@ -81,9 +81,14 @@ async fn initiate_is_not_resent_and_bad_input_is_refused() {
     let err = client.initiate_session(&seed_request()).await.unwrap_err();
     assert_eq!(err.status(), Some(503));
     for bad in [
-        InitiatePaymentSession::new("", "r", Decimal::ONE, Currency::CAD),
-        InitiatePaymentSession::new("c", "r", Decimal::ZERO, Currency::CAD),
-        InitiatePaymentSession::new("c", "r", "1.005".parse().unwrap(), Currency::CAD),
+        InitiatePaymentSession::new("".into(), "r".into(), Decimal::ONE, Currency::CAD),
+        InitiatePaymentSession::new("c".into(), "r".into(), Decimal::ZERO, Currency::CAD),
+        InitiatePaymentSession::new(
+            "c".into(),
+            "r".into(),
+            "1.005".parse().unwrap(),
+            Currency::CAD,
+        ),
     ] {
         assert!(
             client

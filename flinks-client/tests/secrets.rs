@@ -99,7 +99,7 @@ async fn logs_never_contain_credentials_tokens_or_answers() {
     let answers = challenge
         .responses()
         .answer(testkit::MFA_PROMPT, SecretString::from(testkit::MFA_ANSWER));
-    connect
+    let _ = connect
         .answer_security_challenges(&answers)
         .instrument(span.clone())
         .await

@@ -84,7 +84,7 @@ async fn twelve_months_without_an_accounts_filter_reach_the_server() {
         .await;
     let request = StatementsRequest::new(SESSION.parse().unwrap())
         .number_of_statements(StatementPeriod::Months12);
-    client(&server)
+    let _ = client(&server)
         .connect()
         .statements(&request)
         .await

@@ -18,6 +18,7 @@
 use std::fmt;
 use std::sync::Mutex;
 
+use crate::ids::EndUserId;
 use banking_core::Error;
 use banking_core::auth::{AuthContext, Token, TokenSource, jwt_expiry};
 use banking_core::error::AuthError;
@@ -26,7 +27,6 @@ use chrono::{DateTime, Utc};
 use futures::future::BoxFuture;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize, Serializer};
-use uuid::Uuid;
 
 use crate::client::LinkcyClient;
 use crate::sca::{LinkcyScaOutcome, ScaOptions};
@@ -42,6 +42,7 @@ fn expose<S: Serializer>(secret: &SecretString, serializer: S) -> Result<S::Ok, 
 /// corporate account owner. The password never appears in `Debug`.
 #[derive(Clone, Serialize)]
 #[serde(transparent)]
+#[must_use]
 pub struct LoginRequest(LoginBody);
 
 #[derive(Clone, Serialize)]
@@ -194,6 +195,7 @@ impl fmt::Debug for LoginRequest {
 /// The body of `POST /api/partner/refresh`.
 #[derive(Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct RefreshRequest {
     #[serde(serialize_with = "expose")]
     refresh_token: SecretString,
@@ -227,7 +229,7 @@ pub struct LoginResponse {
     pub refresh_token: Option<SecretString>,
     /// The end-user, when a consumer or corporate logged in.
     #[serde(default)]
-    pub end_user_id: Option<Uuid>,
+    pub end_user_id: Option<EndUserId>,
 }
 
 impl LoginResponse {

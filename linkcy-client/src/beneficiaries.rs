@@ -6,11 +6,11 @@
 //! that name), and the fields of a listed beneficiary (not captured) are
 //! modelled from the create body plus `id`, `status` and `creationDate`.
 
+use crate::ids::{BeneficiaryId, EndUserId};
 use banking_core::transport::{ArrayStyle, Request};
 use chrono::{DateTime, Utc};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 use crate::client::LinkcyClient;
 use crate::counterparty::{BankingDetails, PartyType};
@@ -51,7 +51,7 @@ banking_core::wire_enum! {
 #[non_exhaustive]
 pub struct Beneficiary {
     /// The beneficiary id (use it in transfers).
-    pub id: Uuid,
+    pub id: BeneficiaryId,
     /// Person or company.
     #[serde(rename = "type", default)]
     pub party_type: Option<PartyType>,
@@ -60,7 +60,7 @@ pub struct Beneficiary {
     pub full_name: Option<String>,
     /// The end-user owning the beneficiary.
     #[serde(default)]
-    pub end_user_id: Option<Uuid>,
+    pub end_user_id: Option<EndUserId>,
     /// Status.
     #[serde(default)]
     pub status: Option<BeneficiaryStatus>,
@@ -80,8 +80,9 @@ pub struct Beneficiary {
 
 /// The filters of `GET /api/partner/beneficiaries`.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[must_use]
 pub struct BeneficiaryFilter {
-    end_user_id: Option<Uuid>,
+    end_user_id: Option<EndUserId>,
     name: Option<String>,
     iban: Option<String>,
     status: Vec<BeneficiaryStatus>,
@@ -98,7 +99,7 @@ impl BeneficiaryFilter {
     }
 
     /// `endUserId`.
-    pub fn end_user_id(mut self, id: Uuid) -> Self {
+    pub fn end_user_id(mut self, id: EndUserId) -> Self {
         self.end_user_id = Some(id);
         self
     }
@@ -193,20 +194,30 @@ pub enum BeneficiaryAccount {
 impl BeneficiaryAccount {
     fn validate(&self) -> banking_core::Result<()> {
         match self {
-            BeneficiaryAccount::Sepa { iban, .. } => validate::iban("bankingDetails.iban", iban),
+            BeneficiaryAccount::Sepa { iban, bic } => {
+                validate::iban("bankingDetails.iban", iban)?;
+                bic.as_deref()
+                    .map_or(Ok(()), |b| validate::bic("bankingDetails.bic", b))
+            }
             BeneficiaryAccount::Gbp {
                 sort_code,
                 account_number,
-                ..
+                swift,
             } => {
+                swift
+                    .as_deref()
+                    .map_or(Ok(()), |b| validate::bic("bankingDetails.swift", b))?;
                 validate::non_empty("bankingDetails.sortCode", sort_code)?;
                 validate::non_empty("bankingDetails.accountNumber", account_number)
             }
             BeneficiaryAccount::Usd {
                 aba_code,
                 account_number,
-                ..
+                swift,
             } => {
+                swift
+                    .as_deref()
+                    .map_or(Ok(()), |b| validate::bic("bankingDetails.swift", b))?;
                 validate::non_empty("bankingDetails.abaCode", aba_code)?;
                 validate::non_empty("bankingDetails.accountNumber", account_number)
             }
@@ -217,12 +228,13 @@ impl BeneficiaryAccount {
 /// `POST /api/partner/beneficiaries`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct CreateBeneficiaryRequest {
     #[serde(rename = "type")]
     party_type: PartyType,
     full_name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    end_user_id: Option<Uuid>,
+    end_user_id: Option<EndUserId>,
     banking_details: BeneficiaryAccount,
     #[serde(skip_serializing_if = "Option::is_none")]
     display: Option<bool>,
@@ -246,7 +258,7 @@ impl CreateBeneficiaryRequest {
     }
 
     /// `endUserId`: the end-user the beneficiary belongs to.
-    pub fn end_user_id(mut self, id: Uuid) -> Self {
+    pub fn end_user_id(mut self, id: EndUserId) -> Self {
         self.end_user_id = Some(id);
         self
     }
@@ -297,7 +309,7 @@ impl<'a> Beneficiaries<'a> {
         &self,
         beneficiary: &CreateBeneficiaryRequest,
         sca: &ScaOptions,
-    ) -> banking_core::Result<LinkcyScaOutcome<Created>> {
+    ) -> banking_core::Result<LinkcyScaOutcome<Created<BeneficiaryId>>> {
         beneficiary.validate()?;
         let request = Request::post(BENEFICIARIES).json(beneficiary)?;
         self.client.send_sca(request, sca).await

@@ -5,9 +5,9 @@
 //! `PUT /api/partner/card-profiles/{cardProfileId}/rules` `{type, value,
 //! name}` → 204 (\[S\]; the rule applies only to cards created afterwards).
 
+use crate::ids::{CardDesignId, CardProfileId};
 use banking_core::transport::Request;
 use serde::Serialize;
-use uuid::Uuid;
 
 use crate::cards::CardRuleRequest;
 use crate::client::LinkcyClient;
@@ -19,14 +19,15 @@ const PROFILE_RULES: &str = "/api/partner/card-profiles/{cardProfileId}/rules";
 /// `POST /api/partner/card-profiles`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct CreateCardProfileRequest {
     name: String,
-    card_design_id: Uuid,
+    card_design_id: CardDesignId,
 }
 
 impl CreateCardProfileRequest {
     /// A profile named `name` on the card design `card_design_id`.
-    pub fn new(name: impl Into<String>, card_design_id: Uuid) -> Self {
+    pub fn new(name: impl Into<String>, card_design_id: CardDesignId) -> Self {
         CreateCardProfileRequest {
             name: name.into(),
             card_design_id,
@@ -50,7 +51,7 @@ impl<'a> CardProfiles<'a> {
     pub async fn create(
         &self,
         profile: &CreateCardProfileRequest,
-    ) -> banking_core::Result<Created> {
+    ) -> banking_core::Result<Created<CardProfileId>> {
         let request = Request::post(PROFILES).json(profile)?;
         self.client.send_json(request).await
     }
@@ -59,7 +60,7 @@ impl<'a> CardProfiles<'a> {
     /// rule of cards created from the profile from now on (204).
     pub async fn set_rule(
         &self,
-        card_profile_id: Uuid,
+        card_profile_id: CardProfileId,
         rule: &CardRuleRequest,
     ) -> banking_core::Result<()> {
         rule.validate()?;

@@ -4,11 +4,11 @@
 //! body (`deliveryMethod`, `ledgerId`, `profileId`, `nameOnCard`) and the
 //! get path are only known from third-party client code (inferred).
 
+use crate::ids::{CardId, CardProfileId, EndUserId, LedgerId};
 use banking_core::transport::Request;
 use chrono::{DateTime, Utc};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 use crate::client::LinkcyClient;
 use crate::created::Created;
@@ -87,13 +87,13 @@ banking_core::wire_enum! {
 #[non_exhaustive]
 pub struct Card {
     /// The card id.
-    pub id: Uuid,
+    pub id: CardId,
     /// The holder.
     #[serde(default)]
-    pub end_user_id: Option<Uuid>,
+    pub end_user_id: Option<EndUserId>,
     /// The ledger the card spends from.
     #[serde(default)]
-    pub ledger_id: Option<Uuid>,
+    pub ledger_id: Option<LedgerId>,
     /// Name chosen for the card.
     #[serde(default)]
     pub friendly_name: Option<String>,
@@ -123,7 +123,7 @@ pub struct Card {
 #[non_exhaustive]
 pub struct CardProfile {
     /// The profile id.
-    pub id: Uuid,
+    pub id: CardProfileId,
     /// The profile name.
     #[serde(default)]
     pub name: Option<String>,
@@ -131,10 +131,11 @@ pub struct CardProfile {
 
 /// The filters of `GET /api/partner/cards`.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[must_use]
 pub struct CardFilter {
-    end_user_id: Option<Uuid>,
-    ledger_id: Option<Uuid>,
-    profile_id: Option<Uuid>,
+    end_user_id: Option<EndUserId>,
+    ledger_id: Option<LedgerId>,
+    profile_id: Option<CardProfileId>,
     paging: PageParams,
 }
 
@@ -145,19 +146,19 @@ impl CardFilter {
     }
 
     /// `endUserId`.
-    pub fn end_user_id(mut self, id: Uuid) -> Self {
+    pub fn end_user_id(mut self, id: EndUserId) -> Self {
         self.end_user_id = Some(id);
         self
     }
 
     /// `ledgerId`.
-    pub fn ledger_id(mut self, id: Uuid) -> Self {
+    pub fn ledger_id(mut self, id: LedgerId) -> Self {
         self.ledger_id = Some(id);
         self
     }
 
     /// `profileId`.
-    pub fn profile_id(mut self, id: Uuid) -> Self {
+    pub fn profile_id(mut self, id: CardProfileId) -> Self {
         self.profile_id = Some(id);
         self
     }
@@ -176,17 +177,22 @@ list_filter!(CardFilter => Card, CARDS);
 /// `POST /api/partner/cards` (body from third-party code, inferred).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct CreateCardRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     delivery_method: Option<DeliveryMethod>,
-    ledger_id: Uuid,
-    profile_id: Uuid,
+    ledger_id: LedgerId,
+    profile_id: CardProfileId,
     name_on_card: String,
 }
 
 impl CreateCardRequest {
     /// A card of profile `profile_id` spending from `ledger_id`.
-    pub fn new(ledger_id: Uuid, profile_id: Uuid, name_on_card: impl Into<String>) -> Self {
+    pub fn new(
+        ledger_id: LedgerId,
+        profile_id: CardProfileId,
+        name_on_card: impl Into<String>,
+    ) -> Self {
         CreateCardRequest {
             delivery_method: None,
             ledger_id,
@@ -211,6 +217,7 @@ impl CreateCardRequest {
 /// `PUT /api/partner/cards/{cardId}/rules`: create or replace a rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct CardRuleRequest {
     #[serde(rename = "type")]
     rule_type: CardRuleType,
@@ -291,14 +298,14 @@ impl<'a> Cards<'a> {
         &self,
         card: &CreateCardRequest,
         sca: &ScaOptions,
-    ) -> banking_core::Result<LinkcyScaOutcome<Created>> {
+    ) -> banking_core::Result<LinkcyScaOutcome<Created<CardId>>> {
         card.validate()?;
         let request = Request::post(CARDS).json(card)?;
         self.client.send_sca(request, sca).await
     }
 
     /// `GET /api/partner/cards/{cardId}` (path from third-party code, inferred).
-    pub async fn get(&self, card_id: Uuid) -> banking_core::Result<Card> {
+    pub async fn get(&self, card_id: CardId) -> banking_core::Result<Card> {
         let request = Request::get(CARD).param("cardId", card_id);
         self.client.send_json(request).await
     }
@@ -307,7 +314,7 @@ impl<'a> Cards<'a> {
     /// require SCA.
     pub async fn set_rule(
         &self,
-        card_id: Uuid,
+        card_id: CardId,
         rule: &CardRuleRequest,
         sca: &ScaOptions,
     ) -> banking_core::Result<LinkcyScaOutcome<()>> {

@@ -7,11 +7,11 @@
 //! shape is kept as raw JSON). Fields whose names were not captured (sector,
 //! terms version) can be sent with [`CreateConsumerRequest::other_field`].
 
+use crate::ids::EndUserId;
 use banking_core::transport::{ArrayStyle, Request};
 use chrono::NaiveDate;
 use futures::Stream;
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 use crate::client::LinkcyClient;
 use crate::created::Created;
@@ -141,7 +141,7 @@ banking_core::wire_enum! {
 #[non_exhaustive]
 pub struct Consumer {
     /// The consumer id (an end-user id).
-    pub id: Uuid,
+    pub id: EndUserId,
     /// Your own id for the consumer.
     #[serde(default)]
     pub external_id: Option<String>,
@@ -197,6 +197,7 @@ pub struct Consumer {
 
 /// The filters of `GET /api/partner/consumers`.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[must_use]
 pub struct ConsumerFilter {
     sort_attribute: Option<ConsumerSortAttribute>,
     last_name: Option<String>,
@@ -312,6 +313,7 @@ list_filter!(ConsumerFilter => Consumer, CONSUMERS);
 /// `POST /api/partner/consumers`: the phone must be unique.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct CreateConsumerRequest {
     phone: Phone,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -457,13 +459,16 @@ impl<'a> Consumers<'a> {
 
     /// `GET /api/partner/consumers/{consumerId}` (path inferred: the
     /// research notes give the operation, not its path).
-    pub async fn get(&self, consumer_id: Uuid) -> banking_core::Result<Consumer> {
+    pub async fn get(&self, consumer_id: EndUserId) -> banking_core::Result<Consumer> {
         let request = Request::get(CONSUMER).param("consumerId", consumer_id);
         self.client.send_json(request).await
     }
 
     /// `POST /api/partner/consumers`.
-    pub async fn create(&self, consumer: &CreateConsumerRequest) -> banking_core::Result<Created> {
+    pub async fn create(
+        &self,
+        consumer: &CreateConsumerRequest,
+    ) -> banking_core::Result<Created<EndUserId>> {
         consumer.validate()?;
         let request = Request::post(CONSUMERS).json(consumer)?;
         self.client.send_json(request).await

@@ -5,10 +5,10 @@
 //! answer are not captured. The typed fields are those of the related-entity
 //! list element the notes give (\[S\]); sending them in a PATCH is inferred.
 
+use crate::ids::CorporateRelatedId;
 use banking_core::transport::Request;
 use chrono::NaiveDate;
 use serde::Serialize;
-use uuid::Uuid;
 
 use crate::client::LinkcyClient;
 use crate::end_users::Phone;
@@ -18,6 +18,7 @@ const RELATED: &str = "/api/partner/corporates/related/{corporateRelatedId}";
 /// The fields to change; unset fields are left out of the body.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct CorporateRelatedPatch {
     #[serde(skip_serializing_if = "Option::is_none")]
     first_name: Option<String>,
@@ -115,7 +116,7 @@ impl<'a> CorporateRelated<'a> {
     /// answer is not documented: any success body (or none) is accepted.
     pub async fn patch(
         &self,
-        corporate_related_id: Uuid,
+        corporate_related_id: CorporateRelatedId,
         patch: &CorporateRelatedPatch,
     ) -> banking_core::Result<()> {
         let request = Request::patch(RELATED)

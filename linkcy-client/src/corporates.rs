@@ -7,11 +7,11 @@
 //! (addresses, industry, business volume) can be sent with
 //! [`CreateCorporateRequest::other_field`].
 
+use crate::ids::{CorporateRelatedId, EndUserId};
 use banking_core::transport::{ArrayStyle, Request};
 use chrono::{DateTime, NaiveDate, Utc};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 use crate::client::LinkcyClient;
 use crate::end_users::{
@@ -56,7 +56,7 @@ banking_core::wire_enum! {
 #[non_exhaustive]
 pub struct Corporate {
     /// The corporate id (an end-user id).
-    pub id: Uuid,
+    pub id: EndUserId,
     /// Your own id.
     #[serde(default)]
     pub external_id: Option<String>,
@@ -83,7 +83,7 @@ pub struct Corporate {
     pub email_address: Option<String>,
     /// The account owner (a corporate-related person).
     #[serde(default)]
-    pub account_owner_id: Option<Uuid>,
+    pub account_owner_id: Option<CorporateRelatedId>,
     /// KYB status.
     #[serde(default)]
     pub kyb_status: Option<KybStatus>,
@@ -116,14 +116,15 @@ pub struct Corporate {
 #[non_exhaustive]
 pub struct CorporateCreated {
     /// The corporate id.
-    pub id: Uuid,
+    pub id: EndUserId,
     /// The account owner created with it (guide, inferred).
     #[serde(default)]
-    pub account_owner_id: Option<Uuid>,
+    pub account_owner_id: Option<CorporateRelatedId>,
 }
 
 /// The filters of `GET /api/partner/corporates`.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[must_use]
 pub struct CorporateFilter {
     sort_attribute: Option<CorporateSortAttribute>,
     registered_name: Option<String>,
@@ -231,6 +232,7 @@ list_filter!(CorporateFilter => Corporate, CORPORATES);
 /// `POST /api/partner/corporates`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct CreateCorporateRequest {
     registered_name: String,
     incorporation_country: String,

@@ -7,12 +7,12 @@
 //! are not shown there: [`Kyc`] types the fields the notes name elsewhere
 //! (`kycInfo`: id, status, reason, type, update date) and keeps the rest.
 
+use crate::ids::{EndUserId, KycId};
 use banking_core::transport::{ArrayStyle, Request};
 use chrono::{DateTime, Utc};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
 use url::Url;
-use uuid::Uuid;
 
 use crate::client::LinkcyClient;
 use crate::end_users::KycStatus;
@@ -83,14 +83,15 @@ impl KycConfiguration {
 /// `POST /api/partner/kyc`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct CreateKycRequest {
-    consumer_id: Uuid,
+    consumer_id: EndUserId,
     kyc_configuration: KycConfiguration,
 }
 
 impl CreateKycRequest {
     /// A KYC request for `consumer_id`.
-    pub fn new(consumer_id: Uuid, configuration: KycConfiguration) -> Self {
+    pub fn new(consumer_id: EndUserId, configuration: KycConfiguration) -> Self {
         CreateKycRequest {
             consumer_id,
             kyc_configuration: configuration,
@@ -101,14 +102,15 @@ impl CreateKycRequest {
 /// `POST /api/partner/kyc/simulate` (sandbox): force a consumer's KYC status.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct SimulateKycRequest {
-    consumer_id: Uuid,
+    consumer_id: EndUserId,
     kyc_status: KycStatus,
 }
 
 impl SimulateKycRequest {
     /// Set `consumer_id`'s KYC to `status` (e.g. [`KycStatus::Validated`]).
-    pub fn new(consumer_id: Uuid, status: KycStatus) -> Self {
+    pub fn new(consumer_id: EndUserId, status: KycStatus) -> Self {
         SimulateKycRequest {
             consumer_id,
             kyc_status: status,
@@ -123,10 +125,10 @@ impl SimulateKycRequest {
 pub struct Kyc {
     /// The KYC request id.
     #[serde(default)]
-    pub id: Option<Uuid>,
+    pub id: Option<KycId>,
     /// The consumer.
     #[serde(default)]
-    pub consumer_id: Option<Uuid>,
+    pub consumer_id: Option<EndUserId>,
     /// The status.
     #[serde(default)]
     pub status: Option<KycStatus>,
@@ -146,6 +148,7 @@ pub struct Kyc {
 
 /// The filters of `GET /api/partner/kyc` (the third-party code's query).
 #[derive(Debug, Clone, Default, PartialEq)]
+#[must_use]
 pub struct KycFilter {
     sort_attribute: Option<KycSortAttribute>,
     person_type: Option<KycPersonType>,
@@ -213,7 +216,7 @@ impl<'a> KycRequests<'a> {
     }
 
     /// `GET /api/partner/kyc/{kycId}` (inferred).
-    pub async fn get(&self, kyc_id: Uuid) -> banking_core::Result<Kyc> {
+    pub async fn get(&self, kyc_id: KycId) -> banking_core::Result<Kyc> {
         let request = Request::get(KYC_ONE).param("kycId", kyc_id);
         self.client.send_json(request).await
     }

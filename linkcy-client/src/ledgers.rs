@@ -4,13 +4,13 @@
 //! `GET /api/partner/ledgers/{ledgerId}` is inferred (inferred) from the REST
 //! layout of the other resources.
 
+use crate::ids::{EndUserId, LedgerId};
 use banking_core::money::Currency;
 use banking_core::transport::{ArrayStyle, Request};
 use chrono::{DateTime, Utc};
 use futures::Stream;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 use crate::client::LinkcyClient;
 use crate::created::Created;
@@ -96,16 +96,16 @@ banking_core::wire_enum! {
 #[non_exhaustive]
 pub struct Ledger {
     /// The ledger id.
-    pub id: Uuid,
+    pub id: LedgerId,
     /// The owner.
     #[serde(default)]
-    pub end_user_id: Option<Uuid>,
+    pub end_user_id: Option<EndUserId>,
     /// The owner, as an object (list element).
     #[serde(default)]
     pub end_user: Option<LedgerEndUser>,
     /// The parent of a virtual ledger.
     #[serde(default)]
-    pub parent_id: Option<Uuid>,
+    pub parent_id: Option<LedgerId>,
     /// Name chosen at creation, unique per end-user.
     #[serde(default)]
     pub friendly_name: Option<String>,
@@ -170,16 +170,17 @@ pub struct Ledger {
 #[non_exhaustive]
 pub struct LedgerEndUser {
     /// The end-user id.
-    pub id: Uuid,
+    pub id: EndUserId,
 }
 
 /// The filters of `GET /api/partner/ledgers`.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[must_use]
 pub struct LedgerFilter {
     sort_attribute: Option<LedgerSortAttribute>,
-    end_user_id: Option<Uuid>,
+    end_user_id: Option<EndUserId>,
     status: Vec<LedgerStatus>,
-    parent_id: Option<Uuid>,
+    parent_id: Option<LedgerId>,
     iban: Option<String>,
     paging: PageParams,
 }
@@ -197,7 +198,7 @@ impl LedgerFilter {
     }
 
     /// `endUserId`: ledgers of this end-user.
-    pub fn end_user_id(mut self, id: Uuid) -> Self {
+    pub fn end_user_id(mut self, id: EndUserId) -> Self {
         self.end_user_id = Some(id);
         self
     }
@@ -209,7 +210,7 @@ impl LedgerFilter {
     }
 
     /// `parentId`: the virtual ledgers of this ledger.
-    pub fn parent_id(mut self, id: Uuid) -> Self {
+    pub fn parent_id(mut self, id: LedgerId) -> Self {
         self.parent_id = Some(id);
         self
     }
@@ -324,9 +325,10 @@ impl LedgerLimits {
 /// `POST /api/partner/ledgers`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct CreateLedgerRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
-    end_user_id: Option<Uuid>,
+    end_user_id: Option<EndUserId>,
     #[serde(rename = "type")]
     ledger_type: LedgerType,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -351,7 +353,7 @@ impl CreateLedgerRequest {
 
     /// `endUserId`: the owner; required unless you are logged in as that
     /// end-user.
-    pub fn end_user_id(mut self, id: Uuid) -> Self {
+    pub fn end_user_id(mut self, id: EndUserId) -> Self {
         self.end_user_id = Some(id);
         self
     }
@@ -411,14 +413,17 @@ impl<'a> Ledgers<'a> {
     }
 
     /// `POST /api/partner/ledgers`.
-    pub async fn create(&self, ledger: &CreateLedgerRequest) -> banking_core::Result<Created> {
+    pub async fn create(
+        &self,
+        ledger: &CreateLedgerRequest,
+    ) -> banking_core::Result<Created<LedgerId>> {
         ledger.validate()?;
         let request = Request::post(LEDGERS).json(ledger)?;
         self.client.send_json(request).await
     }
 
     /// `GET /api/partner/ledgers/{ledgerId}` (path inferred, inferred).
-    pub async fn get(&self, ledger_id: Uuid) -> banking_core::Result<Ledger> {
+    pub async fn get(&self, ledger_id: LedgerId) -> banking_core::Result<Ledger> {
         let request = Request::get(LEDGER).param("ledgerId", ledger_id);
         self.client.send_json(request).await
     }

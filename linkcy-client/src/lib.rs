@@ -8,7 +8,6 @@
 //! use linkcy_client::testkit::LinkcySimulator;
 //! use linkcy_client::{BeneficiaryTransferRequest, ScaOptions, ScaOutcome, ScaStrategy};
 //! use rust_decimal::Decimal;
-//! use uuid::Uuid;
 //!
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> banking_core::Result<()> {
@@ -21,8 +20,8 @@
 //!
 //! let transfer = BeneficiaryTransferRequest::new(
 //!     Decimal::new(1521, 2), // 15.21, sent as the JSON number 15.21
-//!     Uuid::parse_str("410e5c37-9603-4e5b-81b1-7cb895f362e8").unwrap(),
-//!     Uuid::parse_str("b595c981-8a0f-4604-a66c-209d65193394").unwrap(),
+//!     "410e5c37-9603-4e5b-81b1-7cb895f362e8".parse().expect("a BeneficiaryId"),
+//!     "b595c981-8a0f-4604-a66c-209d65193394".parse().expect("a LedgerId"),
 //! )
 //! .reference("Invoice 42");
 //! let sca = ScaOptions::new().strategy(ScaStrategy::JoinCode);
@@ -36,7 +35,7 @@
 //!         simulator.approve(&challenge.sca_id); // done on the user's phone
 //!         // The identical body is replayed with Linkcy-SCA-Id.
 //!         pending
-//!             .complete(&challenge.sca_id)
+//!             .complete()
 //!             .await?
 //!             .done()
 //!             .expect("the interaction was approved")
@@ -215,6 +214,7 @@ mod counterparty;
 mod created;
 mod end_users;
 mod error;
+mod ids;
 mod kyc;
 mod ledgers;
 mod mandates;
@@ -237,6 +237,8 @@ pub use auth::{
     Auth, LinkcyCredentials, LinkcyTokenSource, LoginRequest, LoginResponse, RefreshRequest,
 };
 pub use banking_core::sca::ScaId;
+/// The shared building blocks, re-exported so every crate reads the same.
+pub use banking_core::{Error, Result, money::Money, retry::RetryPolicy};
 pub use beneficiaries::{
     Beneficiaries, Beneficiary, BeneficiaryAccount, BeneficiaryFilter, BeneficiarySortAttribute,
     BeneficiaryStatus, CreateBeneficiaryRequest,
@@ -264,6 +266,10 @@ pub use end_users::{
 };
 pub use error::{
     LinkcyErrorBody, LinkcyErrorCode, LinkcyErrorDecoder, LinkcyErrorDetail, LinkcyErrorExt,
+};
+pub use ids::{
+    BeneficiaryId, CardDesignId, CardId, CardProfileId, CorporateRelatedId, EndUserId, KycId,
+    LedgerId, MandateId, ScaEnrolmentId, TransactionId,
 };
 pub use kyc::{
     CreateKycRequest, Kyc, KycAccessType, KycConfiguration, KycFilter, KycPersonType, KycRequests,

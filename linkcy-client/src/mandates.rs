@@ -4,11 +4,11 @@
 //! activate and cancel is not shown in the docs and is inferred to be
 //! `POST` (inferred).
 
+use crate::ids::{EndUserId, LedgerId, MandateId};
 use banking_core::transport::Request;
 use chrono::{DateTime, NaiveDate, Utc};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 use crate::client::LinkcyClient;
 use crate::counterparty::{BankingDetails, PartyType};
@@ -55,13 +55,13 @@ banking_core::wire_enum! {
 #[non_exhaustive]
 pub struct Mandate {
     /// The mandate id.
-    pub id: Uuid,
+    pub id: MandateId,
     /// The mandate reference (UMR) Linkcy generated.
     #[serde(default)]
     pub unique_reference: Option<String>,
     /// The creditor end-user.
     #[serde(default)]
-    pub end_user_id: Option<Uuid>,
+    pub end_user_id: Option<EndUserId>,
     /// Status.
     #[serde(default)]
     pub status: Option<MandateStatus>,
@@ -101,14 +101,15 @@ pub struct MandateDebtor {
     pub banking_details: Option<BankingDetails>,
     /// The debtor's ledger, when it is a Linkcy ledger.
     #[serde(default)]
-    pub ledger_id: Option<Uuid>,
+    pub ledger_id: Option<LedgerId>,
 }
 
 /// The filters of `GET /api/partner/mandates`.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[must_use]
 pub struct MandateFilter {
     sort_attribute: Option<MandateSortAttribute>,
-    end_user_id: Option<Uuid>,
+    end_user_id: Option<EndUserId>,
     status: Option<MandateStatus>,
     paging: PageParams,
 }
@@ -126,7 +127,7 @@ impl MandateFilter {
     }
 
     /// `endUserId`.
-    pub fn end_user_id(mut self, id: Uuid) -> Self {
+    pub fn end_user_id(mut self, id: EndUserId) -> Self {
         self.end_user_id = Some(id);
         self
     }
@@ -151,6 +152,7 @@ list_filter!(MandateFilter => Mandate, MANDATES);
 /// The debtor of a new mandate: `{type, name, bankingDetails: {iban, bic}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct NewMandateDebtor {
     #[serde(rename = "type")]
     party_type: PartyType,
@@ -188,9 +190,10 @@ impl NewMandateDebtor {
 /// `POST /api/partner/mandates`; activate the mandate afterwards.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct CreateMandateRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
-    end_user_id: Option<Uuid>,
+    end_user_id: Option<EndUserId>,
     #[serde(skip_serializing_if = "Option::is_none")]
     friendly_name: Option<String>,
     debtor: NewMandateDebtor,
@@ -213,7 +216,7 @@ impl CreateMandateRequest {
     }
 
     /// `endUserId`: the creditor end-user.
-    pub fn end_user_id(mut self, id: Uuid) -> Self {
+    pub fn end_user_id(mut self, id: EndUserId) -> Self {
         self.end_user_id = Some(id);
         self
     }
@@ -246,6 +249,9 @@ impl CreateMandateRequest {
             "debtor.bankingDetails.iban",
             &self.debtor.banking_details.iban,
         )?;
+        if let Some(bic) = &self.debtor.banking_details.bic {
+            validate::bic("debtor.bankingDetails.bic", bic)?;
+        }
         // No rule for `expirationDate` is documented (only its default,
         // five years): the server decides.
         Ok(())
@@ -277,28 +283,34 @@ impl<'a> Mandates<'a> {
     }
 
     /// `POST /api/partner/mandates`.
-    pub async fn create(&self, mandate: &CreateMandateRequest) -> banking_core::Result<Created> {
+    pub async fn create(
+        &self,
+        mandate: &CreateMandateRequest,
+    ) -> banking_core::Result<Created<MandateId>> {
         mandate.validate()?;
         let request = Request::post(MANDATES).json(mandate)?;
         self.client.send_json(request).await
     }
 
     /// `GET /api/partner/mandates/{mandateId}`.
-    pub async fn get(&self, mandate_id: Uuid) -> banking_core::Result<Mandate> {
+    pub async fn get(&self, mandate_id: MandateId) -> banking_core::Result<Mandate> {
         let request = Request::get(MANDATE).param("mandateId", mandate_id);
         self.client.send_json(request).await
     }
 
     /// `POST /api/partner/mandates/{mandateId}/activate` (method inferred); the
     /// debtor's banking details must be complete.
-    pub async fn activate(&self, mandate_id: Uuid) -> banking_core::Result<Created> {
+    pub async fn activate(
+        &self,
+        mandate_id: MandateId,
+    ) -> banking_core::Result<Created<MandateId>> {
         let request = Request::post(ACTIVATE).param("mandateId", mandate_id);
         self.client.send_json(request).await
     }
 
     /// `POST /api/partner/mandates/{mandateId}/cancel` (method inferred);
     /// irreversible.
-    pub async fn cancel(&self, mandate_id: Uuid) -> banking_core::Result<Created> {
+    pub async fn cancel(&self, mandate_id: MandateId) -> banking_core::Result<Created<MandateId>> {
         let request = Request::post(CANCEL).param("mandateId", mandate_id);
         self.client.send_json(request).await
     }

@@ -13,6 +13,7 @@ const RESET: &str = "/api/partner/passwords/reset";
 /// shape is not captured).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct PasswordResetRequest {
     consumer_phone: String,
     partner_name: String,

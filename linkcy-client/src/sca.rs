@@ -10,7 +10,9 @@
 //!    [`LinkcyScaChallenge`] and the SDK returns [`ScaOutcome::Pending`];
 //! 3. once the user approved on their device,
 //!    [`PendingSca::complete`](banking_core::sca::PendingSca::complete) replays
-//!    the byte-identical request with `Linkcy-SCA-Id` (Linkcy rejects a
+//!    the byte-identical request with the challenge's id in `Linkcy-SCA-Id`
+//!    ([`PendingSca::complete_with`](banking_core::sca::PendingSca::complete_with)
+//!    sends another id; Linkcy rejects a
 //!    replay whose body or URL differs with `SCA_INTERACTION_DOES_NOT_MATCH`).
 //!
 //! The header names and the strategy/factor values come from the seed
@@ -19,7 +21,7 @@
 
 use std::fmt;
 
-use banking_core::sca::{ScaHeaderNames, ScaId};
+use banking_core::sca::{ScaChallenge, ScaHeaderNames, ScaId};
 use chrono::{DateTime, FixedOffset, TimeDelta};
 use serde::{Deserialize, Serialize};
 
@@ -52,6 +54,12 @@ pub struct LinkcyScaChallenge {
     /// The device the interaction was sent to.
     #[serde(default)]
     pub sca_device_id: Option<String>,
+}
+
+impl ScaChallenge for LinkcyScaChallenge {
+    fn sca_id(&self) -> &ScaId {
+        &self.sca_id
+    }
 }
 
 /// The lifetime of an SCA interaction, as Linkcy sent it.

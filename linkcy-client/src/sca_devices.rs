@@ -3,9 +3,9 @@
 //! in the reference, which moves to device registration through the
 //! PowerAuth mobile SDK).
 
+use crate::ids::{EndUserId, ScaEnrolmentId};
 use banking_core::transport::Request;
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 use crate::client::LinkcyClient;
 use crate::sca::{ScaFactor, ScaStrategy};
@@ -15,6 +15,7 @@ const SCA: &str = "/api/partner/sca";
 /// `POST /api/partner/sca`: onboard a known mobile endpoint.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct EnrolScaDeviceRequest {
     endpoint_id: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -22,7 +23,7 @@ pub struct EnrolScaDeviceRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     strategy: Option<ScaStrategy>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    end_user_id: Option<Uuid>,
+    end_user_id: Option<EndUserId>,
 }
 
 impl EnrolScaDeviceRequest {
@@ -50,7 +51,7 @@ impl EnrolScaDeviceRequest {
     }
 
     /// `endUserId`: the end-user whose device it is.
-    pub fn end_user_id(mut self, id: Uuid) -> Self {
+    pub fn end_user_id(mut self, id: EndUserId) -> Self {
         self.end_user_id = Some(id);
         self
     }
@@ -62,7 +63,7 @@ impl EnrolScaDeviceRequest {
 #[non_exhaustive]
 pub struct ScaEnrolment {
     /// The enrolment id.
-    pub id: Uuid,
+    pub id: ScaEnrolmentId,
     /// The enrolled endpoint.
     #[serde(default)]
     pub endpoint_id: Option<String>,
@@ -74,13 +75,14 @@ pub struct ScaEnrolment {
 /// `DELETE /api/partner/sca`: reset an end-user's SCA device.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct RemoveScaDeviceRequest {
-    end_user_id: Uuid,
+    end_user_id: EndUserId,
 }
 
 impl RemoveScaDeviceRequest {
     /// Remove `end_user_id`'s device.
-    pub fn new(end_user_id: Uuid) -> Self {
+    pub fn new(end_user_id: EndUserId) -> Self {
         RemoveScaDeviceRequest { end_user_id }
     }
 }

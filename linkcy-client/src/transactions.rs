@@ -1,13 +1,13 @@
 //! Transactions: list, get, transfer to a beneficiary, inter-ledger
 //! transfer and SEPA direct debit (seed documentation).
 
+use crate::ids::{BeneficiaryId, CardId, EndUserId, LedgerId, MandateId, TransactionId};
 use banking_core::money::{Currency, Money};
 use banking_core::transport::{ArrayStyle, Request};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Timelike, Utc};
 use futures::Stream;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 use crate::client::LinkcyClient;
 use crate::created::Created;
@@ -157,7 +157,7 @@ banking_core::wire_enum! {
 #[non_exhaustive]
 pub struct Transaction {
     /// The transaction id.
-    pub id: Uuid,
+    pub id: TransactionId,
     /// What kind of transaction this is (wire name `type`).
     #[serde(rename = "type", default)]
     pub transaction_type: Option<TransactionType>,
@@ -253,7 +253,7 @@ pub struct TransactionParty {
     pub ledger_friendly_name: Option<String>,
     /// The virtual ledger involved, if any.
     #[serde(default)]
-    pub virtual_ledger_id: Option<Uuid>,
+    pub virtual_ledger_id: Option<LedgerId>,
     /// Friendly name of the virtual ledger.
     #[serde(default)]
     pub virtual_ledger_friendly_name: Option<String>,
@@ -262,10 +262,10 @@ pub struct TransactionParty {
     pub name: Option<String>,
     /// The end-user, when the party is one of yours.
     #[serde(default)]
-    pub end_user_id: Option<Uuid>,
+    pub end_user_id: Option<EndUserId>,
     /// The ledger, when the party is a Linkcy ledger.
     #[serde(default)]
-    pub ledger_id: Option<Uuid>,
+    pub ledger_id: Option<LedgerId>,
     /// The ledger's total balance before this transaction, exact.
     #[serde(
         default,
@@ -285,11 +285,12 @@ pub struct TransactionParty {
 /// The filters of `GET /api/partner/transactions` (all 14 query
 /// parameters of the seed). Every filter is optional.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[must_use]
 pub struct TransactionFilter {
     sort_attribute: Option<TransactionSortAttribute>,
-    end_user_id: Option<Uuid>,
-    ledger_id: Option<Uuid>,
-    card_id: Option<Uuid>,
+    end_user_id: Option<EndUserId>,
+    ledger_id: Option<LedgerId>,
+    card_id: Option<CardId>,
     transaction_types: Vec<TransactionType>,
     payment_types: Vec<PaymentType>,
     show_released_transaction: Option<bool>,
@@ -313,19 +314,19 @@ impl TransactionFilter {
     }
 
     /// `endUserId`: transactions where this end-user sends or receives.
-    pub fn end_user_id(mut self, id: Uuid) -> Self {
+    pub fn end_user_id(mut self, id: EndUserId) -> Self {
         self.end_user_id = Some(id);
         self
     }
 
     /// `ledgerId`: transactions from or to this ledger.
-    pub fn ledger_id(mut self, id: Uuid) -> Self {
+    pub fn ledger_id(mut self, id: LedgerId) -> Self {
         self.ledger_id = Some(id);
         self
     }
 
     /// `cardId`: transactions made with this card.
-    pub fn card_id(mut self, id: Uuid) -> Self {
+    pub fn card_id(mut self, id: CardId) -> Self {
         self.card_id = Some(id);
         self
     }
@@ -423,13 +424,34 @@ fn local_date_time(value: NaiveDateTime) -> String {
 }
 
 /// `POST /api/partner/transactions`: pay a beneficiary from a ledger.
+///
+/// The ids are typed, so a ledger id cannot stand in for the beneficiary:
+///
+/// ```compile_fail
+/// use linkcy_client::{BeneficiaryId, BeneficiaryTransferRequest, LedgerId};
+/// use rust_decimal::Decimal;
+///
+/// let beneficiary: BeneficiaryId = "410e5c37-9603-4e5b-81b1-7cb895f362e8".parse().unwrap();
+/// let ledger: LedgerId = "b595c981-8a0f-4604-a66c-209d65193394".parse().unwrap();
+/// // Swapped: refused at compile time.
+/// let _ = BeneficiaryTransferRequest::new(Decimal::ONE, ledger, beneficiary);
+/// ```
+///
+/// ```
+/// # use linkcy_client::{BeneficiaryId, BeneficiaryTransferRequest, LedgerId};
+/// # use rust_decimal::Decimal;
+/// # let beneficiary: BeneficiaryId = "410e5c37-9603-4e5b-81b1-7cb895f362e8".parse().unwrap();
+/// # let ledger: LedgerId = "b595c981-8a0f-4604-a66c-209d65193394".parse().unwrap();
+/// let _ = BeneficiaryTransferRequest::new(Decimal::ONE, beneficiary, ledger);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct BeneficiaryTransferRequest {
     #[serde(with = "banking_core::money::wire::exact_number")]
     amount: Decimal,
-    beneficiary_id: Uuid,
-    ledger_from_id: Uuid,
+    beneficiary_id: BeneficiaryId,
+    ledger_from_id: LedgerId,
     #[serde(skip_serializing_if = "Option::is_none")]
     reference: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -441,7 +463,7 @@ pub struct BeneficiaryTransferRequest {
 impl BeneficiaryTransferRequest {
     /// Send `amount` (in the ledger's currency) from `ledger_from_id` to
     /// `beneficiary_id`.
-    pub fn new(amount: Decimal, beneficiary_id: Uuid, ledger_from_id: Uuid) -> Self {
+    pub fn new(amount: Decimal, beneficiary_id: BeneficiaryId, ledger_from_id: LedgerId) -> Self {
         Self {
             amount,
             beneficiary_id,
@@ -493,9 +515,10 @@ impl BeneficiaryTransferRequest {
 /// ledgers of two of your end-users.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct InterLedgerTransferRequest {
-    ledger_from_id: Uuid,
-    ledger_to_id: Uuid,
+    ledger_from_id: LedgerId,
+    ledger_to_id: LedgerId,
     #[serde(with = "banking_core::money::wire::exact_number")]
     amount: Decimal,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -504,7 +527,7 @@ pub struct InterLedgerTransferRequest {
 
 impl InterLedgerTransferRequest {
     /// Move `amount` from `ledger_from_id` to `ledger_to_id`.
-    pub fn new(ledger_from_id: Uuid, ledger_to_id: Uuid, amount: Decimal) -> Self {
+    pub fn new(ledger_from_id: LedgerId, ledger_to_id: LedgerId, amount: Decimal) -> Self {
         Self {
             ledger_from_id,
             ledger_to_id,
@@ -537,9 +560,10 @@ impl InterLedgerTransferRequest {
 /// debit on an activated mandate into an activated ledger.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct DirectDebitRequest {
-    mandate_id: Uuid,
-    ledger_to_id: Uuid,
+    mandate_id: MandateId,
+    ledger_to_id: LedgerId,
     date: NaiveDate,
     #[serde(with = "banking_core::money::wire::exact_number")]
     amount: Decimal,
@@ -550,8 +574,8 @@ impl DirectDebitRequest {
     /// Collect `amount` on `date` under `mandate_id` into `ledger_to_id`.
     /// A non-recurring mandate allows a single collection.
     pub fn new(
-        mandate_id: Uuid,
-        ledger_to_id: Uuid,
+        mandate_id: MandateId,
+        ledger_to_id: LedgerId,
         date: NaiveDate,
         amount: Decimal,
         reference: impl Into<String>,
@@ -635,7 +659,7 @@ impl<'a> Transactions<'a> {
     }
 
     /// `GET /api/partner/transactions/{transactionId}`.
-    pub async fn get(&self, transaction_id: Uuid) -> banking_core::Result<Transaction> {
+    pub async fn get(&self, transaction_id: TransactionId) -> banking_core::Result<Transaction> {
         let request = Request::get(TRANSACTION).param("transactionId", transaction_id);
         self.client.send_json(request).await
     }
@@ -646,7 +670,7 @@ impl<'a> Transactions<'a> {
         &self,
         transfer: &BeneficiaryTransferRequest,
         sca: &ScaOptions,
-    ) -> banking_core::Result<LinkcyScaOutcome<Created>> {
+    ) -> banking_core::Result<LinkcyScaOutcome<Created<TransactionId>>> {
         transfer.validate()?;
         let request = Request::post(TRANSACTIONS).json(transfer)?;
         self.client.send_sca(request, sca).await
@@ -657,7 +681,7 @@ impl<'a> Transactions<'a> {
         &self,
         transfer: &InterLedgerTransferRequest,
         sca: &ScaOptions,
-    ) -> banking_core::Result<LinkcyScaOutcome<Created>> {
+    ) -> banking_core::Result<LinkcyScaOutcome<Created<TransactionId>>> {
         transfer.validate()?;
         let request = Request::post(INTER_LEDGER).json(transfer)?;
         self.client.send_sca(request, sca).await
@@ -667,7 +691,7 @@ impl<'a> Transactions<'a> {
     pub async fn create_direct_debit(
         &self,
         debit: &DirectDebitRequest,
-    ) -> banking_core::Result<Created> {
+    ) -> banking_core::Result<Created<TransactionId>> {
         debit.validate()?;
         let request = Request::post(DIRECT_DEBIT).json(debit)?;
         self.client.send_json(request).await
@@ -678,13 +702,20 @@ impl<'a> Transactions<'a> {
 mod tests {
     use super::*;
     use chrono::NaiveTime;
+    use uuid::Uuid;
 
     fn date(s: &str) -> NaiveDate {
         s.parse().unwrap()
     }
 
     fn debit(on: &str) -> DirectDebitRequest {
-        DirectDebitRequest::new(Uuid::nil(), Uuid::nil(), date(on), Decimal::ONE, "r")
+        DirectDebitRequest::new(
+            MandateId::new(Uuid::nil()),
+            LedgerId::new(Uuid::nil()),
+            date(on),
+            Decimal::ONE,
+            "r",
+        )
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use banking_core::Error;
 use rust_decimal::Decimal;
 
-pub(crate) use banking_core::validate::{iban, length, max_scale};
+pub(crate) use banking_core::validate::{bic, iban, length, max_scale};
 
 /// Decimal places of a Linkcy amount.
 ///

@@ -128,8 +128,7 @@ async fn create_sends_the_body_and_may_wait_for_sca() {
         .unwrap()
         .pending()
         .unwrap();
-    let sca_id = pending.challenge().sca_id.clone();
-    let created = pending.complete(&sca_id).await.unwrap().done().unwrap();
+    let created = pending.complete().await.unwrap().done().unwrap();
     assert_eq!(created.id, id("497f6eca-6276-4993-bfeb-53cbbbba6f08"));
     let sent = seen(&server, "/api/partner/beneficiaries").await;
     assert_eq!(sent[0].body, sent[1].body);

@@ -159,8 +159,7 @@ async fn set_rule_puts_the_rule_and_completes_after_sca() {
         .unwrap();
     assert!(!outcome.is_done());
     let pending = outcome.pending().unwrap();
-    let sca_id = pending.challenge().sca_id.clone();
-    let done = pending.complete(&sca_id).await.unwrap();
+    let done = pending.complete().await.unwrap();
     assert!(matches!(done, ScaOutcome::Done(())));
     let sent = seen(&server, &rules_path).await;
     assert_eq!(sent.len(), 2);
@@ -180,14 +179,14 @@ async fn invalid_cards_and_rules_are_refused_before_sending() {
         let rule = CardRuleRequest::new(CardRuleType::WeeklyMaxCount, value);
         let error = client
             .cards()
-            .set_rule(Uuid::nil(), &rule, &none)
+            .set_rule(Uuid::nil().into(), &rule, &none)
             .await
             .unwrap_err();
         assert_eq!(validation_field(&error), "value");
     }
     // No rule for `nameOnCard` is documented: the server decides.
     assert!(
-        CreateCardRequest::new(Uuid::nil(), Uuid::nil(), "  ")
+        CreateCardRequest::new(Uuid::nil().into(), Uuid::nil().into(), "  ")
             .validate()
             .is_ok()
     );

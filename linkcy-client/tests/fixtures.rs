@@ -3,8 +3,8 @@
 
 use linkcy_client::{
     Beneficiary, Card, Consumer, Corporate, CorporateCreated, Created, Ledger, LinkcyErrorBody,
-    LinkcyPage, LinkcyScaChallenge, Mandate, PaymentType, Transaction, TransactionStatus,
-    TransactionType,
+    LinkcyPage, LinkcyScaChallenge, Mandate, PaymentType, Transaction, TransactionId,
+    TransactionStatus, TransactionType,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -66,7 +66,7 @@ fn every_response_fixture_round_trips() {
         "seed_transactions_direct_debit_201.json",
         "research_created_201.json",
     ] {
-        round_trip::<Created>(name);
+        round_trip::<Created<TransactionId>>(name);
     }
     round_trip::<LinkcyScaChallenge>("research_sca_waiting_202.json");
     round_trip::<LinkcyScaChallenge>("schema_built_sca_waiting_202_iso_ttl.json");

@@ -20,8 +20,12 @@ use crate::support::{body_text, client, reply, seen, server};
 fn transfer() -> BeneficiaryTransferRequest {
     BeneficiaryTransferRequest::new(
         Decimal::from_str("250.00").unwrap(),
-        Uuid::parse_str("410e5c37-9603-4e5b-81b1-7cb895f362e8").unwrap(),
-        Uuid::parse_str("b595c981-8a0f-4604-a66c-209d65193394").unwrap(),
+        Uuid::parse_str("410e5c37-9603-4e5b-81b1-7cb895f362e8")
+            .unwrap()
+            .into(),
+        Uuid::parse_str("b595c981-8a0f-4604-a66c-209d65193394")
+            .unwrap()
+            .into(),
     )
     .reference("Rent March")
 }
@@ -77,7 +81,7 @@ async fn waiting_sca_then_completion_replays_the_identical_body_with_the_sca_id(
     assert_eq!(ttl.raw()["units"][0]["dateBased"], serde_json::json!(true));
 
     let done = pending
-        .complete(&challenge.sca_id)
+        .complete()
         .await
         .unwrap()
         .done()
@@ -249,7 +253,7 @@ async fn each_sca_interaction_error_in_the_simulated_flow() {
 
     // NOT_COMPLETED: replayed before the user approved.
     assert_eq!(
-        code(pending.complete(&sca_id).await),
+        code(pending.complete().await),
         Some(LinkcyErrorCode::ScaInteractionNotCompleted)
     );
 
@@ -263,9 +267,9 @@ async fn each_sca_interaction_error_in_the_simulated_flow() {
     );
 
     // Completed once, then ALREADY_CONSUMED.
-    assert!(pending.complete(&sca_id).await.unwrap().done().is_some());
+    assert!(pending.complete().await.unwrap().done().is_some());
     assert_eq!(
-        code(pending.complete(&sca_id).await),
+        code(pending.complete().await),
         Some(LinkcyErrorCode::ScaInteractionAlreadyConsumed)
     );
 
@@ -280,7 +284,7 @@ async fn each_sca_interaction_error_in_the_simulated_flow() {
     assert_ne!(second_id, sca_id);
     assert!(simulator.decline(&second_id));
     assert_eq!(
-        code(second.complete(&second_id).await),
+        code(second.complete().await),
         Some(LinkcyErrorCode::ScaInteractionDeclined)
     );
 

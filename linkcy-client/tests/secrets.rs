@@ -72,8 +72,11 @@ async fn logs_of_logins_refreshes_and_sca_calls_hold_no_secret() {
         let signed = ScaOptions::new()
             .strategy(linkcy_client::ScaStrategy::DataSigning)
             .signature(SecretString::from("c2lnbmF0dXJl"));
-        let card =
-            linkcy_client::CreateCardRequest::new(uuid::Uuid::nil(), uuid::Uuid::nil(), "JANE");
+        let card = linkcy_client::CreateCardRequest::new(
+            uuid::Uuid::nil().into(),
+            uuid::Uuid::nil().into(),
+            "JANE",
+        );
         // Only the logs matter here, whichever outcome the call has.
         let _outcome = client.cards().create(&card, &signed).await.unwrap();
     }

@@ -14,8 +14,9 @@ pub(crate) const USERNAME: &str = "partner-admin";
 pub(crate) const PARTNER: &str = "acme";
 pub(crate) const PASSWORD: &str = "s3cr3t-Pa55";
 
-pub(crate) fn id(s: &str) -> Uuid {
-    Uuid::parse_str(s).unwrap()
+/// A typed id (any of the crate's `uuid_id!` types) from its text.
+pub(crate) fn id<T: From<Uuid>>(s: &str) -> T {
+    Uuid::parse_str(s).unwrap().into()
 }
 
 pub(crate) fn fixture(name: &str) -> String {

@@ -27,7 +27,7 @@ async fn approve_and_complete<T: DeserializeOwned>(
 ) -> LinkcyScaOutcome<T> {
     let sca_id = pending.challenge().sca_id.clone();
     assert!(simulator.approve(&sca_id));
-    pending.complete(&sca_id).await.unwrap()
+    pending.complete().await.unwrap()
 }
 
 /// How many items the first page of `resource`'s unfiltered list holds.
@@ -82,7 +82,7 @@ async fn expired_token_then_refresh_then_login() {
     simulator.revoke_refresh_tokens();
     let tx = client
         .transactions()
-        .get(Uuid::parse_str(TRANSACTION_ID).unwrap())
+        .get(Uuid::parse_str(TRANSACTION_ID).unwrap().into())
         .await
         .unwrap();
     assert_eq!(tx.amount.to_string(), "1250.50");
@@ -136,7 +136,7 @@ async fn every_sca_operation_waits_then_completes() {
     let ledger = Uuid::parse_str("b595c981-8a0f-4604-a66c-209d65193394").unwrap();
     let other = Uuid::parse_str("7280fced-5334-43dd-8913-9f06bb46b488").unwrap();
 
-    let inter = InterLedgerTransferRequest::new(ledger, other, Decimal::new(1521, 2));
+    let inter = InterLedgerTransferRequest::new(ledger.into(), other.into(), Decimal::new(1521, 2));
     let pending = client
         .transactions()
         .create_inter_ledger(&inter, &none)
@@ -168,16 +168,9 @@ async fn every_sca_operation_waits_then_completes() {
         !simulator.approve(&pending.challenge().sca_id),
         "already approved"
     );
-    assert!(
-        pending
-            .complete(&pending.challenge().sca_id)
-            .await
-            .unwrap()
-            .done()
-            .is_some()
-    );
+    assert!(pending.complete().await.unwrap().done().is_some());
 
-    let card = CreateCardRequest::new(ledger, other, "JANE DOE");
+    let card = CreateCardRequest::new(ledger.into(), other.into(), "JANE DOE");
     let pending = client
         .cards()
         .create(&card, &none)
@@ -191,7 +184,7 @@ async fn every_sca_operation_waits_then_completes() {
     let rule = CardRuleRequest::new(CardRuleType::TransactionMaxSpend, 250);
     let pending = client
         .cards()
-        .set_rule(ledger, &rule, &none)
+        .set_rule(ledger.into(), &rule, &none)
         .await
         .unwrap()
         .pending()
@@ -222,14 +215,30 @@ async fn every_plain_endpoint_answers() {
     let client = simulator.client();
     let any = Uuid::nil();
     assert_eq!(listed!(client.ledgers()), 1);
-    assert!(client.ledgers().get(any).await.unwrap().iban.is_some());
+    assert!(
+        client
+            .ledgers()
+            .get(any.into())
+            .await
+            .unwrap()
+            .iban
+            .is_some()
+    );
     assert_eq!(listed!(client.beneficiaries()), 2);
     assert_eq!(listed!(client.mandates()), 2);
-    assert!(client.mandates().get(any).await.unwrap().debtor.is_some());
+    assert!(
+        client
+            .mandates()
+            .get(any.into())
+            .await
+            .unwrap()
+            .debtor
+            .is_some()
+    );
     assert_eq!(
         client
             .mandates()
-            .activate(any)
+            .activate(any.into())
             .await
             .unwrap()
             .id
@@ -237,14 +246,28 @@ async fn every_plain_endpoint_answers() {
         TRANSACTION_ID
     );
     assert_eq!(
-        client.mandates().cancel(any).await.unwrap().id.to_string(),
+        client
+            .mandates()
+            .cancel(any.into())
+            .await
+            .unwrap()
+            .id
+            .to_string(),
         TRANSACTION_ID
     );
     assert_eq!(listed!(client.cards()), 2);
-    assert!(client.cards().get(any).await.unwrap().profile.is_some());
+    assert!(
+        client
+            .cards()
+            .get(any.into())
+            .await
+            .unwrap()
+            .profile
+            .is_some()
+    );
     assert_eq!(listed!(client.consumers()), 1);
     assert_eq!(listed!(client.corporates()), 1);
-    let missing = client.transactions().get(any).await.unwrap_err();
+    let missing = client.transactions().get(any.into()).await.unwrap_err();
     assert!(missing.is_not_found());
 }
 

@@ -520,7 +520,8 @@ async fn writes_that_fail_on_the_server_are_not_resent() {
         .credentials(crate::support::credentials())
         .build()
         .unwrap();
-    let transfer = BeneficiaryTransferRequest::new(dec("1"), Uuid::nil(), Uuid::nil());
+    let transfer =
+        BeneficiaryTransferRequest::new(dec("1"), Uuid::nil().into(), Uuid::nil().into());
     let error = client
         .transactions()
         .create(&transfer, &ScaOptions::new())
@@ -536,7 +537,7 @@ async fn invalid_requests_are_refused_before_sending() {
     let tx = client.transactions();
     let nil = Uuid::nil();
     let other = id("7280fced-5334-43dd-8913-9f06bb46b488");
-    let transfer = |amount: &str| BeneficiaryTransferRequest::new(dec(amount), nil, other);
+    let transfer = |amount: &str| BeneficiaryTransferRequest::new(dec(amount), nil.into(), other);
     let none = ScaOptions::new();
 
     let cases = [
@@ -573,26 +574,28 @@ async fn invalid_requests_are_refused_before_sending() {
     assert!(transfer("1").reference("a".repeat(60)).validate().is_ok());
     // Whether both ledgers may be the same is not documented.
     assert!(
-        InterLedgerTransferRequest::new(nil, nil, dec("1"))
+        InterLedgerTransferRequest::new(nil.into(), nil.into(), dec("1"))
             .validate()
             .is_ok()
     );
-    let long = InterLedgerTransferRequest::new(nil, other, dec("1")).reference("a".repeat(61));
+    let long =
+        InterLedgerTransferRequest::new(nil.into(), other, dec("1")).reference("a".repeat(61));
     let err = tx.create_inter_ledger(&long, &none).await.unwrap_err();
     assert_eq!(validation_field(&err), "reference");
-    let sixty = InterLedgerTransferRequest::new(nil, other, dec("1")).reference("a".repeat(60));
+    let sixty =
+        InterLedgerTransferRequest::new(nil.into(), other, dec("1")).reference("a".repeat(60));
     assert!(sixty.validate().is_ok());
 
     // Today is before D+2 in every time zone.
     let today = Utc::now().date_naive();
-    let soon = DirectDebitRequest::new(nil, other, today, dec("1"), "r");
+    let soon = DirectDebitRequest::new(nil.into(), other, today, dec("1"), "r");
     let err = tx.create_direct_debit(&soon).await.unwrap_err();
     assert_eq!(validation_field(&err), "date");
     let mut saturday = Utc::now().date_naive() + Days::new(2);
     while saturday.weekday() != Weekday::Sat {
         saturday = saturday + Days::new(1);
     }
-    let weekend = DirectDebitRequest::new(nil, other, saturday, dec("1"), "r");
+    let weekend = DirectDebitRequest::new(nil.into(), other, saturday, dec("1"), "r");
     assert_eq!(
         validation_field(&tx.create_direct_debit(&weekend).await.unwrap_err()),
         "date"

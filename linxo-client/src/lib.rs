@@ -204,6 +204,8 @@ mod widget;
 
 pub use accounts::{Account, AccountStatus, AccountType, AccountUsage, Accounts, AccountsQuery};
 pub use banking_core::auth::TokenEncoding;
+/// The shared building blocks, re-exported so every crate reads the same.
+pub use banking_core::{Error, Result, money::Money, retry::RetryPolicy};
 pub use categories::{Categories, Category};
 pub use channels::{Channel, ChannelMode, ChannelStatus};
 pub use client::{

@@ -84,6 +84,7 @@ pub struct User {
 /// The body of `POST /users`: the new user's login. Not `Serialize`, so the
 /// password is only ever written into the request body.
 #[derive(Debug, Clone)]
+#[must_use]
 pub struct NewUser {
     email: String,
     password: SecretString,

@@ -72,6 +72,7 @@ pub struct Account {
 /// An ordering party account to create. Field names inferred.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct NewAccount {
     name: String,
     iban: String,

@@ -51,6 +51,7 @@ banking_core::wire_enum! {
 /// A counterparty to create. Field names inferred (research notes 1(c)).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct NewCounterparty {
     name: String,
     iban: String,
@@ -158,6 +159,7 @@ pub struct Counterparty {
 
 /// Filters for [`Counterparties::list`] (parameter names inferred).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[must_use]
 pub struct CounterpartyFilter {
     status: Option<CounterpartyStatus>,
     iban: Option<String>,

@@ -46,6 +46,7 @@ const CREDIT_NOTES: DocumentKind = DocumentKind {
 /// document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
+#[must_use]
 pub struct NewCreditNote(UblSubmission);
 
 impl NewCreditNote {

@@ -101,6 +101,7 @@ banking_core::wire_enum! {
 /// A credit transfer to create. Field names inferred.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[must_use]
 pub struct NewCreditTransfer {
     ordering_party_account_id: AccountId,
     counterparty_id: CounterpartyId,
@@ -246,6 +247,7 @@ impl CreditTransfer {
 
 /// Filters for [`CreditTransfers::list`] (parameter names inferred).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[must_use]
 pub struct CreditTransferFilter {
     status: Option<CreditTransferStatus>,
     account: Option<AccountId>,

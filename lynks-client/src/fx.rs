@@ -38,6 +38,7 @@ use crate::transactions::Transaction;
 /// The outcome of checking one entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
+#[must_use = "a failed check means the entry's FX figures disagree"]
 pub enum FxCheck {
     /// The converted amount is within half a minor unit of the booked one.
     Matches {

@@ -53,6 +53,7 @@ const INVOICES: DocumentKind = DocumentKind {
 /// An invoice to send: a Peppol BIS Billing 3.0 UBL `Invoice` document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
+#[must_use]
 pub struct NewInvoice(UblSubmission);
 
 impl NewInvoice {

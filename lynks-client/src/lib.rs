@@ -195,6 +195,8 @@ pub mod transactions;
 #[cfg(feature = "webhooks")]
 pub mod webhooks;
 
+/// The shared building blocks, re-exported so every crate reads the same.
+pub use banking_core::{Error, Result, money::Money, retry::RetryPolicy};
 pub use camt::CreditDebit;
 pub use client::{
     Environment, LynksClient, LynksClientBuilder, LynksCredentials, PRODUCTION_URL_TEMPLATE,

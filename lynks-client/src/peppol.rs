@@ -157,6 +157,7 @@ impl DocumentKind {
 
 /// Filters for invoice and credit note lists (parameter names inferred).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[must_use]
 pub struct DocumentFilter {
     direction: Option<DocumentDirection>,
     status: Option<DocumentStatus>,

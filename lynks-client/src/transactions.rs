@@ -144,6 +144,7 @@ impl Transaction {
 /// Which entries to list: an account and an optional booking-date range
 /// (parameter names inferred).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[must_use]
 pub struct TransactionQuery {
     account: AccountId,
     from_date: Option<NaiveDate>,

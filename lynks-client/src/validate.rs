@@ -21,24 +21,7 @@ pub(crate) fn normalize_account_code(value: &str) -> String {
         .collect()
 }
 
-/// ISO 9362: 4 letters (institution), 2 letters (country), 2 letters or
-/// digits (location), optionally 3 letters or digits (branch).
-pub(crate) fn bic(field: &str, value: &str) -> Result<()> {
-    let b = value.as_bytes();
-    let ok = (b.len() == 8 || b.len() == 11)
-        && b[..6].iter().all(u8::is_ascii_uppercase)
-        && b[6..]
-            .iter()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
-    if ok {
-        Ok(())
-    } else {
-        Err(Error::validation(
-            field,
-            "is not a BIC (8 or 11 characters: AAAABBCC or AAAABBCCDDD)",
-        ))
-    }
-}
+pub(crate) use banking_core::validate::bic;
 
 /// ISO 3166 alpha-2: two uppercase letters.
 pub(crate) fn country(field: &str, value: &str) -> Result<()> {

@@ -53,8 +53,8 @@ async fn refused<T: std::fmt::Debug>(
 fn linkcy_transfer(amount: Decimal) -> linkcy_client::BeneficiaryTransferRequest {
     linkcy_client::BeneficiaryTransferRequest::new(
         amount,
-        uuid::Uuid::from_u128(1),
-        uuid::Uuid::from_u128(2),
+        uuid::Uuid::from_u128(1).into(),
+        uuid::Uuid::from_u128(2).into(),
     )
 }
 
@@ -141,6 +141,18 @@ async fn linkcy_list_and_create_rules_refuse_before_sending() {
             ),
         ),
         (
+            "beneficiary BIC of nine characters",
+            "bankingDetails.bic",
+            CreateBeneficiaryRequest::new(
+                PartyType::Person,
+                "Jane",
+                BeneficiaryAccount::Sepa {
+                    iban: "FR7630006000011234567890189".to_owned(),
+                    bic: Some("BNPAFRPP1".to_owned()),
+                },
+            ),
+        ),
+        (
             "beneficiary name over 511 characters",
             "fullName",
             CreateBeneficiaryRequest::new(
@@ -176,6 +188,14 @@ async fn linkcy_list_and_create_rules_refuse_before_sending() {
                 "Jane",
                 "FR7730006000011234567890188",
             )),
+        ),
+        (
+            "mandate debtor BIC in lower case",
+            "debtor.bankingDetails.bic",
+            CreateMandateRequest::new(
+                NewMandateDebtor::new(PartyType::Person, "Jane", "FR7630006000011234567890189")
+                    .bic("bnpafrpp"),
+            ),
         ),
         (
             "empty mandate friendly name",
@@ -236,6 +256,16 @@ async fn finqlink_rules_refuse_before_sending() {
             "debtor IBAN with a wrong check digit",
             "payment_intent.debtor_iban",
             intent(Decimal::ONE, IBAN, "Shop").debtor_iban("RO11RZBR0000069999999970"),
+        ),
+        (
+            "a currency ISO 4217 does not list",
+            "currency",
+            finqlink_client::links::PaymentIntent::new(
+                Decimal::ONE,
+                Currency::new("ABC").unwrap(),
+                IBAN,
+                "Shop",
+            ),
         ),
     ];
     for (what, field, intent) in cases {

@@ -162,3 +162,37 @@ fn missing_and_empty_credentials_are_the_same_error_in_every_crate() {
         }
     }
 }
+
+#[test]
+fn every_crate_reexports_the_shared_types_at_its_root() {
+    use std::any::TypeId;
+    macro_rules! shared {
+        ($($krate:ident),+) => {$(
+            assert_eq!(TypeId::of::<$krate::Error>(), TypeId::of::<banking_core::Error>());
+            assert_eq!(TypeId::of::<$krate::Result<()>>(), TypeId::of::<banking_core::Result<()>>());
+            assert_eq!(TypeId::of::<$krate::Money>(), TypeId::of::<banking_core::money::Money>());
+            assert_eq!(
+                TypeId::of::<$krate::RetryPolicy>(),
+                TypeId::of::<banking_core::retry::RetryPolicy>()
+            );
+        )+};
+    }
+    shared!(
+        lynks_client,
+        linxo_client,
+        finqlink_client,
+        flinks_client,
+        linkcy_client
+    );
+    for environment in [
+        TypeId::of::<lynks_client::Environment>(),
+        TypeId::of::<linxo_client::Environment>(),
+        TypeId::of::<flinks_client::Environment>(),
+        TypeId::of::<linkcy_client::Environment>(),
+    ] {
+        assert_eq!(
+            environment,
+            TypeId::of::<banking_core::transport::Environment>()
+        );
+    }
+}

@@ -110,7 +110,7 @@ macro_rules! decoders {
 const DECODERS: &[Decoder] = &decoders![
     linkcy_client::Transaction => "linkcy-client" / "seed_transactions_get_200.json",
     linkcy_client::LinkcyPage<linkcy_client::Transaction> => "linkcy-client" / "seed_transactions_list_200.json",
-    linkcy_client::Created => "linkcy-client" / "seed_transactions_create_201.json",
+    linkcy_client::Created<linkcy_client::TransactionId> => "linkcy-client" / "seed_transactions_create_201.json",
     linkcy_client::LinkcyScaChallenge => "linkcy-client" / "research_sca_waiting_202.json",
     linkcy_client::LoginResponse => "linkcy-client" / "schema_built_auth_login_200.json",
     linkcy_client::Ledger => "linkcy-client" / "schema_built_ledgers_get_200.json",

@@ -98,6 +98,31 @@ impl Currency {
             _ => None,
         }
     }
+
+    /// Whether the code is in ISO 4217's list of active codes (the table
+    /// above, plus the funds and metals without a minor unit), or is `HRK`,
+    /// withdrawn in 2023 but still listed by Linkcy's ledger currencies.
+    /// Decoding never uses this: a code new to the server still decodes.
+    pub fn is_iso4217(&self) -> bool {
+        self.minor_units().is_some()
+            || matches!(
+                &self.0,
+                b"XAG"
+                    | b"XAU"
+                    | b"XBA"
+                    | b"XBB"
+                    | b"XBC"
+                    | b"XBD"
+                    | b"XDR"
+                    | b"XPD"
+                    | b"XPT"
+                    | b"XSU"
+                    | b"XTS"
+                    | b"XUA"
+                    | b"XXX"
+                    | b"HRK"
+            )
+    }
 }
 
 impl fmt::Display for Currency {

@@ -61,6 +61,7 @@ impl RefreshDelta {
 /// defaults apply.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "PascalCase")]
+#[must_use]
 pub struct AccountsDetailRequest {
     request_id: RequestId,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -99,6 +99,7 @@ enum Subject {
 /// `ScheduleRefresh` are Flinks Connect parameters that Flinks' C# SDK also
 /// sends to Authorize. The password is never printed.
 #[derive(Debug, Clone)]
+#[must_use]
 pub struct AuthorizeRequest {
     subject: Subject,
     most_recent_cached: bool,
@@ -504,6 +505,7 @@ pub struct Authorization {
 /// What `Authorize` answered.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
+#[must_use = "an authorization may still need MFA answers or polling"]
 pub enum AuthorizeOutcome {
     /// The session is open.
     Authorized(Authorization),

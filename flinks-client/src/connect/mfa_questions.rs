@@ -76,6 +76,7 @@ impl Serialize for MfaAnswer {
 /// The body of `AnswerMFAQuestions`, in the docs' casing:
 /// `{"loginId": "...", "Questions": [{"Question": "...", "Answer": "..."}]}`.
 #[derive(Debug, Clone, Serialize)]
+#[must_use]
 pub struct AnswerMfaQuestionsRequest {
     #[serde(rename = "loginId")]
     login_id: LoginId,

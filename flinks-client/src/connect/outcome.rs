@@ -70,6 +70,7 @@ pub struct Pending {
 /// A result that is either ready or still being prepared.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[must_use = "a pending outcome must be polled until it is ready"]
 pub enum Outcome<T> {
     /// The data (HTTP 200).
     Ready(T),

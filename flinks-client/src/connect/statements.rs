@@ -36,6 +36,7 @@ pub enum StatementPeriod {
 /// The body of `GetStatements`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "PascalCase")]
+#[must_use]
 pub struct StatementsRequest {
     request_id: RequestId,
     #[serde(skip_serializing_if = "Option::is_none")]

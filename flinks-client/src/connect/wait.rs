@@ -17,6 +17,7 @@ use crate::ids::RequestId;
 /// How [`Connect::wait_ready`] polls: every `interval` (10 s by default) for
 /// at most `timeout` (30 min by default), as the Flinks docs ask.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[must_use]
 pub struct PollOptions {
     interval: Duration,
     timeout: Duration,

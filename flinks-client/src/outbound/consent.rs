@@ -43,6 +43,7 @@ banking_core::wire_enum! {
 /// `response_type` is always `code`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
+#[must_use]
 pub struct ConsentRequest {
     /// Data Recipient the user consents to.
     pub client_id: RecipientId,

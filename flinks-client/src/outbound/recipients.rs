@@ -74,6 +74,7 @@ pub struct RecipientSecret {
 /// Body of `POST /api/v1/recipients`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
+#[must_use]
 pub struct CreateRecipient {
     /// Display name.
     pub name: String,

@@ -31,6 +31,18 @@ pub const PAY_API_URL: &str = "https://api.flinks.com/";
 
 const INITIATE_PATH: &str = "v2/pay/sessions/initiate";
 
+banking_core::string_id! {
+    /// The Pay API's `customerId`: your Flinks customer id, sent as given
+    /// (the seed shows a placeholder and states no format).
+    PayCustomerId
+}
+
+banking_core::string_id! {
+    /// The Pay API's `requestId`: the `RequestId` of an authorized session,
+    /// sent as given (the seed states no format).
+    PayRequestId
+}
+
 /// The body of "Initiate Payment Session".
 ///
 /// The seed's sample shows `customerId` and `requestId` as placeholders
@@ -40,11 +52,12 @@ const INITIATE_PATH: &str = "v2/pay/sessions/initiate";
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
+#[must_use]
 pub struct InitiatePaymentSession {
     /// Your customer id.
-    pub customer_id: String,
+    pub customer_id: PayCustomerId,
     /// The session (`RequestId`) the payment belongs to.
-    pub request_id: String,
+    pub request_id: PayRequestId,
     /// Amount, exact, sent as a JSON number with its scale (`100.00`).
     #[serde(with = "banking_core::money::wire::exact_number")]
     pub amount: Decimal,
@@ -58,14 +71,14 @@ pub struct InitiatePaymentSession {
 impl InitiatePaymentSession {
     /// A session for `amount` in `currency`.
     pub fn new(
-        customer_id: impl Into<String>,
-        request_id: impl Into<String>,
+        customer_id: PayCustomerId,
+        request_id: PayRequestId,
         amount: Decimal,
         currency: Currency,
     ) -> Self {
         Self {
-            customer_id: customer_id.into(),
-            request_id: request_id.into(),
+            customer_id,
+            request_id,
             amount,
             currency,
             description: None,
@@ -81,8 +94,9 @@ impl InitiatePaymentSession {
     /// Checks the request before it is sent: ids present, a positive
     /// amount in cents.
     pub fn validate(&self) -> Result<()> {
-        non_blank("customerId", &self.customer_id)?;
-        non_blank("requestId", &self.request_id)?;
+        non_blank("customerId", self.customer_id.as_str())?;
+        non_blank("requestId", self.request_id.as_str())?;
+        banking_core::validate::currency("currency", self.currency)?;
         amount("amount", self.amount)
     }
 }

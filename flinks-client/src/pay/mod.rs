@@ -26,7 +26,8 @@ pub use client::{PRODUCTION_URL, PayClient, PayClientBuilder, SANDBOX_URL};
 pub use e_transfer_sessions::{ETransferSessionRequest, ETransferSessionsApi};
 pub use error::{PayErrorExt, ProblemDetails};
 pub use initiate::{
-    InitiatePaymentSession, InitiatedPaymentSession, PAY_API_URL, PayApiClient, PayApiClientBuilder,
+    InitiatePaymentSession, InitiatedPaymentSession, PAY_API_URL, PayApiClient,
+    PayApiClientBuilder, PayCustomerId, PayRequestId,
 };
 pub use institutions::{InstitutionsApi, PayInstitution};
 pub use parties::{AccountInfo, PaymentDirection};

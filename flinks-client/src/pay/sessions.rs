@@ -100,6 +100,7 @@ pub struct NotificationPreferences {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
+#[must_use]
 pub struct SessionOptions {
     /// Guarantee (EFT / GEFT).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -201,6 +202,7 @@ pub struct SessionPayee {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
+#[must_use]
 pub struct CreateSession {
     /// Your reference for the session.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -338,9 +340,10 @@ impl CreateSession {
     pub fn validate(&self) -> Result<()> {
         if let Some(value) = self.amount {
             amount("amount", value)?;
-            if self.currency.is_none() {
+            let Some(currency) = self.currency else {
                 return Err(Error::validation("currency", "is required with an amount"));
-            }
+            };
+            banking_core::validate::currency("currency", currency)?;
         }
         if let Some(reference) = &self.reference_id {
             non_blank("referenceId", reference)?;

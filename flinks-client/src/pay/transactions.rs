@@ -272,6 +272,7 @@ impl EftTransaction {
         let earliest_today = (now - TimeDelta::hours(12)).date_naive();
         let latest_today = (now + TimeDelta::hours(14)).date_naive();
         amount("amount", self.amount)?;
+        banking_core::validate::currency("currency", self.currency)?;
         let schedule = &self.schedule_info;
         match &self.payment_direction {
             PaymentDirection::Debit => {

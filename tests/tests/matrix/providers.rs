@@ -179,8 +179,12 @@ impl Client for linkcy_client::LinkcyClient {
         Box::pin(async move {
             let transfer = linkcy_client::BeneficiaryTransferRequest::new(
                 Decimal::new(1521, 2),
-                uuid::Uuid::from_u128(0xb595c981_8a0f_4604_a66c_209d65193394),
-                uuid::Uuid::from_u128(0x410e5c37_9603_4e5b_81b1_7cb895f362e8),
+                linkcy_client::BeneficiaryId::new(uuid::Uuid::from_u128(
+                    0x410e5c37_9603_4e5b_81b1_7cb895f362e8,
+                )),
+                linkcy_client::LedgerId::new(uuid::Uuid::from_u128(
+                    0xb595c981_8a0f_4604_a66c_209d65193394,
+                )),
             );
             self.transactions()
                 .create(&transfer, &linkcy_client::ScaOptions::new())

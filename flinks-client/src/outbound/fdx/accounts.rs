@@ -362,6 +362,7 @@ pub struct Account {
 /// Query of `GET /api/fdx/5/accounts`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
+#[must_use]
 pub struct AccountsRequest {
     /// `resultType`; the server defaults to lightweight.
     pub result_type: Option<ResultType>,

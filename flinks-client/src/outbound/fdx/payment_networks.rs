@@ -66,6 +66,7 @@ pub struct PaymentNetwork {
 /// Query of the payment-networks list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
+#[must_use]
 pub struct PaymentNetworksRequest {
     /// The account to read.
     pub account_id: AccountId,

@@ -61,6 +61,7 @@ pub struct Statement {
 /// Query of the statements list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
+#[must_use]
 pub struct StatementsRequest {
     /// The account to read.
     pub account_id: AccountId,

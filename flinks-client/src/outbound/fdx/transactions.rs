@@ -164,6 +164,7 @@ pub struct Transaction {
 /// Query of `GET /api/fdx/5/accounts/{accountId}/transactions`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
+#[must_use]
 pub struct TransactionsRequest {
     /// The account to read.
     pub account_id: AccountId,
