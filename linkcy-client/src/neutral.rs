@@ -24,6 +24,7 @@
 //!   (the last day at 23:59:59), local date-times as the docs show them,
 //!   and checked again on the UTC days.
 
+use crate::LedgerId;
 use banking_core::money::{Currency, Decimal, Money};
 use banking_core::neutral::{
     self, AccountKind, AccountSource, Balance, BalanceKind, Counterparty, DateRange, Fx,
@@ -32,7 +33,6 @@ use banking_core::neutral::{
 use chrono::NaiveTime;
 use futures::future::{BoxFuture, FutureExt};
 use futures::stream::{BoxStream, StreamExt, TryStreamExt};
-use uuid::Uuid;
 
 use crate::{Ledger, LedgerFilter, LinkcyClient, Transaction, TransactionFilter};
 
@@ -74,7 +74,7 @@ pub fn ledger(ledger: Ledger) -> neutral::Account {
 /// The neutral view of a transaction of the ledger `account`, keeping it
 /// as its source.
 pub fn transaction(account: &neutral::Account, transaction: Transaction) -> neutral::Transaction {
-    let ours = account.id.parse::<Uuid>().ok();
+    let ours = account.id.parse::<LedgerId>().ok();
     let ledger_of =
         |party: &Option<crate::TransactionParty>| party.as_ref().and_then(|p| p.ledger_id);
     let (sender, receiver) = (
@@ -167,7 +167,7 @@ impl TransactionSource for LinkcyClient {
         account: &'a neutral::Account,
         range: DateRange,
     ) -> BoxStream<'a, banking_core::Result<neutral::Transaction>> {
-        let Ok(ledger_id) = account.id.parse::<Uuid>() else {
+        let Ok(ledger_id) = account.id.parse::<LedgerId>() else {
             let error = banking_core::Error::validation(
                 "ledgerId",
                 format!("{:?} is not a Linkcy ledger id", account.id),

@@ -9,7 +9,6 @@ use banking_core::neutral::{
 use chrono::NaiveDate;
 use futures::TryStreamExt;
 use linkcy_client::testkit::LinkcySimulator;
-use uuid::Uuid;
 
 fn day(text: &str) -> NaiveDate {
     text.parse().unwrap()
@@ -26,7 +25,7 @@ async fn ledgers_are_accounts_with_total_and_available_balances() {
     assert!(listed[0].balances.is_empty());
 
     let main = "a2873d47-59a8-4daf-a325-cb2c04557dd7"
-        .parse::<Uuid>()
+        .parse::<linkcy_client::LedgerId>()
         .unwrap();
     let account = linkcy_client::neutral::ledger(client.ledgers().get(main).await.unwrap());
     assert_eq!(account.provider, Provider::Linkcy);
@@ -53,7 +52,7 @@ async fn transactions_are_signed_by_the_side_the_ledger_is_on() {
     let simulator = LinkcySimulator::start().await;
     let client = simulator.client();
     let main = "a2873d47-59a8-4daf-a325-cb2c04557dd7"
-        .parse::<Uuid>()
+        .parse::<linkcy_client::LedgerId>()
         .unwrap();
     let account = linkcy_client::neutral::ledger(client.ledgers().get(main).await.unwrap());
     // The simulator serves every page whatever the range: 5 March is cut.

@@ -15,8 +15,12 @@ use uuid::Uuid;
 fn transfer() -> BeneficiaryTransferRequest {
     BeneficiaryTransferRequest::new(
         Decimal::from_str("99.90").unwrap(),
-        Uuid::parse_str("410e5c37-9603-4e5b-81b1-7cb895f362e8").unwrap(),
-        Uuid::parse_str("b595c981-8a0f-4604-a66c-209d65193394").unwrap(),
+        Uuid::parse_str("410e5c37-9603-4e5b-81b1-7cb895f362e8")
+            .unwrap()
+            .into(),
+        Uuid::parse_str("b595c981-8a0f-4604-a66c-209d65193394")
+            .unwrap()
+            .into(),
     )
 }
 
@@ -74,7 +78,7 @@ async fn require_sca_sends_a_by_pass_transfer_down_the_pending_path() {
     };
     let sca_id = pending.challenge().sca_id.clone();
     assert!(simulator.approve(&sca_id));
-    let created = pending.complete(&sca_id).await.unwrap();
+    let created = pending.complete().await.unwrap();
     assert!(matches!(created, ScaOutcome::Done(_)));
 
     // Required once: the next BY_PASS call skips SCA again.

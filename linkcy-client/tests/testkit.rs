@@ -296,7 +296,7 @@ async fn the_research_endpoints_answer() {
     assert!(
         client
             .consumers()
-            .get(any)
+            .get(any.into())
             .await
             .unwrap()
             .kyc_info
@@ -304,28 +304,28 @@ async fn the_research_endpoints_answer() {
     );
     client
         .corporate_related()
-        .patch(any, &CorporateRelatedPatch::new().is_ubo(true))
+        .patch(any.into(), &CorporateRelatedPatch::new().is_ubo(true))
         .await
         .unwrap();
 
     let kyc = client
         .kyc()
-        .create(&CreateKycRequest::new(any, KycConfiguration::link()))
+        .create(&CreateKycRequest::new(any.into(), KycConfiguration::link()))
         .await
         .unwrap();
     assert_eq!(kyc.status, Some(KycStatus::Created));
     client
         .kyc()
-        .simulate(&SimulateKycRequest::new(any, KycStatus::Validated))
+        .simulate(&SimulateKycRequest::new(any.into(), KycStatus::Validated))
         .await
         .unwrap();
-    assert_eq!(client.kyc().get(any).await.unwrap().id, kyc.id);
+    assert_eq!(client.kyc().get(any.into()).await.unwrap().id, kyc.id);
     let page = client.kyc().list(&KycFilter::new()).await.unwrap();
     assert_eq!(page.content.len(), 1);
 
     let profile = client
         .card_profiles()
-        .create(&CreateCardProfileRequest::new("Standard", any))
+        .create(&CreateCardProfileRequest::new("Standard", any.into()))
         .await
         .unwrap();
     assert_eq!(profile.id.to_string(), TRANSACTION_ID);
@@ -346,7 +346,7 @@ async fn the_research_endpoints_answer() {
     assert!(enrolment.join_code.is_some());
     client
         .sca_devices()
-        .remove(&RemoveScaDeviceRequest::new(any))
+        .remove(&RemoveScaDeviceRequest::new(any.into()))
         .await
         .unwrap();
     assert_eq!(simulator.login_count(), 1);
