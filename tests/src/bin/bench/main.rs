@@ -24,7 +24,10 @@
 //! regression: a ratio twice its goal (the goal `overhead_ratio <= 1.03`
 //! fails above 2.06, `decode_speedup >= 2.0` below 1.0), or more than one
 //! token request. Loopback timings on a shared machine swing by tens of per
-//! cent between runs, so a tighter gate would fail on noise.
+//! cent between runs, so a tighter gate would fail on noise; and a figure
+//! that is grossly off is measured once more, all figures again, so that one
+//! burst of load on the machine does not read as a regression: the run fails
+//! only if the second measurement is grossly off too.
 #![allow(clippy::print_stdout, clippy::float_arithmetic)] // a benchmark prints ratios
 
 use std::future::Future;
@@ -496,6 +499,15 @@ async fn cold_token(plan: &Plan, server: &Server, figures: &mut Vec<Figure>) {
     });
 }
 
+impl Figure {
+    /// Whether the figure misses its goal by a factor of two or more.
+    fn gross(&self) -> bool {
+        self.goal.is_some_and(|goal| {
+            goal.grossly_missed(self.value) || (self.name == "token_requests" && self.value > 1.0)
+        })
+    }
+}
+
 fn report(plan: &Plan, figures: &[Figure]) -> ExitCode {
     println!();
     let mut failed = false;
@@ -503,8 +515,7 @@ fn report(plan: &Plan, figures: &[Figure]) -> ExitCode {
         let verdict = match figure.goal {
             None => String::new(),
             Some(goal) => {
-                let gross = goal.grossly_missed(figure.value)
-                    || (figure.name == "token_requests" && figure.value > 1.0);
+                let gross = figure.gross();
                 failed |= plan.quick && gross;
                 let target = match goal {
                     Goal::AtMost(g) => format!("goal <= {g}"),
@@ -551,13 +562,24 @@ fn main() -> ExitCode {
         .enable_all()
         .build()
         .expect("a runtime");
-    let mut figures = Vec::new();
-    decoding(&plan, &mut figures);
-    runtime.block_on(async {
-        call_overhead(&plan, &server, &mut figures).await;
-        prefetch(&plan, &server, &mut figures).await;
-        memory(&plan, &server, &mut figures).await;
-        cold_token(&plan, &server, &mut figures).await;
-    });
+    let mut figures = measure(&plan, &server, &runtime);
+    if plan.quick && figures.iter().any(Figure::gross) {
+        println!();
+        println!("bench --quick: a figure is grossly off; measuring everything once more");
+        figures = measure(&plan, &server, &runtime);
+    }
     report(&plan, &figures)
+}
+
+/// Every figure, measured once.
+fn measure(plan: &Plan, server: &Arc<Server>, runtime: &tokio::runtime::Runtime) -> Vec<Figure> {
+    let mut figures = Vec::new();
+    decoding(plan, &mut figures);
+    runtime.block_on(async {
+        call_overhead(plan, server, &mut figures).await;
+        prefetch(plan, server, &mut figures).await;
+        memory(plan, server, &mut figures).await;
+        cold_token(plan, server, &mut figures).await;
+    });
+    figures
 }
