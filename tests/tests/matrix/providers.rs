@@ -1,7 +1,8 @@
-//! The five provider clients as the matrix drives them: where their token
-//! and API endpoints live, one read and one money-moving write each, the
-//! answers a healthy server gives, and distinctive credentials that the
-//! secrecy suite looks for.
+//! The provider clients as the matrix drives them: where their token and
+//! API endpoints live, one read and one money-moving write each (or, for a
+//! client that moves no money, its one non-idempotent call), the answers a
+//! healthy server gives, and distinctive credentials that the secrecy suite
+//! looks for.
 
 use std::time::Duration;
 
@@ -114,6 +115,18 @@ fn oauth_token(access: &str, refresh: &str) -> String {
 }
 
 pub(crate) const PROVIDERS: [Provider; 5] = [LINKCY, FINQLINK, FLINKS, LYNKS, LINXO];
+
+/// Every row of the fault matrix: the five provider clients above, then the
+/// two other Flinks clients (Connect and Outbound), which move no money.
+pub(crate) const MATRIX: [Provider; 7] = [
+    LINKCY,
+    FINQLINK,
+    FLINKS,
+    LYNKS,
+    LINXO,
+    FLINKS_CONNECT,
+    FLINKS_OUTBOUND,
+];
 
 // Linkcy: partner login; the token is a JWT whose `exp` is in 2100.
 const LINKCY_PASSWORD: &str = "Lk7pWq2ZrX9vMb4N";
@@ -515,6 +528,158 @@ impl Client for linxo_client::LinxoClient {
         Box::pin(async move {
             let user = linxo_client::NewUser::new("jean.martin@example.com", linxo_password());
             self.users().create(&user).await.map(drop)
+        })
+    }
+
+    fn debug(&self) -> String {
+        format!("{self:?}")
+    }
+
+    fn raw(&self) -> &banking_core::transport::Transport {
+        self.raw()
+    }
+}
+
+// Flinks Connect: the data calls carry a static `x-api-key`; `Authorize`
+// carries a single-use token from `GenerateAuthorizeToken` (secret key),
+// fetched for each call. Connect moves no money: `Authorize`, which opens a
+// session and is never resent, stands in the write column.
+const CONNECT_SECRET_KEY: &str = "Fc8kTq3WzM6pXv2R";
+const CONNECT_API_KEY: &str = "Fk2vNx7QpL4tRz9W";
+const CONNECT_TOKEN: &str = "Fa5mWq8ZkT3xLp6Vc2Nb";
+const CONNECT_CUSTOMER: u128 = 0x43387ca6_0391_4c82_857d_70d95f087ecb;
+
+const FLINKS_CONNECT: Provider = Provider {
+    name: "Flinks Connect",
+    token_paths: &[
+        "/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices/GenerateAuthorizeToken",
+    ],
+    token_body: || serde_json::json!({"HttpStatusCode": 200, "Token": CONNECT_TOKEN}).to_string(),
+    read: Endpoint {
+        path: "/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices/GetAccountsDetail",
+        status: 200,
+        body: fixture!("flinks-client", "research_accounts_detail_200.json"),
+        headers: &[],
+        enums: &["/Accounts/0/Category", "/Accounts/0/Type"],
+    },
+    write: Endpoint {
+        path: "/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices/Authorize",
+        status: 200,
+        body: fixture!("flinks-client", "schema_built_authorize_200.json"),
+        headers: &[],
+        enums: &["/Login/Type"],
+    },
+    connect: |base| {
+        Box::new(
+            flinks_connect(base)
+                .build()
+                .expect("a valid Flinks Connect configuration"),
+        )
+    },
+    describe: |base| vec![format!("{:?}", flinks_connect(base))],
+    secrets: &[CONNECT_SECRET_KEY, CONNECT_API_KEY, CONNECT_TOKEN],
+};
+
+pub(crate) fn flinks_connect(base: &Url) -> flinks_client::FlinksClientBuilder {
+    fast!(
+        flinks_client::FlinksClient::builder()
+            .environment(Environment::Custom(base.clone()))
+            .customer_id(flinks_client::ids::CustomerId::new(uuid::Uuid::from_u128(
+                CONNECT_CUSTOMER
+            )))
+            .secret_key(SecretString::from(CONNECT_SECRET_KEY))
+            .api_key(SecretString::from(CONNECT_API_KEY))
+    )
+}
+
+impl Client for flinks_client::FlinksClient {
+    fn read(&self) -> BoxFuture<'_, Result<()>> {
+        Box::pin(async move {
+            let session = flinks_client::ids::RequestId::new(uuid::Uuid::from_u128(
+                0x1243c283_e0ca_4fda_a5e4_343068430190,
+            ));
+            let request = flinks_client::connect::AccountsDetailRequest::new(session);
+            self.connect().accounts_detail(&request).await.map(drop)
+        })
+    }
+
+    fn write(&self) -> BoxFuture<'_, Result<()>> {
+        Box::pin(async move {
+            let login = flinks_client::ids::LoginId::new(uuid::Uuid::from_u128(
+                0x5e115eac_1209_4f19_641c_08d6d484e2fe,
+            ));
+            let request = flinks_client::connect::AuthorizeRequest::cached(login);
+            self.connect().authorize(&request).await.map(drop)
+        })
+    }
+
+    fn debug(&self) -> String {
+        format!("{self:?}")
+    }
+
+    fn raw(&self) -> &banking_core::transport::Transport {
+        self.raw()
+    }
+}
+
+// Flinks Outbound: OAuth2 client credentials (`client:admin`). Outbound
+// moves no money: its write column is `POST /api/v1/recipients`, a create
+// that is never resent.
+const OUTBOUND_SECRET: &str = "Fo4rKz9TmW2xQv7L";
+const OUTBOUND_TOKEN: &str = "Fb7nLq2XwR5kTz8Mp3Vd";
+
+const FLINKS_OUTBOUND: Provider = Provider {
+    name: "Flinks Outbound",
+    token_paths: &["/api/v1/token"],
+    token_body: || oauth_token(OUTBOUND_TOKEN, "Fo9wMx3KqT6zLr2N"),
+    read: Endpoint {
+        path: "/api/v1/providers",
+        status: 200,
+        body: fixture!(
+            "flinks-client",
+            "outbound_seed_providers_supported_200.json"
+        ),
+        headers: &[],
+        enums: &["/0/scopes/0"],
+    },
+    write: Endpoint {
+        path: "/api/v1/recipients",
+        status: 200,
+        body: fixture!("flinks-client", "outbound_schema_built_recipient_200.json"),
+        headers: &[],
+        enums: &[],
+    },
+    connect: |base| {
+        Box::new(
+            flinks_outbound(base)
+                .build()
+                .expect("a valid Flinks Outbound configuration"),
+        )
+    },
+    describe: |base| vec![format!("{:?}", flinks_outbound(base))],
+    secrets: &[OUTBOUND_SECRET, OUTBOUND_TOKEN, "Fo9wMx3KqT6zLr2N"],
+};
+
+pub(crate) fn flinks_outbound(base: &Url) -> flinks_client::outbound::OutboundClientBuilder {
+    fast!(
+        flinks_client::outbound::OutboundClient::builder()
+            .environment(Environment::Custom(base.clone()))
+            .credentials("outbound-partner", SecretString::from(OUTBOUND_SECRET))
+    )
+}
+
+impl Client for flinks_client::outbound::OutboundClient {
+    fn read(&self) -> BoxFuture<'_, Result<()>> {
+        Box::pin(async move { self.providers().list().await.map(drop) })
+    }
+
+    fn write(&self) -> BoxFuture<'_, Result<()>> {
+        Box::pin(async move {
+            let recipient = flinks_client::outbound::CreateRecipient::new(
+                "Example Lender",
+                ["https://example.com/callback".parse().expect("a URL")],
+            );
+            self.recipients().create(&recipient).await.map(drop)
         })
     }
 
