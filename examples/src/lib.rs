@@ -15,6 +15,7 @@ pub mod linkcy_tour;
 pub mod linxo_tour;
 pub mod live;
 pub mod lynks_tour;
+pub mod progress;
 pub mod webhook_receiver;
 
 /// What a tour reports, line by line.
