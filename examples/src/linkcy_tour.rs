@@ -22,6 +22,10 @@ pub async fn run() -> banking_core::Result<Report> {
         let mut report = vec![crate::live::mode_line(true)];
         if let Some((ledger, beneficiary)) = live.transfer {
             transfer(&live.client, ledger, beneficiary, None, &mut report).await?;
+        } else {
+            report.push(
+                "transfer: skipped (LINKCY_LEDGER_ID and LINKCY_BENEFICIARY_ID not set)".to_owned(),
+            );
         }
         history(&live.client, &mut report).await?;
         return Ok(report);

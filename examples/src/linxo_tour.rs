@@ -16,7 +16,10 @@ use crate::Report;
 /// widget already, so the tour starts in user mode.
 pub async fn run() -> banking_core::Result<Report> {
     if let Some(user) = crate::live::linxo(&crate::live::ProcessEnv)? {
-        let mut report = vec![crate::live::mode_line(true)];
+        let mut report = vec![
+            crate::live::mode_line(true),
+            "user created: skipped (the user exists)".to_owned(),
+        ];
         widget_sync_data(&user, &mut report).await?;
         return Ok(report);
     }
