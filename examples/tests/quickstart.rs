@@ -119,3 +119,59 @@ fn a_partial_sandbox_configuration_fails_before_any_step_and_names_what_is_missi
     );
     assert!(!stderr.contains("pw"), "{stderr}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_linkcy_variables_its_tour_runs_against_that_server_and_the_others_stay_offline() {
+    use linkcy_client::testkit::{self, LinkcySimulator};
+
+    // A stand-in for the sandbox, reached only through the variables.
+    let sandbox = LinkcySimulator::start().await;
+    let uri = sandbox.uri();
+    let output = tokio::task::spawn_blocking(move || {
+        quickstart(&[
+            ("LINKCY_BASE_URL", uri.as_str()),
+            ("LINKCY_USER", testkit::PARTNER_USERNAME),
+            ("LINKCY_PARTNER", testkit::PARTNER_NAME),
+            ("LINKCY_PASSWORD", testkit::PASSWORD),
+        ])
+    })
+    .await
+    .expect("the quickstart ran");
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8 output");
+    let stderr = String::from_utf8(output.stderr).expect("UTF-8 output");
+    assert!(output.status.success(), "{stdout}\n{stderr}");
+    assert!(stderr.contains("live sandboxes: Linkcy\n"), "{stderr}");
+
+    let linkcy: Vec<&str> = stdout
+        .lines()
+        .skip_while(|l| !l.starts_with("== Linkcy"))
+        .skip(1)
+        .take_while(|l| !l.starts_with("== "))
+        .collect();
+    assert_eq!(linkcy[0], "   against the live sandbox");
+    assert_eq!(
+        linkcy[1],
+        "   transfer: skipped (LINKCY_LEDGER_ID and LINKCY_BENEFICIARY_ID not set)"
+    );
+    assert!(linkcy[2..].iter().all(|l| l.starts_with("   transaction ")));
+    assert_eq!(linkcy.len(), 7, "{stdout}");
+    let offline = stdout
+        .lines()
+        .filter(|l| *l == "   against the offline simulator")
+        .count();
+    assert_eq!(offline, 4, "{stdout}");
+    // The history and the aggregated view came from this server, with no
+    // transfer sent.
+    let requests = sandbox
+        .server()
+        .received_requests()
+        .await
+        .unwrap_or_default();
+    assert!(!requests.is_empty());
+    assert!(
+        requests
+            .iter()
+            .all(|r| r.method.as_str() != "POST" || !r.url.path().contains("transactions")),
+        "no transfer was sent"
+    );
+}
