@@ -30,8 +30,8 @@ pub struct Simulators {
 
 /// Starts the five simulators and an aggregator over them: Linxo in user
 /// mode, a FinqLink consent once active, a Flinks Connect session, LYNKS
-/// and Linkcy partner clients. LYNKS and Linkcy read their real sandboxes
-/// instead when their variables are set (see [`crate::live`]).
+/// and Linkcy partner clients. A provider whose variables are set reads
+/// its real sandbox instead (see [`crate::live`]).
 pub async fn sources() -> banking_core::Result<(Simulators, Aggregator)> {
     let linxo = LinxoSimulator::start().await;
     let finqlink = FinqLinkSimulator::start().await;
@@ -39,26 +39,40 @@ pub async fn sources() -> banking_core::Result<(Simulators, Aggregator)> {
     let lynks = LynksSimulator::start().await;
     let linkcy = LinkcySimulator::start().await;
 
-    let finqlink_client = finqlink.client();
-    let consent = finqlink_client
-        .consents()
-        .create(&ConsentCreateRequest::new())
-        .await?
-        .id
-        .ok_or_else(|| banking_core::Error::validation("consent", "no id"))?;
-    let get = ConsentRequest::new(consent);
-    while !finqlink_client
-        .consents()
-        .get(&get)
-        .await?
-        .status
-        .is_some_and(|s| s.is_usable())
-    {}
+    let env = crate::live::ProcessEnv;
+    let (finqlink_client, consent) = match crate::live::finqlink(&env)? {
+        Some(live) => (live.client, live.consent),
+        None => {
+            let client = finqlink.client();
+            let consent = client
+                .consents()
+                .create(&ConsentCreateRequest::new())
+                .await?
+                .id
+                .ok_or_else(|| banking_core::Error::validation("consent", "no id"))?;
+            let get = ConsentRequest::new(consent);
+            crate::progress::wait("the consent to be usable", async {
+                while !client
+                    .consents()
+                    .get(&get)
+                    .await?
+                    .status
+                    .is_some_and(|s| s.is_usable())
+                {}
+                Ok::<(), banking_core::Error>(())
+            })
+            .await?;
+            (client, consent)
+        }
+    };
 
-    let flinks_client = flinks.client();
+    let (flinks_client, login) = match crate::live::flinks(&env)? {
+        Some(live) => (live.client, live.login),
+        None => (flinks.client(), testkit::login_id()),
+    };
     let AuthorizeOutcome::Authorized(session) = flinks_client
         .connect()
-        .authorize(&AuthorizeRequest::cached(testkit::login_id()))
+        .authorize(&AuthorizeRequest::cached(login))
         .await?
     else {
         return Err(banking_core::Error::validation(
@@ -71,17 +85,13 @@ pub async fn sources() -> banking_core::Result<(Simulators, Aggregator)> {
     let aggregator = Aggregator::new()
         .concurrency(3)
         .per_source_deadline(Duration::from_secs(20))
-        .source(linxo.user_client())
+        .source(crate::live::linxo(&env)?.unwrap_or_else(|| linxo.user_client()))
         .source(ConsentData::new(finqlink_client, consent))
         .source(ConnectSession::new(flinks_client, session.request_id, poll))
+        .source(crate::live::lynks(&env)?.unwrap_or_else(|| lynks.client()))
         .source(
-            crate::live::lynks()
-                .transpose()?
-                .unwrap_or_else(|| lynks.client()),
-        )
-        .source(
-            crate::live::linkcy()
-                .transpose()?
+            crate::live::linkcy(&env)?
+                .map(|live| live.client)
                 .unwrap_or_else(|| linkcy.client()),
         );
     let simulators = Simulators {

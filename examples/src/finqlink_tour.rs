@@ -6,17 +6,27 @@ use banking_core::money::Currency;
 use finqlink_client::consents::{ConsentCreateRequest, ConsentRequest};
 use finqlink_client::jobs::{JobCreateRequest, WaitOptions};
 use finqlink_client::links::{FlowType, LinkCreateRequest, LinkGetRequest, PaymentIntent};
-use finqlink_client::parse_amount;
 use finqlink_client::testkit::FinqLinkSimulator;
+use finqlink_client::{ConsentId, FinqLinkClient, parse_amount};
 
 use crate::Report;
 
 /// Creates a payment link and follows it to its end; then opens a consent,
-/// waits for it to be usable and runs a refresh job.
+/// waits for it to be usable and runs a refresh job. Against the sandbox
+/// ([`crate::live::finqlink`]) a payer and a bank login are needed, so it
+/// skips the link and uses the consent the user already gave.
 pub async fn run() -> banking_core::Result<Report> {
+    if let Some(live) = crate::live::finqlink(&crate::live::ProcessEnv)? {
+        let mut report = vec![
+            crate::live::mode_line(true),
+            "payment link: skipped (a payer completes it in the bank's app)".to_owned(),
+        ];
+        refresh(&live.client, live.consent, &mut report).await?;
+        return Ok(report);
+    }
     let sim = FinqLinkSimulator::start().await;
     let client = sim.client();
-    let mut report = Report::new();
+    let mut report = vec![crate::live::mode_line(false)];
 
     let intent = PaymentIntent::new(
         parse_amount("100.50")?,
@@ -37,13 +47,16 @@ pub async fn run() -> banking_core::Result<Report> {
         link.web_url.map(|u| u.to_string()).unwrap_or_default()
     ));
     let get = LinkGetRequest::new(link_id);
-    let status = loop {
-        if let Some(status) = client.links().get(&get).await?.status
-            && (status.is_paid() || status.is_failed())
-        {
-            break status;
+    let status = crate::progress::wait("the payment", async {
+        loop {
+            if let Some(status) = client.links().get(&get).await?.status
+                && (status.is_paid() || status.is_failed())
+            {
+                break Ok::<_, banking_core::Error>(status);
+            }
         }
-    };
+    })
+    .await?;
     report.push(format!("link status: {status}"));
 
     let consent = client
@@ -53,21 +66,36 @@ pub async fn run() -> banking_core::Result<Report> {
     let consent_id = consent
         .id
         .ok_or_else(|| banking_core::Error::validation("consent", "no id"))?;
-    let get = ConsentRequest::new(consent_id);
-    let status = loop {
-        let status = client.consents().get(&get).await?.status;
-        if let Some(status) = status.filter(|s| s.is_usable() || s.is_terminal()) {
-            break status;
-        }
-    };
-    report.push(format!("consent status: {status}"));
-    let job = client
-        .jobs()
-        .wait(
-            &JobCreateRequest::new(consent_id),
-            WaitOptions::new(Duration::from_millis(10), Duration::from_secs(5)),
-        )
-        .await?;
-    report.push(format!("refresh job: {}", job.status));
+    refresh(&client, consent_id, &mut report).await?;
     Ok(report)
+}
+
+/// Waits for the consent to be usable, then runs a refresh job.
+async fn refresh(
+    client: &FinqLinkClient,
+    consent_id: ConsentId,
+    report: &mut Report,
+) -> banking_core::Result<()> {
+    let get = ConsentRequest::new(consent_id);
+    let status = crate::progress::wait("the consent", async {
+        loop {
+            let status = client.consents().get(&get).await?.status;
+            if let Some(status) = status.filter(|s| s.is_usable() || s.is_terminal()) {
+                break Ok::<_, banking_core::Error>(status);
+            }
+        }
+    })
+    .await?;
+    report.push(format!("consent status: {status}"));
+    // Real code polls less often; the simulator answers at once.
+    let job = crate::progress::wait(
+        "the refresh job",
+        client.jobs().wait(
+            &JobCreateRequest::new(consent_id),
+            WaitOptions::new(Duration::from_millis(10), Duration::from_secs(60)),
+        ),
+    )
+    .await?;
+    report.push(format!("refresh job: {}", job.status));
+    Ok(())
 }

@@ -3,24 +3,43 @@
 
 use std::time::Duration;
 
+use banking_core::money::Money;
+use flinks_client::FlinksClient;
 use flinks_client::connect::{
     AccountsDetailRequest, AuthorizeOutcome, AuthorizeRequest, PollOptions,
 };
+use flinks_client::ids::LoginId;
 use flinks_client::testkit::{self, FlinksSandbox};
 
 use crate::Report;
 
 /// Authorizes, asks for the detail with transactions and polls until ready.
+/// Against the sandbox ([`crate::live::flinks`]) the login is the one a
+/// Connect session produced, and polling keeps Flinks' pace (every 10 s).
 pub async fn run() -> banking_core::Result<Report> {
+    if let Some(live) = crate::live::flinks(&crate::live::ProcessEnv)? {
+        let mut report = vec![crate::live::mode_line(true)];
+        detail(&live.client, live.login, PollOptions::new(), &mut report).await?;
+        return Ok(report);
+    }
     let sandbox = FlinksSandbox::start().await;
-    let client = sandbox.client();
-    let connect = client.connect();
-    let mut report = Report::new();
+    let mut report = vec![crate::live::mode_line(false)];
+    // Real code keeps the default (every 10 s for up to 30 min).
+    let poll = PollOptions::new().interval(Duration::from_millis(10));
+    detail(&sandbox.client(), testkit::login_id(), poll, &mut report).await?;
+    Ok(report)
+}
 
-    let session = match connect
-        .authorize(&AuthorizeRequest::cached(testkit::login_id()))
-        .await?
-    {
+/// Authorize on the cached `login`, then the detail once ready.
+async fn detail(
+    client: &FlinksClient,
+    login: LoginId,
+    poll: PollOptions,
+    report: &mut Report,
+) -> banking_core::Result<()> {
+    let connect = client.connect();
+
+    let session = match connect.authorize(&AuthorizeRequest::cached(login)).await? {
         AuthorizeOutcome::Authorized(session) => session,
         other => {
             return Err(banking_core::Error::validation(
@@ -32,17 +51,20 @@ pub async fn run() -> banking_core::Result<Report> {
     report.push(format!("session: {}", session.request_id));
     let request = AccountsDetailRequest::new(session.request_id).with_transactions(true);
     let outcome = connect.accounts_detail(&request).await?;
-    // Real code keeps the default (every 10 s for up to 30 min).
-    let poll = PollOptions::new().interval(Duration::from_millis(10));
-    let detail = connect.wait_ready(outcome, &poll).await?;
+    let detail =
+        crate::progress::wait("the accounts detail", connect.wait_ready(outcome, &poll)).await?;
     for account in &detail.accounts {
         let balance = account.balance.as_ref().and_then(|b| b.current);
         report.push(format!(
             "account {}: balance {}, {} transactions",
             account.title.as_deref().unwrap_or("?"),
-            balance.map(|b| b.to_string()).unwrap_or_default(),
+            match (balance, account.currency) {
+                (Some(b), Some(c)) => Money::new(b, c).to_string(),
+                (Some(b), None) => format!("{b} (no currency)"),
+                (None, _) => "-".to_owned(),
+            },
             account.transactions.len()
         ));
     }
-    Ok(report)
+    Ok(())
 }

@@ -2,8 +2,10 @@
 //! and one binary per provider (`linkcy`, `finqlink`, `flinks`, `lynks`,
 //! `linxo`, `aggregator`).
 //!
-//! Each tour starts the crate's offline simulator (its `testkit` feature)
-//! and goes through the same calls a real integration makes. Each returns
+//! Each tour starts the crate's offline simulator (its `testkit` feature),
+//! or builds a client for the real sandbox when [`live`] finds that
+//! provider's variables, and goes through the same calls a real
+//! integration makes. Each returns
 //! the lines it would print, so the tours double as smoke tests.
 #![forbid(unsafe_code)]
 
@@ -15,6 +17,7 @@ pub mod linkcy_tour;
 pub mod linxo_tour;
 pub mod live;
 pub mod lynks_tour;
+pub mod progress;
 pub mod webhook_receiver;
 
 /// What a tour reports, line by line.

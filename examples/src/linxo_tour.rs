@@ -3,17 +3,29 @@
 
 use futures::TryStreamExt;
 use linxo_client::testkit::LinxoSimulator;
-use linxo_client::{AccountsQuery, NewUser, SyncType, TransactionsQuery, WidgetFlow, WidgetParams};
+use linxo_client::{
+    AccountsQuery, LinxoClient, NewUser, SyncType, TransactionsQuery, WidgetFlow, WidgetParams,
+};
 use secrecy::SecretString;
 
 use crate::Report;
 
 /// Client mode creates the user; user mode opens the widget, syncs and
-/// reads the data, one page per transaction.
+/// reads the data, one page per transaction. Against the sandbox
+/// ([`crate::live::linxo`]) the user exists and has added a bank in the
+/// widget already, so the tour starts in user mode.
 pub async fn run() -> banking_core::Result<Report> {
+    if let Some(user) = crate::live::linxo(&crate::live::ProcessEnv)? {
+        let mut report = vec![
+            crate::live::mode_line(true),
+            "user created: skipped (the user exists)".to_owned(),
+        ];
+        widget_sync_data(&user, &mut report).await?;
+        return Ok(report);
+    }
     let simulator = LinxoSimulator::start().await;
     let client = simulator.client();
-    let mut report = Report::new();
+    let mut report = vec![crate::live::mode_line(false)];
 
     let password = SecretString::from(LinxoSimulator::USER_PASSWORD);
     let user_id = client
@@ -23,6 +35,13 @@ pub async fn run() -> banking_core::Result<Report> {
     report.push(format!("user created: {user_id}"));
 
     let user = client.as_user(LinxoSimulator::USER_EMAIL, password)?;
+    widget_sync_data(&user, &mut report).await?;
+    Ok(report)
+}
+
+/// The widget URL, a sync of the first connection, its accounts and their
+/// transactions.
+async fn widget_sync_data(user: &LinxoClient, report: &mut Report) -> banking_core::Result<()> {
     let session = user.widget_sessions().create().await?;
     let redirect = "https://app.example/linxo/done"
         .parse()
@@ -42,10 +61,13 @@ pub async fn run() -> banking_core::Result<Report> {
         .first()
         .ok_or_else(|| banking_core::Error::validation("connections", "none"))?;
     let queue = user.queues().subscribe().await?;
-    user.sync()
-        .connection(&connection.id, SyncType::All)
-        .await?;
-    let events = user.queues().poll(&queue).await?;
+    let events = crate::progress::wait("the sync", async {
+        user.sync()
+            .connection(&connection.id, SyncType::All)
+            .await?;
+        user.queues().poll(&queue).await
+    })
+    .await?;
     report.push(format!("sync events: {}", events.len()));
 
     let accounts = user
@@ -66,13 +88,19 @@ pub async fn run() -> banking_core::Result<Report> {
             )
             .try_collect()
             .await?;
-        let amounts: Vec<String> = transactions.iter().map(|t| t.amount.to_string()).collect();
+        let amounts: Vec<String> = transactions
+            .iter()
+            .map(|t| {
+                t.money()
+                    .map_or_else(|| format!("{} (no currency)", t.amount), |m| m.to_string())
+            })
+            .collect();
         let listed = if amounts.is_empty() {
             "no transactions".to_owned()
         } else {
-            format!("transactions {}", amounts.join(" "))
+            format!("transactions {}", amounts.join(", "))
         };
         report.push(format!("account {}: {balance}, {listed}", account.id));
     }
-    Ok(report)
+    Ok(())
 }

@@ -1,5 +1,6 @@
 //! The provider-neutral view over the five offline simulators: accounts,
-//! per-currency totals and merged transactions.
+//! per-currency totals and merged transactions (a provider whose variables
+//! are set, see `examples/src/live.rs`, reads its real sandbox instead).
 //!
 //! Run it with `cargo run -p examples --bin aggregator`.
 #![allow(clippy::print_stdout)] // a command-line tour prints what it does

@@ -1,5 +1,5 @@
-//! Flinks's main flows against its offline simulator; the code is in
-//! `examples/src/flinks_tour.rs`.
+//! Flinks's main flows against its offline simulator (its real sandbox when its
+//! variables are set, see `examples/src/live.rs`); the code is in `examples/src/flinks_tour.rs`.
 //!
 //! Run it with `cargo run -p examples --bin flinks`.
 

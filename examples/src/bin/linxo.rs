@@ -1,5 +1,5 @@
-//! Linxo Connect's main flows against its offline simulator; the code is in
-//! `examples/src/linxo_tour.rs`.
+//! Linxo Connect's main flows against its offline simulator (its real sandbox when its
+//! variables are set, see `examples/src/live.rs`); the code is in `examples/src/linxo_tour.rs`.
 //!
 //! Run it with `cargo run -p examples --bin linxo`.
 

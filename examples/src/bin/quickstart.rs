@@ -1,17 +1,40 @@
-//! An offline tour of the SDK: it starts local simulators and talks to them
-//! through the same code paths a real integration uses, then reads all five
-//! through the provider-neutral aggregator.
+//! A tour of the SDK: each provider's main flow against its offline
+//! simulator, or against its real sandbox when its variables are set (see
+//! `examples/src/live.rs` and the README), then all five through the
+//! provider-neutral aggregator.
 //!
-//! Run it with `cargo run -p examples --bin quickstart`. It exits with a
-//! non-zero code as soon as a step fails.
+//! Run it with `cargo run -p examples --bin quickstart`. The report goes to
+//! stdout, progress on waits to stderr. It stops at the first failing step
+//! and exits with code 1, naming the error on stderr; 0 means every step
+//! succeeded.
 
+use std::process::ExitCode;
+
+use examples::live::{self, ProcessEnv};
 use examples::{
     aggregate_tour, core_tour, finqlink_tour, flinks_tour, linkcy_tour, linxo_tour, lynks_tour,
     print_section,
 };
 
 #[tokio::main]
-async fn main() -> Result<(), banking_core::Error> {
+async fn main() -> ExitCode {
+    match run().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("quickstart failed: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> Result<(), banking_core::Error> {
+    // Every provider's variables are checked before the first request.
+    let live = live::selected(&ProcessEnv)?;
+    if live.is_empty() {
+        eprintln!("live sandboxes: none, every provider on its simulator");
+    } else {
+        eprintln!("live sandboxes: {}", live.join(", "));
+    }
     print_section(
         "banking-core: OAuth2, an authenticated call, exact money",
         &core_tour::run().await?,
