@@ -66,9 +66,15 @@ pub async fn sources() -> banking_core::Result<(Simulators, Aggregator)> {
         }
     };
 
-    let (flinks_client, login) = match crate::live::flinks(&env)? {
-        Some(live) => (live.client, live.login),
-        None => (flinks.client(), testkit::login_id()),
+    // A live server is polled at Flinks' default pace (every 10 s); the
+    // simulator answers at once, so polling it fast only saves time.
+    let (flinks_client, login, poll) = match crate::live::flinks(&env)? {
+        Some(live) => (live.client, live.login, PollOptions::new()),
+        None => (
+            flinks.client(),
+            testkit::login_id(),
+            PollOptions::new().interval(Duration::from_millis(10)),
+        ),
     };
     let AuthorizeOutcome::Authorized(session) = flinks_client
         .connect()
@@ -80,7 +86,6 @@ pub async fn sources() -> banking_core::Result<(Simulators, Aggregator)> {
             "a cached login is authorized at once",
         ));
     };
-    let poll = PollOptions::new().interval(Duration::from_millis(10));
 
     let aggregator = Aggregator::new()
         .concurrency(3)

@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use banking_core::error::{TimeoutError, TimeoutKind};
 use banking_core::money::Currency;
 use finqlink_client::consents::{ConsentCreateRequest, ConsentRequest};
 use finqlink_client::jobs::{JobCreateRequest, WaitOptions};
@@ -21,7 +22,9 @@ pub async fn run() -> banking_core::Result<Report> {
             crate::live::mode_line(true),
             "payment link: skipped (a payer completes it in the bank's app)".to_owned(),
         ];
-        refresh(&live.client, live.consent, &mut report).await?;
+        // A live server is polled every 2 s, for at most 5 minutes.
+        let pace = (Duration::from_secs(2), Duration::from_secs(300));
+        refresh(&live.client, live.consent, pace, &mut report).await?;
         return Ok(report);
     }
     let sim = FinqLinkSimulator::start().await;
@@ -66,33 +69,43 @@ pub async fn run() -> banking_core::Result<Report> {
     let consent_id = consent
         .id
         .ok_or_else(|| banking_core::Error::validation("consent", "no id"))?;
-    refresh(&client, consent_id, &mut report).await?;
+    // The simulator answers at once, so polling it fast only saves time.
+    let pace = (Duration::from_millis(10), Duration::from_secs(60));
+    refresh(&client, consent_id, pace, &mut report).await?;
     Ok(report)
 }
 
 /// Waits for the consent to be usable, then runs a refresh job.
+/// `pace` is the poll interval and the deadline of each wait.
 async fn refresh(
     client: &FinqLinkClient,
     consent_id: ConsentId,
+    (interval, deadline): (Duration, Duration),
     report: &mut Report,
 ) -> banking_core::Result<()> {
     let get = ConsentRequest::new(consent_id);
-    let status = crate::progress::wait("the consent", async {
+    let consent = async {
         loop {
             let status = client.consents().get(&get).await?.status;
             if let Some(status) = status.filter(|s| s.is_usable() || s.is_terminal()) {
                 break Ok::<_, banking_core::Error>(status);
             }
+            tokio::time::sleep(interval).await;
         }
+    };
+    let status = crate::progress::wait("the consent", async {
+        tokio::time::timeout(deadline, consent).await.map_err(|_| {
+            let timeout = TimeoutError::new(TimeoutKind::Total, Some(deadline), deadline);
+            banking_core::Error::Timeout(timeout)
+        })?
     })
     .await?;
     report.push(format!("consent status: {status}"));
-    // Real code polls less often; the simulator answers at once.
     let job = crate::progress::wait(
         "the refresh job",
         client.jobs().wait(
             &JobCreateRequest::new(consent_id),
-            WaitOptions::new(Duration::from_millis(10), Duration::from_secs(60)),
+            WaitOptions::new(interval, deadline),
         ),
     )
     .await?;
