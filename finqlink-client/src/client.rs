@@ -658,7 +658,7 @@ macro_rules! resource {
                 Self { client, options: None }
             }
 
-            /// Applies these options (timeout, retry policy) to the calls made
+            /// Applies these options (timeout, retry policy, extra headers) to the calls made
             /// through this handle. FinqLink has no idempotency keys: a key
             /// set here is refused before sending.
             pub fn with_options(mut self, options: ::banking_core::transport::CallOptions) -> Self {

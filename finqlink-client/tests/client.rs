@@ -545,3 +545,26 @@ async fn test_mode_error_paths_never_carry_the_body_secret() {
     let logs = capture.everything();
     assert!(!logs.contains(CLIENT_SECRET), "secret in logs: {logs}");
 }
+
+#[tokio::test]
+async fn per_call_extra_headers_are_sent() {
+    let server = server().await;
+    post("/test/providers/list")
+        .and(header("x-correlation-id", "corr-7"))
+        .respond_with(json_response("schema_built_providers_list_v2_200.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = FinqLinkClient::builder()
+        .environment(Environment::Sandbox)
+        .host(host(&server))
+        .credentials(test_mode())
+        .build()
+        .unwrap();
+    client
+        .providers()
+        .with_options(CallOptions::new().header("x-correlation-id", "corr-7"))
+        .list(&ProvidersListRequest::new())
+        .await
+        .unwrap();
+}
