@@ -171,6 +171,10 @@ pub struct CallOptions {
     /// documents no deduplication (see
     /// [`TransportBuilder::idempotency_header`]).
     pub idempotency_key: Option<String>,
+    /// Extra headers for this call (a correlation id, a tenant header).
+    /// They never replace a header the SDK sets itself: the request's own,
+    /// the content type, the idempotency key and credentials win.
+    pub headers: Vec<(String, String)>,
 }
 
 impl CallOptions {
@@ -194,6 +198,13 @@ impl CallOptions {
     /// Sets the idempotency key.
     pub fn idempotency_key(mut self, key: impl Into<String>) -> Self {
         self.idempotency_key = Some(key.into());
+        self
+    }
+
+    /// Adds an extra header; an invalid name or value fails the call
+    /// before sending.
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.headers.push((name.into(), value.into()));
         self
     }
 }
@@ -1224,10 +1235,14 @@ fn finish(mut error: Error, request: &Request, attempts: u32, started: Instant) 
 
 impl Inner {
     /// The headers of `request` before credentials: the transport's
-    /// defaults, the request's own (secret ones marked sensitive), the
-    /// content type and the idempotency key.
+    /// defaults, the call's extra headers, the request's own (secret ones
+    /// marked sensitive), the content type and the idempotency key, each
+    /// replacing the one before.
     fn headers(&self, request: &Request) -> Result<HeaderMap> {
         let mut headers = self.default_headers.clone();
+        for (name, value) in &request.options.headers {
+            headers.insert(header_name(name)?, header_value(name, value)?);
+        }
         for (name, value) in &request.headers {
             let hv = match value {
                 HeaderVal::Plain(v) => header_value(name, v)?,

@@ -98,3 +98,40 @@ fn build_refuses_what_would_hurt_later_with_a_user_builder_too() {
         .build()
         .unwrap();
 }
+
+#[tokio::test]
+async fn per_call_headers_are_sent_and_never_replace_the_sdks_own() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/ping"))
+        .and(has_header("x-correlation-id", "c-1"))
+        .and(has_header("x-direct", "call"))
+        .and(has_header("x-request-own", "sdk"))
+        .respond_with(ResponseTemplate::new(200).set_body_string("{}"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let transport = Transport::builder(server.uri().parse().unwrap())
+        .default_header("x-direct", "1")
+        .build()
+        .unwrap();
+    let options = banking_core::transport::CallOptions::new()
+        .header("x-correlation-id", "c-1")
+        .header("x-direct", "call")
+        .header("x-request-own", "caller");
+    let request = Request::get("/ping")
+        .header("x-request-own", "sdk")
+        .options(options);
+    let _: serde_json::Value = transport.send_json(request).await.unwrap();
+
+    let bad = Request::get("/ping")
+        .options(banking_core::transport::CallOptions::new().header("x-bad", "line\nbreak"));
+    let error = transport
+        .send_json::<serde_json::Value>(bad)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(error, banking_core::Error::Validation { .. }),
+        "{error:?}"
+    );
+}

@@ -10,7 +10,9 @@ use std::fmt;
 use std::sync::Arc;
 
 use banking_core::auth::{BearerAuth, ClientCredentials};
-use banking_core::transport::{CallOptions, Request, Transport, TransportSettings};
+use banking_core::transport::{
+    CallOptions, Environment, Request, Transport, TransportSettings, missing_credential,
+};
 use secrecy::{ExposeSecret, SecretSlice, SecretString};
 use serde::de::DeserializeOwned;
 use serde::{Serialize, Serializer};
@@ -29,39 +31,6 @@ use crate::webhooks::Webhooks;
 
 /// Longest `client_id` and `client_secret` FinqLink accepts.
 const MAX_CREDENTIAL_LEN: usize = 128;
-
-/// Which FinqLink host and path layout to call.
-///
-/// FinqLink does not publish fixed host names: each API client gets its own
-/// environment host (the docs' placeholder is
-/// `https://your-env.finqware.com`), so every variant takes that host.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Environment {
-    /// The sandbox: the `/test` paths on your host, as the quick start
-    /// (the one page that spells out the test paths) names them:
-    /// `/test/providers/list`, `/test/links/create` and
-    /// `/test/consents/create`.
-    ///
-    /// The two doc pages differ on the AIS paths: the v2 changelog lists
-    /// `/ais/consents/create`, the quick start `/test/consents/create`. In
-    /// the sandbox the client follows the quick start and sends every AIS
-    /// call without the `ais/` segment (`/test/consents/get`,
-    /// `/test/transactions/list`, ...: the quick start names only
-    /// consent creation, the others follow it by analogy, inferred).
-    /// [`FinqLinkClientBuilder::ais_path_segment`] switches to the
-    /// changelog's form. The docs do not say how `/test` combines with
-    /// `/v1`; with [`ApiVersion::V1`] set
-    /// [`FinqLinkClientBuilder::path_prefix`].
-    Sandbox(Url),
-    /// Production: the versioned paths on your host (`/v2/links/create`,
-    /// `/v1/links/create`).
-    Production(Url),
-    /// A base URL used as is: endpoint paths are appended to it with no
-    /// version or `/test` segment. For proxies, simulators and layouts the
-    /// other variants do not cover.
-    Custom(Url),
-}
 
 /// The FinqLink API version.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -170,8 +139,9 @@ impl fmt::Debug for Credentials {
 /// Configures a [`FinqLinkClient`].
 #[must_use]
 pub struct FinqLinkClientBuilder {
-    environment: Environment,
-    credentials: Credentials,
+    environment: Option<Environment>,
+    host: Option<Url>,
+    credentials: Option<Credentials>,
     version: ApiVersion,
     path_prefix: Option<String>,
     ais_segment: Option<bool>,
@@ -183,6 +153,7 @@ impl fmt::Debug for FinqLinkClientBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("FinqLinkClientBuilder")
             .field("environment", &self.environment)
+            .field("host", &self.host)
             .field("credentials", &self.credentials)
             .field("version", &self.version)
             .field("path_prefix", &self.path_prefix)
@@ -193,6 +164,47 @@ impl fmt::Debug for FinqLinkClientBuilder {
 }
 
 impl FinqLinkClientBuilder {
+    /// Which deployment to talk to (default: the sandbox).
+    ///
+    /// FinqLink does not publish fixed host names: each API client gets its
+    /// own environment host (the docs' placeholder is
+    /// `https://your-env.finqware.com`), set with [`host`](Self::host).
+    /// [`Environment::Sandbox`] calls the `/test` paths on that host, as the
+    /// quick start (the one page that spells out the test paths) names them:
+    /// `/test/providers/list`, `/test/links/create` and
+    /// `/test/consents/create`. The two doc pages differ on the AIS paths:
+    /// the v2 changelog lists `/ais/consents/create`, the quick start
+    /// `/test/consents/create`. In the sandbox the client follows the quick
+    /// start and sends every AIS call without the `ais/` segment
+    /// (`/test/consents/get`, `/test/transactions/list`, ...: the quick start
+    /// names only consent creation, the others follow it by analogy,
+    /// inferred); [`ais_path_segment`](Self::ais_path_segment) switches to
+    /// the changelog's form. The docs do not say how `/test` combines with
+    /// `/v1`; with [`ApiVersion::V1`] set [`path_prefix`](Self::path_prefix).
+    ///
+    /// [`Environment::Production`] calls the versioned paths on the host
+    /// (`/v2/links/create`, `/v1/links/create`). [`Environment::Custom`] is a
+    /// base URL used as is, with no version or `/test` segment and no host
+    /// needed: for proxies, simulators and layouts the others do not cover.
+    pub fn environment(mut self, environment: Environment) -> Self {
+        self.environment = Some(environment);
+        self
+    }
+
+    /// Your FinqLink environment host, e.g. `https://your-env.finqware.com`
+    /// (required for the sandbox and production; not used with
+    /// [`Environment::Custom`]).
+    pub fn host(mut self, host: Url) -> Self {
+        self.host = Some(host);
+        self
+    }
+
+    /// How the client authenticates (required).
+    pub fn credentials(mut self, credentials: Credentials) -> Self {
+        self.credentials = Some(credentials);
+        self
+    }
+
     /// Targets this API version (default [`ApiVersion::V2`]).
     pub fn api_version(mut self, version: ApiVersion) -> Self {
         self.version = version;
@@ -228,11 +240,15 @@ impl FinqLinkClientBuilder {
     /// Validates the configuration and builds the client. Needs no running
     /// runtime and starts no task.
     pub fn build(self) -> banking_core::Result<FinqLinkClient> {
-        let creds = &self.credentials;
+        let creds = self
+            .credentials
+            .as_ref()
+            .ok_or_else(|| missing_credential("FinqLink credentials"))?;
         check_credential("client_id", &creds.client_id)?;
         check_credential("client_secret", creds.client_secret.expose_secret())?;
 
         let (base_url, jwks_url) = self.urls()?;
+        let sandbox = matches!(self.chosen_environment(), Environment::Sandbox);
         if let AuthMode::OAuth2 { token_url, .. } = &creds.mode {
             self.transport.check_url("token", token_url)?;
         }
@@ -267,18 +283,30 @@ impl FinqLinkClientBuilder {
                 client_id: creds.client_id.clone(),
                 body_secret,
                 version: self.version,
-                ais_segment: self
-                    .ais_segment
-                    .unwrap_or(!matches!(self.environment, Environment::Sandbox(_))),
+                ais_segment: self.ais_segment.unwrap_or(!sandbox),
                 jwks_url,
             }),
         })
     }
 
+    fn chosen_environment(&self) -> &Environment {
+        self.environment.as_ref().unwrap_or(&Environment::Sandbox)
+    }
+
     /// The API base URL (host + prefix + `/`) and the JWKS URL.
     fn urls(&self) -> banking_core::Result<(Url, Url)> {
-        let (host, derived) = match &self.environment {
-            Environment::Sandbox(host) => {
+        let host = || {
+            self.host.as_ref().ok_or_else(|| {
+                banking_core::Error::config(
+                    "FinqLink has no public host: set host() to your environment host \
+                     for the sandbox and production",
+                )
+            })
+        };
+        let custom = matches!(self.chosen_environment(), Environment::Custom(_));
+        let (host, derived) = match self.chosen_environment() {
+            Environment::Sandbox => {
+                let host = host()?;
                 let prefix = match self.version {
                     ApiVersion::V2 => Some("/test".to_owned()),
                     // Undocumented combination: make the caller choose.
@@ -286,8 +314,13 @@ impl FinqLinkClientBuilder {
                 };
                 (host, prefix)
             }
-            Environment::Production(host) => (host, Some(format!("/{}", self.version))),
+            Environment::Production => (host()?, Some(format!("/{}", self.version))),
             Environment::Custom(url) => (url, Some(String::new())),
+            other => {
+                return Err(banking_core::Error::config(format!(
+                    "unsupported FinqLink environment {other:?}"
+                )));
+            }
         };
         check_base(host)?;
         let prefix = match (&self.path_prefix, derived) {
@@ -301,19 +334,19 @@ impl FinqLinkClientBuilder {
             }
         };
         let mut base = host.clone();
-        let path = match &self.environment {
-            // A custom URL keeps its own path; the prefix (if any) follows it.
-            Environment::Custom(_) => format!("{}{}/", host.path().trim_end_matches('/'), prefix),
-            _ => format!("{prefix}/"),
+        // A custom URL keeps its own path; the prefix (if any) follows it.
+        let path = if custom {
+            format!("{}{}/", host.path().trim_end_matches('/'), prefix)
+        } else {
+            format!("{prefix}/")
         };
         base.set_path(&path);
-        let jwks_root = match &self.environment {
-            Environment::Custom(_) => base.clone(),
-            _ => {
-                let mut root = host.clone();
-                root.set_path("/");
-                root
-            }
+        let jwks_root = if custom {
+            base.clone()
+        } else {
+            let mut root = host.clone();
+            root.set_path("/");
+            root
         };
         let jwks = jwks_root
             .join(".well-known/jwks.json")
@@ -401,11 +434,14 @@ impl fmt::Debug for FinqLinkClient {
 }
 
 impl FinqLinkClient {
-    /// A builder for a client of `environment` with `credentials`.
-    pub fn builder(environment: Environment, credentials: Credentials) -> FinqLinkClientBuilder {
+    /// A builder: set [`environment`](FinqLinkClientBuilder::environment),
+    /// [`host`](FinqLinkClientBuilder::host) and
+    /// [`credentials`](FinqLinkClientBuilder::credentials), then `build()`.
+    pub fn builder() -> FinqLinkClientBuilder {
         FinqLinkClientBuilder {
-            environment,
-            credentials,
+            environment: None,
+            host: None,
+            credentials: None,
             version: ApiVersion::default(),
             path_prefix: None,
             ais_segment: None,
@@ -622,7 +658,7 @@ macro_rules! resource {
                 Self { client, options: None }
             }
 
-            /// Applies these options (timeout, retry policy) to the calls made
+            /// Applies these options (timeout, retry policy, extra headers) to the calls made
             /// through this handle. FinqLink has no idempotency keys: a key
             /// set here is refused before sending.
             pub fn with_options(mut self, options: ::banking_core::transport::CallOptions) -> Self {
@@ -644,12 +680,16 @@ mod tests {
 
     #[test]
     fn a_test_mode_request_carries_the_secret_in_its_body_but_not_in_its_debug() {
-        let client = FinqLinkClient::builder(
-            Environment::Custom("https://finqlink.example".parse().unwrap()),
-            Credentials::test_mode("demo-client", SecretString::from(SECRET)),
-        )
-        .build()
-        .unwrap();
+        let client = FinqLinkClient::builder()
+            .environment(Environment::Custom(
+                "https://finqlink.example".parse().unwrap(),
+            ))
+            .credentials(Credentials::test_mode(
+                "demo-client",
+                SecretString::from(SECRET),
+            ))
+            .build()
+            .unwrap();
         let request = client
             .request(
                 Endpoint::pay("providers/list"),

@@ -10,7 +10,8 @@
 //! receives `link_status_update` webhooks). This example runs offline
 //! against the crate's simulator (feature `testkit`); with real credentials
 //! build the client with [`Environment::Sandbox`] or
-//! [`Environment::Production`] and your FinqLink host instead.
+//! [`Environment::Production`] and your FinqLink
+//! [`host`](FinqLinkClientBuilder::host) instead.
 //!
 //! ```
 //! use banking_core::money::Currency;
@@ -62,11 +63,11 @@
 //! // FinqLink gives each customer its own host and token endpoint.
 //! let host = "https://acme.finqware.com".parse().expect("a URL");
 //! let token_url = "https://acme.finqware.com/oauth/token".parse().expect("a URL");
-//! let client = FinqLinkClient::builder(
-//!     Environment::Production(host),
-//!     Credentials::oauth2(token_url, "my-client-id", SecretString::from(secret)),
-//! )
-//! .build()?;
+//! let client = FinqLinkClient::builder()
+//!     .environment(Environment::Production)
+//!     .host(host)
+//!     .credentials(Credentials::oauth2(token_url, "my-client-id", SecretString::from(secret)))
+//!     .build()?;
 //!
 //! let list = client.providers().list(&ProvidersListRequest::new()).await?;
 //! println!("{} providers", list.providers.len());
@@ -79,8 +80,11 @@
 //! * [`ApiVersion::V2`] (default) or [`ApiVersion::V1`]; an AIS call on a
 //!   v1 client fails with [`banking_core::Error::Validation`] before any
 //!   request.
-//! * [`Environment::Sandbox`] uses the `/test` paths, [`Environment::Production`]
-//!   the `/v2` or `/v1` paths, [`Environment::Custom`] a base URL as is;
+//! * `banking_core`'s [`Environment`], as in every crate of the SDK:
+//!   [`Environment::Sandbox`] uses the `/test` paths and
+//!   [`Environment::Production`] the `/v2` or `/v1` paths on your
+//!   [`host`](FinqLinkClientBuilder::host) (FinqLink publishes no fixed
+//!   hosts), [`Environment::Custom`] a base URL as is;
 //!   [`FinqLinkClientBuilder::path_prefix`] overrides the prefix.
 //! * [`Credentials::oauth2`] (production: bearer tokens from your token
 //!   URL, cached and refreshed) or [`Credentials::test_mode`] (credentials in
@@ -131,12 +135,12 @@
 //! use secrecy::SecretString;
 //!
 //! # async fn demo() -> banking_core::Result<()> {
-//! let client = FinqLinkClient::builder(
-//!     Environment::Production("https://api.example/".parse().unwrap()),
-//!     Credentials::test_mode("client-id", SecretString::from("client-secret")),
-//! )
-//! .stream_options(StreamOptions::new().max_pages(50).max_items(5_000))
-//! .build()?;
+//! let client = FinqLinkClient::builder()
+//!     .environment(Environment::Production)
+//!     .host("https://api.example/".parse().unwrap())
+//!     .credentials(Credentials::test_mode("client-id", SecretString::from("client-secret")))
+//!     .stream_options(StreamOptions::new().max_pages(50).max_items(5_000))
+//!     .build()?;
 //! let links: Vec<_> = client
 //!     .links()
 //!     .stream(LinksListRequest::new())
@@ -182,8 +186,8 @@ mod webui;
 
 pub use amount::parse_amount;
 /// The shared building blocks, re-exported so every crate reads the same.
-pub use banking_core::{Error, Result, money::Money, retry::RetryPolicy};
-pub use client::{ApiVersion, Credentials, Environment, FinqLinkClient, FinqLinkClientBuilder};
+pub use banking_core::{Error, Result, money::Money, retry::RetryPolicy, transport::Environment};
+pub use client::{ApiVersion, Credentials, FinqLinkClient, FinqLinkClientBuilder};
 pub use error::{FinqLinkErrorCode, FinqLinkErrorDecoder, FinqLinkErrorExt};
 pub use ids::{AccountId, ConsentId, JobId, LinkId, ProviderId, TransactionId, WebId};
 pub use webui::UxTemplate;

@@ -55,7 +55,8 @@ use uuid::Uuid;
 use wiremock::matchers::{method, path_regex};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
-use crate::client::{Credentials, Environment, FinqLinkClient, FinqLinkClientBuilder};
+use crate::client::{Credentials, FinqLinkClient, FinqLinkClientBuilder};
+use banking_core::transport::Environment;
 
 /// The `client_id` the simulator accepts.
 pub const CLIENT_ID: &str = "testkit-client";
@@ -175,11 +176,14 @@ impl FinqLinkSimulator {
     /// credentials, retries off (so tests see every response as served).
     pub fn client_builder(&self) -> FinqLinkClientBuilder {
         let host = self.server.uri().parse().expect("mock server URI is a URL");
-        FinqLinkClient::builder(
-            Environment::Sandbox(host),
-            Credentials::test_mode(CLIENT_ID, CLIENT_SECRET.to_owned().into()),
-        )
-        .retry_policy(banking_core::retry::RetryPolicy::none())
+        FinqLinkClient::builder()
+            .environment(Environment::Sandbox)
+            .host(host)
+            .credentials(Credentials::test_mode(
+                CLIENT_ID,
+                CLIENT_SECRET.to_owned().into(),
+            ))
+            .retry_policy(banking_core::retry::RetryPolicy::none())
     }
 
     /// A client for the simulator.

@@ -33,7 +33,10 @@ async fn providers_at(server: &MockServer, p: &str) {
 async fn sandbox_uses_the_test_paths() {
     let server = server().await;
     providers_at(&server, "/test/providers/list").await;
-    let client = FinqLinkClient::builder(Environment::Sandbox(host(&server)), test_mode())
+    let client = FinqLinkClient::builder()
+        .environment(Environment::Sandbox)
+        .host(host(&server))
+        .credentials(test_mode())
         .build()
         .unwrap();
     assert_eq!(client.base_url().path(), "/test/");
@@ -69,7 +72,12 @@ async fn sandbox_follows_the_quick_start_paths_for_links_and_consents() {
             .mount(&server)
             .await;
     }
-    let sandbox = || FinqLinkClient::builder(Environment::Sandbox(host(&server)), test_mode());
+    let sandbox = || {
+        FinqLinkClient::builder()
+            .environment(Environment::Sandbox)
+            .host(host(&server))
+            .credentials(test_mode())
+    };
     let client = sandbox().build().unwrap();
     let intent = PaymentIntent::new(
         rust_decimal::Decimal::ONE,
@@ -109,7 +117,10 @@ async fn production_uses_the_versioned_paths() {
     providers_at(&server, "/v1/providers/list").await;
     providers_at(&server, "/v2/providers/list").await;
     for version in [ApiVersion::V1, ApiVersion::V2] {
-        let client = FinqLinkClient::builder(Environment::Production(host(&server)), test_mode())
+        let client = FinqLinkClient::builder()
+            .environment(Environment::Production)
+            .host(host(&server))
+            .credentials(test_mode())
             .api_version(version)
             .build()
             .unwrap();
@@ -128,14 +139,19 @@ async fn a_custom_url_is_used_as_is_and_a_prefix_can_be_set() {
     providers_at(&server, "/proxy/finqlink/providers/list").await;
     providers_at(&server, "/test/v1/providers/list").await;
     let custom = format!("{}/proxy/finqlink", server.uri()).parse().unwrap();
-    FinqLinkClient::builder(Environment::Custom(custom), test_mode())
+    FinqLinkClient::builder()
+        .environment(Environment::Custom(custom))
+        .credentials(test_mode())
         .build()
         .unwrap()
         .providers()
         .list(&ProvidersListRequest::new())
         .await
         .unwrap();
-    FinqLinkClient::builder(Environment::Sandbox(host(&server)), test_mode())
+    FinqLinkClient::builder()
+        .environment(Environment::Sandbox)
+        .host(host(&server))
+        .credentials(test_mode())
         .api_version(ApiVersion::V1)
         .path_prefix("/test/v1")
         .build()
@@ -149,7 +165,10 @@ async fn a_custom_url_is_used_as_is_and_a_prefix_can_be_set() {
 #[test]
 fn build_validates_its_configuration() {
     let host: Url = "https://your-env.finqware.com".parse().unwrap();
-    let sandbox_v1 = FinqLinkClient::builder(Environment::Sandbox(host.clone()), test_mode())
+    let sandbox_v1 = FinqLinkClient::builder()
+        .environment(Environment::Sandbox)
+        .host(host.clone())
+        .credentials(test_mode())
         .api_version(ApiVersion::V1)
         .build()
         .unwrap_err();
@@ -158,30 +177,64 @@ fn build_validates_its_configuration() {
         "{sandbox_v1}"
     );
     for prefix in ["test", "/test/../v1", "/te st", "/a//b"] {
-        let err = FinqLinkClient::builder(Environment::Production(host.clone()), test_mode())
+        let err = FinqLinkClient::builder()
+            .environment(Environment::Production)
+            .host(host.clone())
+            .credentials(test_mode())
             .path_prefix(prefix)
             .build()
             .unwrap_err();
         assert!(err.to_string().contains("prefix"), "{prefix}: {err}");
     }
-    let ftp = FinqLinkClient::builder(
-        Environment::Production("ftp://example.com".parse().unwrap()),
-        test_mode(),
-    )
-    .build();
+    // FinqLink publishes no hosts: the sandbox and production need one.
+    for environment in [Environment::Sandbox, Environment::Production] {
+        let err = FinqLinkClient::builder()
+            .environment(environment)
+            .credentials(test_mode())
+            .build()
+            .unwrap_err();
+        assert!(
+            matches!(err, banking_core::Error::Config(_)) && err.to_string().contains("host"),
+            "{err}"
+        );
+    }
+    // The default environment is the sandbox, as in the other crates.
+    let sandbox = FinqLinkClient::builder()
+        .host(host.clone())
+        .credentials(test_mode())
+        .build()
+        .unwrap();
+    assert_eq!(
+        sandbox.base_url().as_str(),
+        "https://your-env.finqware.com/test/"
+    );
+    let ftp = FinqLinkClient::builder()
+        .environment(Environment::Production)
+        .host("ftp://example.com".parse().unwrap())
+        .credentials(test_mode())
+        .build();
     assert!(ftp.is_err());
     let long_id = Credentials::test_mode("x".repeat(129), SecretString::from("s"));
-    let err = FinqLinkClient::builder(Environment::Production(host.clone()), long_id)
+    let err = FinqLinkClient::builder()
+        .environment(Environment::Production)
+        .host(host.clone())
+        .credentials(long_id)
         .build()
         .unwrap_err();
     assert!(err.is_validation(), "{err}");
     let empty_secret = Credentials::test_mode("id", SecretString::from(""));
     assert!(
-        FinqLinkClient::builder(Environment::Production(host.clone()), empty_secret)
+        FinqLinkClient::builder()
+            .environment(Environment::Production)
+            .host(host.clone())
+            .credentials(empty_secret)
             .build()
             .is_err()
     );
-    let bad_pem = FinqLinkClient::builder(Environment::Production(host), test_mode())
+    let bad_pem = FinqLinkClient::builder()
+        .environment(Environment::Production)
+        .host(host)
+        .credentials(test_mode())
         .identity_pem(
             b"-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----\n".to_vec(),
         )
@@ -194,7 +247,10 @@ fn build_validates_its_configuration() {
 #[test]
 fn the_jwks_url_is_at_the_host_root() {
     let host: Url = "https://your-env.finqware.com".parse().unwrap();
-    let client = FinqLinkClient::builder(Environment::Sandbox(host), test_mode())
+    let client = FinqLinkClient::builder()
+        .environment(Environment::Sandbox)
+        .host(host)
+        .credentials(test_mode())
         .build()
         .unwrap();
     assert_eq!(
@@ -226,13 +282,17 @@ async fn oauth2_sends_a_bearer_token_and_client_id_but_no_secret_in_the_body() {
         .mount(&server)
         .await;
     let token_url = format!("{}/oauth/token", server.uri()).parse().unwrap();
-    let client = FinqLinkClient::builder(
-        Environment::Production(host(&server)),
-        Credentials::oauth2(token_url, CLIENT_ID, SecretString::from(CLIENT_SECRET)),
-    )
-    .retry_policy(RetryPolicy::none())
-    .build()
-    .unwrap();
+    let client = FinqLinkClient::builder()
+        .environment(Environment::Production)
+        .host(host(&server))
+        .credentials(Credentials::oauth2(
+            token_url,
+            CLIENT_ID,
+            SecretString::from(CLIENT_SECRET),
+        ))
+        .retry_policy(RetryPolicy::none())
+        .build()
+        .unwrap();
     client
         .providers()
         .list(&ProvidersListRequest::new())
@@ -373,13 +433,17 @@ async fn secrets_never_reach_the_logs() {
             .unwrap_err();
         tracing::error!(error = %err, debug = ?err, "call failed");
         let token_url = format!("{}/oauth/token", server.uri()).parse().unwrap();
-        let oauth = FinqLinkClient::builder(
-            Environment::Production(host(&server)),
-            Credentials::oauth2(token_url, CLIENT_ID, SecretString::from(CLIENT_SECRET)),
-        )
-        .retry_policy(RetryPolicy::none())
-        .build()
-        .unwrap();
+        let oauth = FinqLinkClient::builder()
+            .environment(Environment::Production)
+            .host(host(&server))
+            .credentials(Credentials::oauth2(
+                token_url,
+                CLIENT_ID,
+                SecretString::from(CLIENT_SECRET),
+            ))
+            .retry_policy(RetryPolicy::none())
+            .build()
+            .unwrap();
         let err = oauth
             .providers()
             .list(&ProvidersListRequest::new())
@@ -480,4 +544,27 @@ async fn test_mode_error_paths_never_carry_the_body_secret() {
     );
     let logs = capture.everything();
     assert!(!logs.contains(CLIENT_SECRET), "secret in logs: {logs}");
+}
+
+#[tokio::test]
+async fn per_call_extra_headers_are_sent() {
+    let server = server().await;
+    post("/test/providers/list")
+        .and(header("x-correlation-id", "corr-7"))
+        .respond_with(json_response("schema_built_providers_list_v2_200.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = FinqLinkClient::builder()
+        .environment(Environment::Sandbox)
+        .host(host(&server))
+        .credentials(test_mode())
+        .build()
+        .unwrap();
+    client
+        .providers()
+        .with_options(CallOptions::new().header("x-correlation-id", "corr-7"))
+        .list(&ProvidersListRequest::new())
+        .await
+        .unwrap();
 }

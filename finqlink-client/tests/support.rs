@@ -88,12 +88,15 @@ pub(crate) fn assert_all_refused<T: std::fmt::Debug>(
 /// A test-mode production client for `server` (paths `/v2/...` or
 /// `/v1/...`), retries off.
 pub(crate) fn builder(server: &MockServer, version: ApiVersion) -> FinqLinkClientBuilder {
-    FinqLinkClient::builder(
-        Environment::Production(server.uri().parse().unwrap()),
-        Credentials::test_mode(CLIENT_ID, CLIENT_SECRET.to_owned().into()),
-    )
-    .api_version(version)
-    .retry_policy(RetryPolicy::none())
+    FinqLinkClient::builder()
+        .environment(Environment::Production)
+        .host(server.uri().parse().unwrap())
+        .credentials(Credentials::test_mode(
+            CLIENT_ID,
+            CLIENT_SECRET.to_owned().into(),
+        ))
+        .api_version(version)
+        .retry_policy(RetryPolicy::none())
 }
 
 pub(crate) fn client(server: &MockServer) -> FinqLinkClient {

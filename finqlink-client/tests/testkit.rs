@@ -285,12 +285,15 @@ async fn wrong_credentials_get_a_401_and_providers_are_served() {
         .await
         .unwrap();
     assert_eq!(providers.providers.len(), 2);
-    let stranger = FinqLinkClient::builder(
-        Environment::Sandbox(sim.uri().parse().unwrap()),
-        Credentials::test_mode("someone", SecretString::from("else")),
-    )
-    .build()
-    .unwrap();
+    let stranger = FinqLinkClient::builder()
+        .environment(Environment::Sandbox)
+        .host(sim.uri().parse().unwrap())
+        .credentials(Credentials::test_mode(
+            "someone",
+            SecretString::from("else"),
+        ))
+        .build()
+        .unwrap();
     let err = stranger
         .providers()
         .list(&ProvidersListRequest::new())

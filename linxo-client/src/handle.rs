@@ -85,7 +85,7 @@ macro_rules! handle {
                 }
             }
 
-            /// Per-call options (timeout, retry policy) for the calls made
+            /// Per-call options (timeout, retry policy, extra headers) for the calls made
             /// through this handle. An idempotency key makes the call fail
             /// validation: Linxo documents none, and a keyed write would be
             /// resent after a failure the server does not deduplicate.

@@ -196,6 +196,25 @@ async fn per_call_options_apply_to_the_handle() {
 }
 
 #[tokio::test]
+async fn per_call_extra_headers_are_sent() {
+    use banking_core::transport::CallOptions;
+
+    let server = server().await;
+    mount_tokens(&server, None, None).await;
+    me().and(header("x-correlation-id", "corr-7"))
+        .respond_with(me_found())
+        .expect(1)
+        .mount(&server)
+        .await;
+    user_client(&server)
+        .users()
+        .with_options(CallOptions::new().header("x-correlation-id", "corr-7"))
+        .me()
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
 async fn an_idempotency_key_is_refused_before_sending() {
     use banking_core::transport::CallOptions;
 

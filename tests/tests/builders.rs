@@ -59,16 +59,14 @@ fn linxo(url: &str, secret: Option<&str>, options: Options) -> Result<Transport>
 }
 
 fn finqlink(url: &str, secret: Option<&str>, options: Options) -> Result<Transport> {
-    // FinqLink takes its credentials up front: only an empty one is possible.
-    let credentials =
-        finqlink_client::Credentials::test_mode("client", SecretString::from(secret.unwrap_or("")));
-    configure!(
-        finqlink_client::FinqLinkClient::builder(
-            finqlink_client::Environment::Custom(url.parse().unwrap()),
-            credentials
-        ),
-        options
-    )
+    let mut b = finqlink_client::FinqLinkClient::builder().environment(env(url));
+    if let Some(secret) = secret {
+        b = b.credentials(finqlink_client::Credentials::test_mode(
+            "client",
+            SecretString::from(secret),
+        ));
+    }
+    configure!(b, options)
 }
 
 fn flinks(url: &str, secret: Option<&str>, options: Options) -> Result<Transport> {
@@ -187,6 +185,7 @@ fn every_crate_reexports_the_shared_types_at_its_root() {
     for environment in [
         TypeId::of::<lynks_client::Environment>(),
         TypeId::of::<linxo_client::Environment>(),
+        TypeId::of::<finqlink_client::Environment>(),
         TypeId::of::<flinks_client::Environment>(),
         TypeId::of::<linkcy_client::Environment>(),
     ] {

@@ -262,10 +262,12 @@ fn finqlink_credentials(base: &Url) -> finqlink_client::Credentials {
 }
 
 pub(crate) fn finqlink(base: &Url) -> finqlink_client::FinqLinkClientBuilder {
-    fast!(finqlink_client::FinqLinkClient::builder(
-        finqlink_client::Environment::Sandbox(base.clone()),
-        finqlink_credentials(base),
-    ))
+    fast!(
+        finqlink_client::FinqLinkClient::builder()
+            .environment(finqlink_client::Environment::Sandbox)
+            .host(base.clone())
+            .credentials(finqlink_credentials(base))
+    )
 }
 
 impl Client for finqlink_client::FinqLinkClient {
