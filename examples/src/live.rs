@@ -199,7 +199,10 @@ pub fn finqlink(vars: &dyn Vars) -> banking_core::Result<Option<FinqLinkLive>> {
     let host = host
         .parse()
         .map_err(|e| banking_core::Error::config(format!("FINQLINK_HOST: {e}")))?;
-    let client = FinqLinkClient::builder(finqlink_client::Environment::Sandbox(host), credentials)
+    let client = FinqLinkClient::builder()
+        .environment(finqlink_client::Environment::Sandbox)
+        .host(host)
+        .credentials(credentials)
         .build()?;
     Ok(Some(FinqLinkLive { client, consent }))
 }
