@@ -46,7 +46,7 @@ async fn flinks_detail_is_ready_after_polling() {
     assert!(
         has(
             &report,
-            "account Chequing Account: balance 5105.5, 1 transactions"
+            "account Chequing Account: balance 5105.5 CAD, 1 transactions"
         ),
         "{report:?}"
     );
@@ -58,7 +58,7 @@ async fn lynks_statement_keeps_fx_fields_and_transfer_awaits_signatures() {
     assert!(
         has(
             &report,
-            "statement entry: 9234.50 (originally 10000.00 USD)"
+            "statement entry: 9234.50 EUR (originally 10000.00 USD)"
         ),
         "{report:?}"
     );
