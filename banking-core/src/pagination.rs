@@ -4,7 +4,11 @@
 //! [`futures::Stream`] of pages ([`Paginator::pages`]) or of items
 //! ([`Paginator::items`]). The streams are lazy (nothing is fetched until
 //! they are polled) and hold at most one page in memory, plus one prefetched
-//! page when [`prefetch`](Paginator::prefetch) is on (the default).
+//! page when [`prefetch`](Paginator::prefetch) is on (the default). Where
+//! the provider can compute the cursors ahead (page numbers, offsets:
+//! [`Paginator::computable_cursors`]), [`StreamOptions::concurrent_pages`]
+//! lets `n` page requests be in flight at once, and `n` pages be held
+//! ahead; pages are still yielded, and checked, strictly in order.
 //!
 //! Every stream ends within a bounded number of requests, whatever the
 //! server does. It ends:
@@ -75,7 +79,7 @@ mod stream;
 #[cfg(test)]
 mod tests;
 
-pub use options::{DEFAULT_MAX_ITEMS, DEFAULT_MAX_PAGES, StreamOptions};
+pub use options::{DEFAULT_CONCURRENT_PAGES, DEFAULT_MAX_ITEMS, DEFAULT_MAX_PAGES, StreamOptions};
 use stream::{Items, Pager, Pages};
 
 /// One page of a listing: its items, the cursor of the next page, and what
@@ -173,6 +177,9 @@ pub fn fingerprint<T: Serialize + ?Sized>(value: &T) -> Option<u64> {
     serde_json::to_writer(&mut writer, value).ok()?;
     Some(writer.0.finish())
 }
+
+/// Computes the cursor after a given one ([`Paginator::computable_cursors`]).
+type Step<C> = Box<dyn Fn(&C) -> Option<C> + Send + Sync>;
 
 /// The hash under which a stream remembers a cursor it has requested.
 pub(crate) fn cursor_hash<C: Hash>(cursor: &C) -> u64 {
@@ -280,6 +287,7 @@ pub enum PaginationError {
 pub struct Paginator<T, C, E, F> {
     first: Option<C>,
     fetch: F,
+    step: Option<Step<C>>,
     options: StreamOptions,
     // `fn() -> _` keeps the paginator Send + Sync whatever T and E are.
     _output: PhantomData<fn() -> (T, E)>,
@@ -297,12 +305,35 @@ impl<T, C, E, F> Paginator<T, C, E, F> {
         Paginator {
             first,
             fetch,
+            step: None,
             options: StreamOptions::default(),
             _output: PhantomData,
         }
     }
 
-    /// Uses these caps and prefetch setting.
+    /// Declares the cursors computable: `step(cursor)` is the cursor of the
+    /// page after the one fetched with `cursor`, whatever that page holds
+    /// (page numbers: `n + 1`, [`cursor::page_after`]; offsets:
+    /// `offset + size`), or `None` when there is none to compute (an
+    /// overflow). Not for cursors the server makes up (keysets, next
+    /// links, offset tokens).
+    ///
+    /// The stream may then keep up to
+    /// [`StreamOptions::concurrent_pages`] requests in flight, sending the
+    /// computed cursors ahead of the pages that confirm them. Each page's
+    /// own next cursor still decides: when it differs from the computed
+    /// one (a server that numbers its pages otherwise), the requests sent
+    /// ahead are dropped and the stream follows the page. The computed and
+    /// the given cursor are compared by hash, as the loop detection does.
+    pub fn computable_cursors(
+        mut self,
+        step: impl Fn(&C) -> Option<C> + Send + Sync + 'static,
+    ) -> Self {
+        self.step = Some(Box::new(step));
+        self
+    }
+
+    /// Uses these caps, prefetch and concurrency settings.
     pub fn options(mut self, options: StreamOptions) -> Self {
         self.options = options;
         self
@@ -324,10 +355,21 @@ impl<T, C, E, F> Paginator<T, C, E, F> {
     /// yielded. [`items`](Self::items) then drives it each time an item is
     /// taken, so the next page downloads while the caller works through the
     /// current one; [`pages`](Self::pages) polls it once when it hands out a
-    /// page and completes it on the next poll. At most one page is fetched
-    /// ahead, and no task is spawned. On by default ([`StreamOptions`]).
+    /// page and completes it on the next poll. One page is fetched ahead,
+    /// or up to [`concurrent_pages`](Self::concurrent_pages) with
+    /// [computable cursors](Self::computable_cursors), and no task is
+    /// spawned. On by default ([`StreamOptions`]); off, nothing is fetched
+    /// ahead.
     pub fn prefetch(mut self, on: bool) -> Self {
         self.options = self.options.prefetch(on);
+        self
+    }
+
+    /// Keep up to `n` page requests in flight where the cursors are
+    /// [computable](Self::computable_cursors)
+    /// ([`StreamOptions::concurrent_pages`]).
+    pub fn concurrent_pages(mut self, n: usize) -> Self {
+        self.options = self.options.concurrent_pages(n);
         self
     }
 
@@ -354,7 +396,7 @@ impl<T, C, E, F> Paginator<T, C, E, F> {
     }
 
     fn into_pager<Fut>(self) -> Pager<T, C, E, F, Fut> {
-        Pager::new(self.first, self.fetch, self.options)
+        Pager::new(self.first, self.fetch, self.step, self.options)
     }
 }
 
@@ -362,6 +404,7 @@ impl<T, C: fmt::Debug, E, F> fmt::Debug for Paginator<T, C, E, F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Paginator")
             .field("first", &self.first)
+            .field("computable_cursors", &self.step.is_some())
             .field("options", &self.options)
             .finish_non_exhaustive()
     }

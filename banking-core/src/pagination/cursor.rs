@@ -64,6 +64,13 @@ pub fn next_page_if_full(page: u32, limit: u32, items_on_page: usize) -> Option<
     page.checked_add(1)
 }
 
+/// The page number after `page`, for
+/// [`Paginator::computable_cursors`](super::Paginator::computable_cursors)
+/// over numbered pages (Linkcy, Linxo); `None` past `u32::MAX`.
+pub fn page_after(page: &u32) -> Option<u32> {
+    page.checked_add(1)
+}
+
 /// The next keyset cursor (FinqLink `pagination.after` with `more?`).
 ///
 /// `None` when the server says there is nothing more, or sends no (or an
@@ -134,6 +141,13 @@ mod tests {
         assert_eq!(next_page_if_full(2, 100, 37), None);
         assert_eq!(next_page_if_full(2, 100, 0), None);
         assert_eq!(next_page_if_full(u32::MAX, 1, 1), None);
+    }
+
+    #[test]
+    fn page_after_counts_up_to_the_largest_number() {
+        assert_eq!(page_after(&0), Some(1));
+        assert_eq!(page_after(&41), Some(42));
+        assert_eq!(page_after(&u32::MAX), None);
     }
 
     #[test]

@@ -1,11 +1,16 @@
 //! The state machine behind [`Paginator`](super::Paginator)'s streams.
 //!
-//! The in-flight fetch lives in the stream itself (boxed, so the stream is
-//! `Unpin` without unsafe pinning) and is polled by whichever stream method
-//! runs: no task is spawned, so the streams work on any executor and stop
-//! all work when dropped.
+//! The requests in flight live in the stream itself (each boxed, so the
+//! stream is `Unpin` without unsafe pinning) and are polled by whichever
+//! stream method runs: no task is spawned, so the streams work on any
+//! executor and stop all work when dropped.
+//!
+//! Requests complete in any order but are checked in the order they were
+//! sent: a page's result waits until every page before it has been checked,
+//! so the loop detection, the caps and the error order are those of a
+//! stream that fetches one page at a time.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::future::Future;
 use std::hash::Hash;
 use std::pin::Pin;
@@ -14,23 +19,38 @@ use std::task::{Context, Poll, ready};
 use futures::Stream;
 use futures::stream::FusedStream;
 
-use super::{Page, PaginationError, StreamOptions, cursor_hash};
+use super::{Page, PaginationError, Step, StreamOptions, cursor_hash};
 
-/// Fetches pages one at a time and decides when to stop.
+/// Fetches pages, up to the options' concurrency at a time, and decides
+/// when to stop.
 pub(super) struct Pager<T, C, E, F, Fut> {
     fetch: F,
-    /// Cursor of the next request; `None` once no request is due.
+    /// The cursor after a given one, where the provider can compute it.
+    step: Option<Step<C>>,
+    /// Cursor of the next request: with nothing in flight, the next cursor
+    /// of the last page checked; otherwise the one computed after the last
+    /// request sent. `None` once no request is due.
     next: Option<Option<C>>,
     requested: usize,
     options: StreamOptions,
-    in_flight: Option<Pin<Box<Fut>>>,
-    /// A result that completed while the caller was still busy with the
-    /// previous page.
-    arrived: Option<Result<Page<T, C>, E>>,
+    /// Requests sent and not yet checked, in listing order.
+    in_flight: VecDeque<InFlight<T, C, E, Fut>>,
+    /// Checked results the caller has not taken yet, in listing order.
+    arrived: VecDeque<Result<Page<T, C>, E>>,
     /// The error that ends the stream instead of the next request.
     stop: Option<PaginationError>,
     progress: Progress,
     terminated: bool,
+}
+
+/// One request sent.
+struct InFlight<T, C, E, Fut> {
+    /// Hash of the cursor it was sent with (`None`: the API's first page).
+    cursor: Option<u64>,
+    /// The request, until it completes.
+    future: Option<Pin<Box<Fut>>>,
+    /// Its result, until the pages before it have been checked.
+    done: Option<Result<Page<T, C>, E>>,
 }
 
 /// What the stream has seen, to tell a server that makes no progress.
@@ -39,29 +59,40 @@ pub(super) struct Pager<T, C, E, F, Fut> {
 /// memory grows with the number of pages but not with their size.
 #[derive(Default)]
 struct Progress {
-    /// Hash of each cursor requested, and the page it fetched.
+    /// Pages checked.
+    pages: usize,
+    /// Hash of each cursor a checked page was fetched with, and its number.
     cursors: HashMap<u64, usize>,
     /// Fingerprint of each non-empty page, and its number.
-    pages: HashMap<u64, usize>,
+    prints: HashMap<u64, usize>,
     /// Items received, those cut off by the item cap excluded.
     items: u64,
     /// The largest total any page reported.
     total: Option<u64>,
+    /// The most items a page held: what a page fetched ahead is expected
+    /// to hold.
+    page_len: u64,
 }
 
-// Nothing is pinned in place: the future is boxed and the rest is moved
+// Nothing is pinned in place: the futures are boxed and the rest is moved
 // freely, so the pager is `Unpin` whatever its type parameters are.
 impl<T, C, E, F, Fut> Unpin for Pager<T, C, E, F, Fut> {}
 
 impl<T, C, E, F, Fut> Pager<T, C, E, F, Fut> {
-    pub(super) fn new(first: Option<C>, fetch: F, options: StreamOptions) -> Self {
+    pub(super) fn new(
+        first: Option<C>,
+        fetch: F,
+        step: Option<Step<C>>,
+        options: StreamOptions,
+    ) -> Self {
         Pager {
             fetch,
+            step,
             next: Some(first),
             requested: 0,
             options,
-            in_flight: None,
-            arrived: None,
+            in_flight: VecDeque::new(),
+            arrived: VecDeque::new(),
             stop: None,
             progress: Progress::default(),
             terminated: false,
@@ -70,6 +101,44 @@ impl<T, C, E, F, Fut> Pager<T, C, E, F, Fut> {
 
     fn prefetches(&self) -> bool {
         self.options.prefetches()
+    }
+
+    /// How many pages may be fetched and not yet taken by the caller:
+    /// the options' concurrency where the cursors are computable, else one.
+    fn window(&self) -> usize {
+        match self.step {
+            Some(_) if self.prefetches() => self.options.page_concurrency(),
+            _ => 1,
+        }
+    }
+
+    /// No request is due any more: the listing is over (or ends in an
+    /// error), so the requests sent beyond it are dropped unread.
+    fn end(&mut self) {
+        self.next = None;
+        self.in_flight.clear();
+    }
+
+    /// Whether a request computed ahead may go out: only after a page with
+    /// items (which tells how many a page holds), and only when the pages
+    /// in flight, if full, still leave room under the server's total, the
+    /// item cap and the page cap.
+    fn may_fetch_ahead(&self) -> bool {
+        let progress = &self.progress;
+        if progress.page_len == 0 {
+            return false;
+        }
+        let pending = u64::try_from(self.in_flight.len()).unwrap_or(u64::MAX);
+        let expected = progress
+            .items
+            .saturating_add(progress.page_len.saturating_mul(pending));
+        let below = |limit: Option<u64>| limit.is_none_or(|limit| expected < limit);
+        below(progress.total)
+            && below(self.options.item_cap().map(|cap| cap as u64))
+            && self
+                .options
+                .page_cap()
+                .is_none_or(|cap| self.requested < cap)
     }
 }
 
@@ -80,47 +149,75 @@ where
     C: Clone + Hash,
     E: From<PaginationError>,
 {
-    /// Starts the next request unless one is pending, the listing is over,
-    /// or a cap forbids it.
+    /// Sends requests while the window has room, the listing may go on and
+    /// the caps allow. With nothing in flight the next cursor is the one a
+    /// page gave, and a cap that forbids it ends the stream; a cursor
+    /// computed ahead is only sent when [`may_fetch_ahead`](Self::may_fetch_ahead).
     fn start(&mut self) {
-        if self.in_flight.is_some() || self.arrived.is_some() {
-            return;
+        loop {
+            let waiting = self.in_flight.len() + self.arrived.len();
+            if waiting >= self.window() {
+                return;
+            }
+            let ahead = !self.in_flight.is_empty();
+            if ahead && !self.may_fetch_ahead() {
+                return;
+            }
+            let Some(cursor) = self.next.take() else {
+                return;
+            };
+            if !ahead {
+                if let Some(max_pages) = self.options.page_cap()
+                    && self.requested >= max_pages
+                {
+                    self.stop = Some(PaginationError::PageCapReached { max_pages });
+                    return;
+                }
+                if let Some(max_items) = self.options.item_cap()
+                    && self.progress.items >= max_items as u64
+                {
+                    self.stop = Some(PaginationError::ItemCapReached { max_items });
+                    return;
+                }
+            }
+            self.requested += 1;
+            self.next = match (&self.step, &cursor) {
+                (Some(step), Some(cursor)) => step(cursor).map(Some),
+                _ => None,
+            };
+            self.in_flight.push_back(InFlight {
+                cursor: cursor.as_ref().map(cursor_hash),
+                future: Some(Box::pin((self.fetch)(cursor))),
+                done: None,
+            });
         }
-        let Some(cursor) = self.next.take() else {
-            return;
-        };
-        if let Some(max_pages) = self.options.page_cap()
-            && self.requested >= max_pages
-        {
-            self.stop = Some(PaginationError::PageCapReached { max_pages });
-            return;
-        }
-        if let Some(max_items) = self.options.item_cap()
-            && self.progress.items >= max_items as u64
-        {
-            self.stop = Some(PaginationError::ItemCapReached { max_items });
-            return;
-        }
-        self.requested += 1;
-        if let Some(cursor) = &cursor {
-            self.progress
-                .cursors
-                .entry(cursor_hash(cursor))
-                .or_insert(self.requested);
-        }
-        self.in_flight = Some(Box::pin((self.fetch)(cursor)));
     }
 
-    /// Checks a finished request and records where it leaves the listing.
-    fn settle(&mut self, result: Result<Page<T, C>, E>) -> Result<Page<T, C>, E> {
-        self.next = None;
-        let mut page = result?;
-        let number = self.requested;
+    /// Checks a finished request, the pages before it checked already, and
+    /// records where it leaves the listing.
+    fn settle(
+        &mut self,
+        cursor: Option<u64>,
+        result: Result<Page<T, C>, E>,
+    ) -> Result<Page<T, C>, E> {
         let progress = &mut self.progress;
+        progress.pages += 1;
+        let number = progress.pages;
+        if let Some(cursor) = cursor {
+            progress.cursors.entry(cursor).or_insert(number);
+        }
+        let mut page = match result {
+            Ok(page) => page,
+            Err(err) => {
+                self.end();
+                return Err(err);
+            }
+        };
         if let Some(print) = page.fingerprint
             && !page.items.is_empty()
-            && let Some(&same_as) = progress.pages.get(&print)
+            && let Some(&same_as) = progress.prints.get(&print)
         {
+            self.end();
             return Err(PaginationError::IdenticalPage {
                 page: number,
                 same_as,
@@ -133,6 +230,7 @@ where
         if let Some(total) = total
             && received > total
         {
+            self.end();
             return Err(PaginationError::BeyondTotal {
                 page: number,
                 items: received,
@@ -143,8 +241,9 @@ where
         if let Some(print) = page.fingerprint
             && !page.items.is_empty()
         {
-            progress.pages.insert(print, number);
+            progress.prints.insert(print, number);
         }
+        progress.page_len = progress.page_len.max(page.items.len() as u64);
         if let Some(max_items) = self.options.item_cap()
             && received > max_items as u64
         {
@@ -153,49 +252,90 @@ where
                 .truncate(usize::try_from(room).unwrap_or(usize::MAX));
             progress.items = max_items as u64;
             self.stop = Some(PaginationError::ItemCapReached { max_items });
+            self.end();
             return Ok(page);
         }
         progress.items = received;
-        if let Some(next) = &page.next {
-            match progress.cursors.get(&cursor_hash(next)) {
-                Some(&seen) if seen == number => {
-                    self.stop = Some(PaginationError::RepeatedCursor { page: number });
-                }
-                Some(&first_seen) => {
-                    self.stop = Some(PaginationError::CursorCycle {
+        let Some(next) = &page.next else {
+            self.end();
+            return Ok(page);
+        };
+        let hash = cursor_hash(next);
+        match progress.cursors.get(&hash) {
+            Some(&seen) => {
+                self.stop = Some(if seen == number {
+                    PaginationError::RepeatedCursor { page: number }
+                } else {
+                    PaginationError::CursorCycle {
                         page: number,
-                        first_seen,
-                    });
-                }
-                None => self.next = Some(Some(next.clone())),
+                        first_seen: seen,
+                    }
+                });
+                self.end();
+            }
+            // The request computed for the next page is the right one.
+            None if self
+                .in_flight
+                .front()
+                .is_some_and(|ahead| ahead.cursor == Some(hash)) => {}
+            // Nothing was sent for it, or the server numbers its pages
+            // otherwise than computed: follow the page.
+            None => {
+                self.in_flight.clear();
+                self.next = Some(Some(next.clone()));
             }
         }
         Ok(page)
     }
 
-    /// Polls the in-flight request once, keeping its result for later.
+    /// Polls every request in flight, checks those that completed in
+    /// order and, when prefetching, sends the requests that now fit.
     fn drive(&mut self, cx: &mut Context<'_>) {
-        if let Some(fut) = self.in_flight.as_mut()
-            && let Poll::Ready(result) = fut.as_mut().poll(cx)
-        {
-            self.in_flight = None;
-            self.arrived = Some(self.settle(result));
+        loop {
+            for request in &mut self.in_flight {
+                if let Some(future) = request.future.as_mut()
+                    && let Poll::Ready(result) = future.as_mut().poll(cx)
+                {
+                    request.future = None;
+                    request.done = Some(result);
+                }
+            }
+            while let Some(first) = self.in_flight.front_mut() {
+                let Some(result) = first.done.take() else {
+                    break;
+                };
+                let cursor = first.cursor;
+                self.in_flight.pop_front();
+                let checked = self.settle(cursor, result);
+                self.arrived.push_back(checked);
+            }
+            if !self.prefetches() {
+                return;
+            }
+            let sent = self.requested;
+            self.start();
+            if self.requested == sent {
+                return;
+            }
         }
     }
 
     /// The next page, error, or the end of the listing.
     fn poll_page(&mut self, cx: &mut Context<'_>) -> Poll<Option<Result<Page<T, C>, E>>> {
         loop {
-            if let Some(result) = self.arrived.take() {
+            if let Some(result) = self.arrived.pop_front() {
                 return Poll::Ready(Some(result));
             }
-            if let Some(fut) = self.in_flight.as_mut() {
-                let result = ready!(fut.as_mut().poll(cx));
-                self.in_flight = None;
-                return Poll::Ready(Some(self.settle(result)));
+            if !self.in_flight.is_empty() {
+                self.drive(cx);
+                if self.arrived.is_empty() {
+                    // Every request in flight was polled and is pending.
+                    return Poll::Pending;
+                }
+                continue;
             }
             self.start();
-            if self.in_flight.is_none() {
+            if self.in_flight.is_empty() {
                 if let Some(error) = self.stop.take() {
                     return Poll::Ready(Some(Err(error.into())));
                 }
@@ -205,12 +345,11 @@ where
         }
     }
 
-    /// Starts the following request early when prefetching.
+    /// Starts the following requests early when prefetching.
     fn prefetch_after_page(&mut self, cx: &mut Context<'_>) {
         if self.prefetches() {
-            self.start();
-            // One poll sends the request on its way; later polls come from
-            // `Items` as items are taken, or from the next `poll_next`.
+            // One poll sends the requests on their way; later polls come
+            // from `Items` as items are taken, or from the next `poll_next`.
             self.drive(cx);
         }
     }
@@ -286,17 +425,13 @@ where
         let this = self.get_mut();
         loop {
             if let Some(item) = this.buffer.next() {
-                // Keep the prefetched request moving while items are taken.
+                // Keep the requests ahead moving while items are taken.
                 this.pager.drive(cx);
                 return Poll::Ready(Some(Ok(item)));
             }
             match ready!(this.pager.poll_page(cx)) {
-                Some(Ok(page)) => {
-                    this.buffer = page.items.into_iter();
-                    if this.pager.prefetches() {
-                        this.pager.start();
-                    }
-                }
+                // Taking the page's first item sends the next requests.
+                Some(Ok(page)) => this.buffer = page.items.into_iter(),
                 Some(Err(err)) => return Poll::Ready(Some(Err(err))),
                 None => return Poll::Ready(None),
             }

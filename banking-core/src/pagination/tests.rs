@@ -1,9 +1,9 @@
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
 
 use futures::future::{Ready, ready};
 use futures::stream::FusedStream;
-use futures::{StreamExt, TryStreamExt};
+use futures::{FutureExt, StreamExt, TryStreamExt};
 use tokio::sync::oneshot;
 
 use super::*;
@@ -746,9 +746,390 @@ fn streams_are_send_when_the_fetch_is() {
     assert_send(&paginator);
     assert_eq!(
         format!("{paginator:?}"),
-        "Paginator { first: None, options: StreamOptions { max_pages: Some(100000), \
-         max_items: Some(10000000), prefetch: true }, .. }"
+        "Paginator { first: None, computable_cursors: false, options: StreamOptions { \
+         max_pages: Some(100000), max_items: Some(10000000), prefetch: true, \
+         concurrent_pages: 1 }, .. }"
     );
     assert_send(&paginator.items());
     assert_send(&Paginator::new(None, api(three_pages(), &calls)).pages());
+}
+
+// Concurrent pages over computable cursors.
+
+/// A fetch whose pages the test answers by cursor, in any order; each
+/// request is logged when it is made.
+#[derive(Clone, Default)]
+struct ByCursor {
+    calls: Calls,
+    pending: Arc<Mutex<HashMap<u32, oneshot::Sender<Result<TestPage, TestError>>>>>,
+}
+
+impl ByCursor {
+    fn fetch(
+        &self,
+    ) -> impl FnMut(Option<u32>) -> futures::future::BoxFuture<'static, Result<TestPage, TestError>>
+    + use<> {
+        let this = self.clone();
+        move |cursor| {
+            this.calls.record(cursor);
+            let (sender, receiver) = oneshot::channel();
+            let page = cursor.expect("these streams start at page 0");
+            this.pending.lock().unwrap().insert(page, sender);
+            Box::pin(async move { receiver.await.expect("test keeps the sender") })
+        }
+    }
+
+    fn answer(&self, page: u32, result: Result<TestPage, TestError>) {
+        let sender = self.pending.lock().unwrap().remove(&page);
+        let sent = sender.expect("page was requested").send(result);
+        assert!(sent.is_ok(), "page {page} is still awaited");
+    }
+
+    /// The pages requested whose request the stream still holds.
+    fn held(&self) -> Vec<u32> {
+        let pending = self.pending.lock().unwrap();
+        let mut held: Vec<u32> = pending
+            .iter()
+            .filter(|(_, sender)| !sender.is_closed())
+            .map(|(page, _)| *page)
+            .collect();
+        held.sort_unstable();
+        held
+    }
+
+    fn pages_requested(&self) -> Vec<u32> {
+        self.calls.get().into_iter().flatten().collect()
+    }
+}
+
+/// Page `page` of a listing of 2 items a page, the last being `last`.
+fn numbered(page: u32, last: u32) -> Result<TestPage, TestError> {
+    let items = vec![page * 2, page * 2 + 1];
+    Ok(Page::new(items, (page < last).then_some(page + 1)).fingerprinted())
+}
+
+/// A paginator over `fetch` from page 0 with computable page numbers.
+fn concurrent<F, Fut>(fetch: F, n: usize) -> Paginator<u32, u32, TestError, F>
+where
+    F: FnMut(Option<u32>) -> Fut,
+    Fut: std::future::Future<Output = Result<TestPage, TestError>>,
+{
+    Paginator::new(Some(0), fetch)
+        .computable_cursors(cursor::page_after)
+        .concurrent_pages(n)
+}
+
+fn items_of(page: Option<Result<TestPage, TestError>>) -> Vec<u32> {
+    page.expect("a page").expect("not an error").items
+}
+
+#[tokio::test]
+async fn concurrent_pages_are_yielded_in_order_whatever_order_they_complete_in() {
+    let server = ByCursor::default();
+    let mut pages = concurrent(server.fetch(), 3).pages();
+
+    // The first page goes alone: until it arrives, nothing says there is a
+    // second.
+    assert_eq!(pages.next().now_or_never(), None);
+    assert_eq!(server.pages_requested(), [0]);
+    server.answer(0, numbered(0, 5));
+    assert_eq!(items_of(pages.next().await), [0, 1]);
+    assert_eq!(server.pages_requested(), [0, 1, 2, 3], "three in flight");
+
+    // Pages 3 and 2 complete before page 1: nothing is yielded before 1.
+    server.answer(3, numbered(3, 5));
+    server.answer(2, numbered(2, 5));
+    assert_eq!(pages.next().now_or_never(), None);
+    assert_eq!(server.pages_requested(), [0, 1, 2, 3], "the window is full");
+    server.answer(1, numbered(1, 5));
+    assert_eq!(items_of(pages.next().await), [2, 3]);
+    assert_eq!(items_of(pages.next().await), [4, 5]);
+    assert_eq!(items_of(pages.next().await), [6, 7]);
+    // Page 5 is the last, but without a total nothing says so before it
+    // arrives: page 6 is in flight too.
+    assert_eq!(server.held(), [4, 5, 6]);
+
+    server.answer(5, numbered(5, 5));
+    server.answer(4, numbered(4, 5));
+    assert_eq!(items_of(pages.next().await), [8, 9]);
+    assert_eq!(items_of(pages.next().await), [10, 11]);
+    assert_eq!(pages.next().await, None);
+    assert!(server.held().is_empty(), "page 6 is cancelled, not awaited");
+    assert_eq!(server.pages_requested(), [0, 1, 2, 3, 4, 5, 6]);
+}
+
+#[tokio::test]
+async fn concurrent_items_keep_up_to_n_requests_in_flight_while_items_are_taken() {
+    let server = ByCursor::default();
+    let mut items = concurrent(server.fetch(), 4).items();
+    assert_eq!(items.next().now_or_never(), None);
+    server.answer(0, numbered(0, 9));
+    assert_eq!(items.next().await, Some(Ok(0)));
+    assert_eq!(server.held(), [1, 2, 3, 4]);
+    server.answer(2, numbered(2, 9));
+    server.answer(1, numbered(1, 9));
+    assert_eq!(items.next().await, Some(Ok(1)));
+    // Pages 1 and 2 have arrived and wait for the caller: they count as
+    // fetched ahead, so nothing more is sent.
+    assert_eq!(server.held(), [3, 4]);
+    assert_eq!(server.pages_requested(), [0, 1, 2, 3, 4]);
+    // The caller takes page 1: one more request.
+    assert_eq!(items.next().await, Some(Ok(2)));
+    assert_eq!(server.pages_requested(), [0, 1, 2, 3, 4, 5]);
+    assert_eq!(server.held(), [3, 4, 5]);
+}
+
+#[tokio::test]
+async fn no_request_goes_beyond_the_servers_total() {
+    // 9 items, 2 a page: pages 0 to 4, the last with one item.
+    let calls = Calls::default();
+    let log = calls.clone();
+    let fetch = move |cursor: Option<u32>| {
+        log.record(cursor);
+        let page = cursor.unwrap_or(0);
+        let items: Vec<u32> = (page * 2..(page * 2 + 2).min(9)).collect();
+        let next = cursor::next_page_number(page, 2, 9, items.len());
+        ready(Ok::<_, TestError>(
+            Page::new(items, next).fingerprinted().with_total_items(9),
+        ))
+    };
+    let items: Vec<u32> = concurrent(fetch, 4).items().try_collect().await.unwrap();
+    assert_eq!(items, (0..9).collect::<Vec<_>>());
+    assert_eq!(calls.get(), [0, 1, 2, 3, 4].map(Some));
+
+    // With room for 8 in flight, the total alone stops at page 4.
+    let server = ByCursor::default();
+    let mut items = concurrent(server.fetch(), 8).items();
+    assert_eq!(items.next().now_or_never(), None);
+    server.answer(0, numbered(0, 4).map(|page| page.with_total_items(9)));
+    assert_eq!(items.next().await, Some(Ok(0)));
+    assert_eq!(server.held(), [1, 2, 3, 4]);
+}
+
+#[tokio::test]
+async fn nothing_is_requested_after_a_short_page_and_the_pages_past_it_are_dropped() {
+    let server = ByCursor::default();
+    let mut items = concurrent(server.fetch(), 3).items();
+    assert_eq!(items.next().now_or_never(), None);
+    server.answer(0, numbered(0, 9));
+    assert_eq!(items.next().await, Some(Ok(0)));
+    assert_eq!(server.held(), [1, 2, 3]);
+
+    // Page 3, past the end, completes first; page 2 is short, the last.
+    server.answer(3, numbered(3, 9));
+    server.answer(2, Ok(Page::new(vec![4], None)));
+    server.answer(1, numbered(1, 9));
+    let rest: Vec<u32> = items.try_collect().await.unwrap();
+    assert_eq!(rest, [1, 2, 3, 4], "page 3's items are not yielded");
+    assert_eq!(server.pages_requested(), [0, 1, 2, 3]);
+
+    // A page in flight past the last one is cancelled when the last arrives.
+    let server = ByCursor::default();
+    let mut pages = concurrent(server.fetch(), 3).pages();
+    assert_eq!(pages.next().now_or_never(), None);
+    server.answer(0, numbered(0, 9));
+    assert_eq!(items_of(pages.next().await), [0, 1]);
+    server.answer(1, Ok(Page::new(vec![], None)));
+    assert_eq!(items_of(pages.next().await), Vec::<u32>::new());
+    assert!(server.held().is_empty(), "pages 2 and 3 are cancelled");
+    assert_eq!(pages.next().await, None);
+    assert_eq!(server.pages_requested(), [0, 1, 2, 3]);
+}
+
+#[tokio::test]
+async fn an_error_on_a_concurrent_page_comes_after_the_pages_before_it() {
+    let server = ByCursor::default();
+    let mut items = concurrent(server.fetch(), 3).items();
+    assert_eq!(items.next().now_or_never(), None);
+    server.answer(0, numbered(0, 9));
+    assert_eq!(items.next().await, Some(Ok(0)));
+    server.answer(2, Err(TestError::Server("boom")));
+    server.answer(3, numbered(3, 9));
+    assert_eq!(items.next().await, Some(Ok(1)));
+    assert_eq!(items.next().now_or_never(), None, "page 1 comes first");
+    server.answer(1, numbered(1, 9));
+    let rest: Vec<_> = items.collect().await;
+    assert_eq!(rest, [Ok(2), Ok(3), Err(TestError::Server("boom"))]);
+    assert_eq!(server.pages_requested(), [0, 1, 2, 3]);
+
+    // An error past the last page is dropped with the page.
+    let server = ByCursor::default();
+    let mut items = concurrent(server.fetch(), 3).items();
+    assert_eq!(items.next().now_or_never(), None);
+    server.answer(0, numbered(0, 9));
+    assert_eq!(items.next().await, Some(Ok(0)));
+    server.answer(2, Err(TestError::Server("past the end")));
+    server.answer(1, numbered(1, 1));
+    let rest: Vec<_> = items.collect().await;
+    assert_eq!(rest, [Ok(1), Ok(2), Ok(3)]);
+}
+
+#[tokio::test]
+async fn the_caps_hold_with_concurrent_pages() {
+    // The page cap counts requests sent, those sent ahead included.
+    let calls = Calls::default();
+    let items: Vec<_> = concurrent(endless(2, &calls), 4)
+        .max_pages(3)
+        .items()
+        .collect()
+        .await;
+    assert_eq!(
+        items,
+        [Ok(0), Ok(1), Ok(2), Ok(3), Ok(4), Ok(5), Err(page_cap(3))]
+    );
+    assert_eq!(calls.get(), [0, 1, 2].map(Some));
+
+    // A listing that ends at the page cap ends cleanly.
+    let calls = Calls::default();
+    let items: Vec<u32> = concurrent(api(three_pages(), &calls), 4)
+        .max_pages(3)
+        .items()
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(items.len(), 9);
+    assert_eq!(calls.get(), [0, 1, 2].map(Some));
+
+    // Nothing is sent ahead that the item cap would cut off.
+    let calls = Calls::default();
+    let items: Vec<_> = concurrent(endless(3, &calls), 4)
+        .max_items(7)
+        .items()
+        .collect()
+        .await;
+    assert_eq!(
+        items,
+        [
+            Ok(0),
+            Ok(1),
+            Ok(2),
+            Ok(3),
+            Ok(4),
+            Ok(5),
+            Ok(6),
+            Err(item_cap(7))
+        ]
+    );
+    assert_eq!(calls.get(), [0, 1, 2].map(Some));
+}
+
+#[tokio::test]
+async fn a_server_ignoring_the_page_still_ends_with_a_typed_error() {
+    let calls = Calls::default();
+    let items: Vec<_> = Paginator::new(Some(1), ignores_the_cursor(&calls))
+        .computable_cursors(cursor::page_after)
+        .concurrent_pages(4)
+        .items()
+        .collect()
+        .await;
+    assert_eq!(
+        items,
+        [
+            Ok(10),
+            Ok(20),
+            Ok(30),
+            Err(TestError::Paging(PaginationError::IdenticalPage {
+                page: 2,
+                same_as: 1
+            }))
+        ]
+    );
+    assert!(calls.get().len() <= 5, "{:?}", calls.get());
+
+    // Echoing one page number for every page: a repeated cursor.
+    let calls = Calls::default();
+    let pages: Vec<_> = concurrent(stuck(&calls), 4).pages().collect().await;
+    assert_eq!(
+        pages.last(),
+        Some(&Err(TestError::Paging(PaginationError::RepeatedCursor {
+            page: 2
+        })))
+    );
+    assert_eq!(pages.len(), 3);
+
+    // Going round: 0 -> 1 -> 2 -> 1.
+    let calls = Calls::default();
+    let pages: Vec<_> = concurrent(cycling(vec![1, 2, 1, 1, 1, 1], &calls), 4)
+        .pages()
+        .collect()
+        .await;
+    assert_eq!(pages.len(), 4);
+    assert_eq!(
+        pages[3],
+        Err(TestError::Paging(PaginationError::CursorCycle {
+            page: 3,
+            first_seen: 2
+        }))
+    );
+}
+
+#[tokio::test]
+async fn a_next_cursor_other_than_the_computed_one_is_followed() {
+    // The server numbers its pages 0, 2, 4, 6; page 1 computed ahead is
+    // dropped unread.
+    let calls = Calls::default();
+    let log = calls.clone();
+    let fetch = move |cursor: Option<u32>| {
+        log.record(cursor);
+        let page = cursor.unwrap_or(0);
+        ready(Ok::<_, TestError>(
+            Page::new(vec![page + 100], (page < 6).then_some(page + 2)).fingerprinted(),
+        ))
+    };
+    let items: Vec<u32> = concurrent(fetch, 3).items().try_collect().await.unwrap();
+    assert_eq!(items, [100, 102, 104, 106]);
+    let requested = calls.get();
+    for page in [0, 2, 4, 6] {
+        assert_eq!(
+            requested.iter().filter(|c| **c == Some(page)).count(),
+            1,
+            "{requested:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn dropping_the_stream_cancels_every_request_in_flight() {
+    let server = ByCursor::default();
+    let mut items = concurrent(server.fetch(), 3).items();
+    assert_eq!(items.next().now_or_never(), None);
+    server.answer(0, numbered(0, 9));
+    assert_eq!(items.next().await, Some(Ok(0)));
+    assert_eq!(server.held(), [1, 2, 3]);
+    drop(items);
+    assert!(server.held().is_empty(), "no task keeps a request alive");
+}
+
+#[tokio::test]
+async fn concurrency_needs_prefetch_and_computable_cursors() {
+    // Prefetch off: one request at a time, when the caller needs it.
+    let calls = Calls::default();
+    let mut items = concurrent(endless(2, &calls), 4).prefetch(false).items();
+    assert_eq!(items.next().await, Some(Ok(0)));
+    assert_eq!(items.next().await, Some(Ok(1)));
+    assert_eq!(calls.get(), [Some(0)]);
+    assert_eq!(items.next().await, Some(Ok(2)));
+    assert_eq!(calls.get(), [Some(0), Some(1)]);
+
+    // Opaque cursors: one page ahead, whatever the setting.
+    let calls = Calls::default();
+    let mut items = Paginator::new(Some(0), endless(2, &calls))
+        .concurrent_pages(4)
+        .items();
+    assert_eq!(items.next().await, Some(Ok(0)));
+    assert_eq!(calls.get(), [Some(0), Some(1)]);
+    assert_eq!(items.next().await, Some(Ok(1)));
+    assert_eq!(items.next().await, Some(Ok(2)));
+    assert_eq!(calls.get(), [Some(0), Some(1), Some(2)]);
+
+    // Concurrency 1 with computable cursors is the one page ahead of the
+    // default.
+    let calls = Calls::default();
+    let mut items = concurrent(endless(2, &calls), 1).items();
+    assert_eq!(items.next().await, Some(Ok(0)));
+    assert_eq!(calls.get(), [Some(0), Some(1)]);
+    assert_eq!(
+        StreamOptions::new().concurrent_pages(0).page_concurrency(),
+        1
+    );
 }
