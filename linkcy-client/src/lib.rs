@@ -188,6 +188,11 @@
 //! # Ok(()) }
 //! ```
 //!
+//! Page numbers are computable, so
+//! [`StreamOptions::concurrent_pages`](banking_core::pagination::StreamOptions::concurrent_pages)
+//! can keep several pages in flight (never beyond `totalElements`; pages
+//! are still yielded in order). The default is one page ahead.
+//!
 //! The fault matrix in `docs/RELIABILITY.md` shows each of these behaviours
 //! against a misbehaving local server.
 //!

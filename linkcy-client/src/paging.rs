@@ -3,7 +3,9 @@
 //! Every list endpoint takes `page` (0-based), `pageSize` (at most 100) and
 //! `sortDirection`, and answers `{content, totalElements, page, pageSize}`
 //! (seed and research notes). Streams walk the pages with banking-core's
-//! page-number paginator.
+//! page-number paginator; the page numbers are computable, so
+//! [`StreamOptions::concurrent_pages`](banking_core::pagination::StreamOptions::concurrent_pages)
+//! applies.
 //!
 //! Each resource's filter is declared with [`list_filter!`], which gives it
 //! these parameters; [`list`] and [`stream`] serve every resource's `list`
@@ -227,6 +229,9 @@ pub(crate) fn stream<F: ListFilter>(
             }
         },
     )
+    // Page numbers are computable: with `concurrent_pages` above 1 the
+    // stream keeps several pages in flight, never beyond `totalElements`.
+    .computable_cursors(cursor::page_after)
     .options(options)
     .items()
 }

@@ -160,6 +160,12 @@
 //! # Ok(()) }
 //! ```
 //!
+//! Page numbers are computable, so
+//! [`StreamOptions::concurrent_pages`](banking_core::pagination::StreamOptions::concurrent_pages)
+//! can keep several pages in flight (pages are still yielded in order;
+//! with no total, up to `n - 1` requests past the last page are sent and
+//! dropped). The default is one page ahead.
+//!
 //! The fault matrix in `docs/RELIABILITY.md` shows each of these behaviours
 //! against a misbehaving local server.
 //!

@@ -3,7 +3,10 @@
 //! API v2.1 list endpoints take `page` (from 1) and `limit`, and answer a
 //! bare array with no total and no next link (research notes 2(h),
 //! third-party code). A page shorter than the limit, or empty, is the last
-//! one. Streams walk the pages with banking-core's paginator, lazily.
+//! one. Streams walk the pages with banking-core's paginator, lazily; the
+//! page numbers are computable, so
+//! [`StreamOptions::concurrent_pages`](banking_core::pagination::StreamOptions::concurrent_pages)
+//! applies.
 
 use banking_core::pagination::{Page, Paginator, cursor};
 use banking_core::transport::{CallOptions, Request};
@@ -92,6 +95,10 @@ where
             Ok::<_, banking_core::Error>(Page::new(items, next).fingerprinted())
         }
     })
+    // Page numbers are computable. With no total, a stream with
+    // `concurrent_pages` above 1 learns of the last page when it arrives,
+    // and drops the requests sent past it.
+    .computable_cursors(cursor::page_after)
     .options(stream_options)
     .items()
     .right_stream()

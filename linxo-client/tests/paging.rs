@@ -203,3 +203,52 @@ async fn the_builder_caps_the_pages_of_every_stream() {
         results[2]
     );
 }
+
+#[tokio::test]
+async fn concurrent_pages_end_at_the_short_page_and_drop_the_pages_past_it() {
+    let server = server().await;
+    mount_tokens(&server, None, Some(1)).await;
+    page(
+        "account_id=81234567&page=1&limit=2",
+        "schema_built_transactions_list_page1_200.json",
+        1,
+    )
+    .mount(&server)
+    .await;
+    page(
+        "account_id=81234567&page=2&limit=2",
+        "schema_built_transactions_list_page2_200.json",
+        1,
+    )
+    .mount(&server)
+    .await;
+    // Linxo sends no total: with 3 pages in flight, pages 3 and 4 may be
+    // sent before page 2 turns out short, and are then dropped unread.
+    // Nothing is sent once page 2 has arrived.
+    for (query, times) in [
+        ("account_id=81234567&page=3&limit=2", 0..=1),
+        ("account_id=81234567&page=4&limit=2", 0..=1),
+        ("account_id=81234567&page=5&limit=2", 0..=0),
+    ] {
+        Mock::given(method("GET"))
+            .and(path("/transactions"))
+            .and(query_is(query))
+            .respond_with(ok_fixture("schema_built_transactions_list_page1_200.json"))
+            .expect(times)
+            .mount(&server)
+            .await;
+    }
+    let client = builder(&server)
+        .user(USER_EMAIL, secrecy::SecretString::from(USER_PASSWORD))
+        .stream_options(banking_core::pagination::StreamOptions::new().concurrent_pages(3))
+        .build()
+        .unwrap();
+    let all: Vec<_> = client
+        .transactions()
+        .stream(TransactionsQuery::new().account_id("81234567").limit(2))
+        .try_collect()
+        .await
+        .unwrap();
+    let amounts: Vec<String> = all.iter().map(|t| t.amount.to_string()).collect();
+    assert_eq!(amounts, ["-42.90", "-4", "2150.00"]);
+}
