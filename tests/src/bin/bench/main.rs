@@ -11,7 +11,8 @@
 //! | `list_overhead_ratio` | Linkcy `transactions().list` of 100 items | the same, for the page |
 //! | `decode_speedup_*` | `banking_core::json::from_slice` into the SDK's types | `serde_json::Value` (time of the baseline / time of the SDK) |
 //! | `floor_ratio_*` | the same | hand-written structs with exact decimals (floor time / SDK time) |
-//! | `prefetch_speedup_*` | a Linkcy stream, 2 ms server, 1 ms consumer per page | the same stream with prefetch off |
+//! | `prefetch_speedup` | a Linkcy stream one page ahead (the default), 2 ms server, 1 ms consumer per page | the same stream with prefetch off |
+//! | `prefetch_speedup_concurrent` | the same stream with 4 pages in flight (`StreamOptions::concurrent_pages`) | the same stream with prefetch off |
 //! | `paging_peak_rss_*` | peak resident memory streaming 100 k and 1 M items | |
 //! | `token_requests` | logins for 1,000 cold concurrent calls, with their p99 | |
 //!
@@ -72,7 +73,7 @@ impl Plan {
                 flinks_transactions: 10_000,
                 decode_rounds: 5,
                 prefetch_pages: 100,
-                prefetch_rounds: 1,
+                prefetch_rounds: 3,
                 memory_items: [10_000, 100_000],
                 cold_calls: 1_000,
                 cold_rounds: 1,
@@ -353,46 +354,75 @@ async fn stream_with_consumer(client: &LinkcyClient, pages: u32) -> Duration {
     start.elapsed()
 }
 
-/// The same listing read sequentially and with one page fetched ahead (the
-/// default), interleaved round by round.
+/// Page requests in flight for `prefetch_speedup_concurrent`.
+const CONCURRENT_PAGES: usize = 4;
+
+/// The same listing read sequentially, with one page fetched ahead (the
+/// default) and with [`CONCURRENT_PAGES`] requests in flight, interleaved
+/// round by round (each round in another order).
 async fn prefetch(plan: &Plan, server: &Server, figures: &mut Vec<Figure>) {
     let pages = plan.prefetch_pages;
-    server.set(Scenario {
+    let listing = |pages: u32| Scenario {
         stream_total: u64::from(pages) * 10,
         page_delay: Duration::from_millis(2),
         ..Scenario::default()
-    });
-    let sequential = linkcy_client_with(server, StreamOptions::new().prefetch(false));
-    let ahead = linkcy_client(server);
-    let (mut off, mut on, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
-    for _ in 0..plan.prefetch_rounds {
-        let seq = stream_with_consumer(&sequential, pages).await.as_secs_f64();
-        let one = stream_with_consumer(&ahead, pages).await.as_secs_f64();
-        off.push(seq);
-        on.push(one);
-        ratios.push(seq / one);
+    };
+    let clients = [
+        linkcy_client_with(server, StreamOptions::new().prefetch(false)),
+        linkcy_client(server),
+        linkcy_client_with(
+            server,
+            StreamOptions::new().concurrent_pages(CONCURRENT_PAGES),
+        ),
+    ];
+    // Warm the connection pools (the concurrent client opens several).
+    server.set(listing(20));
+    for client in &clients {
+        stream_with_consumer(client, 20).await;
     }
-    let spread = (
-        ratios.iter().copied().fold(f64::INFINITY, f64::min),
-        ratios.iter().copied().fold(0.0, f64::max),
-    );
-    let (off, on, ratio) = (median(&mut off), median(&mut on), median(&mut ratios));
+    server.set(listing(pages));
+    let mut times: [Vec<f64>; 3] = Default::default();
+    let (mut ahead, mut concurrent) = (Vec::new(), Vec::new());
+    for round in 0..plan.prefetch_rounds {
+        let mut took = [0.0; 3];
+        for side in (0..3).map(|i| (i + round) % 3) {
+            let time = stream_with_consumer(&clients[side], pages).await;
+            took[side] = time.as_secs_f64();
+            times[side].push(took[side]);
+        }
+        ahead.push(took[0] / took[1]);
+        concurrent.push(took[0] / took[2]);
+    }
+    let spread = |ratios: &[f64]| {
+        (
+            ratios.iter().copied().fold(f64::INFINITY, f64::min),
+            ratios.iter().copied().fold(0.0, f64::max),
+        )
+    };
+    let [off, one, many] = times.map(|mut t| Duration::from_secs_f64(median(&mut t)));
+    let (ahead_spread, concurrent_spread) = (spread(&ahead), spread(&concurrent));
+    let (ahead_ratio, concurrent_ratio) = (median(&mut ahead), median(&mut concurrent));
     println!(
-        "{pages} pages, 2 ms server, 1 ms consumer: sequential {:?}, one page ahead {:?} ({ratio:.2}x)",
-        Duration::from_secs_f64(off),
-        Duration::from_secs_f64(on),
+        "{pages} pages, 2 ms server, 1 ms consumer: sequential {off:?}, one page ahead {one:?} \
+         ({ahead_ratio:.2}x), {CONCURRENT_PAGES} in flight {many:?} ({concurrent_ratio:.2}x)"
     );
     figures.push(Figure {
         name: "sequential_stream_ms",
-        value: off * 1e3,
+        value: off.as_secs_f64() * 1e3,
         goal: None,
         spread: None,
     });
     figures.push(Figure {
         name: "prefetch_speedup",
-        value: ratio,
+        value: ahead_ratio,
         goal: Some(Goal::AtLeast(1.4)),
-        spread: Some(spread),
+        spread: Some(ahead_spread),
+    });
+    figures.push(Figure {
+        name: "prefetch_speedup_concurrent",
+        value: concurrent_ratio,
+        goal: Some(Goal::AtLeast(2.0)),
+        spread: Some(concurrent_spread),
     });
 }
 
