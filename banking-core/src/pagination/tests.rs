@@ -761,8 +761,11 @@ fn streams_are_send_when_the_fetch_is() {
 #[derive(Clone, Default)]
 struct ByCursor {
     calls: Calls,
-    pending: Arc<Mutex<HashMap<u32, oneshot::Sender<Result<TestPage, TestError>>>>>,
+    pending: Arc<Mutex<HashMap<u32, Answer>>>,
 }
+
+/// Where the test sends a page's answer.
+type Answer = oneshot::Sender<Result<TestPage, TestError>>;
 
 impl ByCursor {
     fn fetch(
