@@ -185,7 +185,6 @@ mod channels;
 mod client;
 mod connections;
 mod error;
-mod handle;
 mod ids;
 mod location;
 pub mod neutral;

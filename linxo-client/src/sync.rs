@@ -16,7 +16,6 @@
 
 use banking_core::transport::Request;
 
-use crate::handle::handle;
 use crate::ids::ConnectionId;
 
 banking_core::wire_enum! {
@@ -77,9 +76,9 @@ fn collect_links<'v>(value: &'v serde_json::Value, out: &mut Vec<&'v str>) {
     }
 }
 
-handle! {
+banking_core::resource_handle! {
     /// `client.sync()`: start synchronisations.
-    SyncJobs
+    pub struct SyncJobs for crate::client::LinxoClient, "Linxo";
 }
 
 impl SyncJobs<'_> {
