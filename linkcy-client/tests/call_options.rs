@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 use banking_core::transport::CallOptions;
 use futures::TryStreamExt;
 use linkcy_client::{
-    BeneficiaryAccount, CreateBeneficiaryRequest, LedgerFilter, PartyType, ScaOptions,
-    ScaStrategy, TransactionFilter,
+    BeneficiaryAccount, CreateBeneficiaryRequest, LedgerFilter, PartyType, ScaOptions, ScaStrategy,
+    TransactionFilter,
 };
 use wiremock::Mock;
 use wiremock::matchers::{header, method, path};
@@ -138,7 +138,11 @@ async fn a_short_timeout_ends_a_call_on_a_hanging_server() {
         .await
         .unwrap_err();
     assert!(err.is_timeout(), "{err:?}");
-    assert!(started.elapsed() < Duration::from_secs(2), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
 }
 
 #[tokio::test]
