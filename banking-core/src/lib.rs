@@ -32,7 +32,7 @@
 //! | [`money`] | `Money`, `Currency` and exact serde adapters |
 //! | [`neutral`] | provider-neutral accounts and transactions, their traits, the aggregator |
 //! | [`pagination`] | lazy page and item streams over any cursor |
-//! | [`resource_handle`] | the resource handle every provider crate declares: a borrowed client plus per-call options |
+//! | [`resource_handle`](mod@resource_handle) | the resource handle every provider crate declares: a borrowed client plus per-call options |
 //! | [`sca`] | SCA headers and the 202 flow |
 //! | [`enums`] | server enums that keep unknown values |
 //! | [`ids`] | typed identifier newtypes |

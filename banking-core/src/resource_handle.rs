@@ -152,7 +152,7 @@ impl<C: fmt::Debug> fmt::Debug for Handle<'_, C> {
 /// }
 /// ```
 ///
-/// See the [module documentation](crate::resource_handle) for a full
+/// See the [module documentation](mod@crate::resource_handle) for a full
 /// example.
 #[macro_export]
 macro_rules! resource_handle {

@@ -272,7 +272,7 @@ impl LinkcyCredentials {
     /// login that needed SCA, completed through
     /// [`Auth::login`](crate::Auth::login)). Its token is used until it
     /// expires, then its refresh token; once the refresh is refused the
-    /// client fails with [`Error::Auth`](banking_core::Error::Auth).
+    /// client fails with [`Error::Auth`].
     pub fn session(session: LoginResponse) -> Self {
         LinkcyCredentials {
             login: None,

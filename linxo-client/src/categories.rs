@@ -6,7 +6,7 @@
 //! found gives the endpoints or schema. This module sends `GET /categories`
 //! and `GET /categories/{category_id}` and types `id`, `name` and
 //! `parent_id`; every other field is kept in [`Category::other`]. Check
-//! against the Linxo reference and use [`LinxoClient::raw`] if they differ.
+//! against the Linxo reference and use [`LinxoClient::raw`](crate::LinxoClient::raw) if they differ.
 
 use banking_core::transport::Request;
 use serde::{Deserialize, Serialize};

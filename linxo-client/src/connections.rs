@@ -2,7 +2,7 @@
 //!
 //! Connections are created by the widget or, for clients with a PSD2
 //! agreement, through the API ("manual connection creation", research
-//! notes 2(d) [S] concept; seed: without the agreement "you are required to
+//! notes 2(d) \[S\] concept; seed: without the agreement "you are required to
 //! perform all aggregation via Linxo Connect widgets"). Paths, operation ids
 //! and fields of the reads: research notes 2(d) and 2(e) (third-party code
 //! and samples). API v2.1 answers lists as bare JSON arrays.

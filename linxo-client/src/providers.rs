@@ -6,7 +6,7 @@
 //! the `page` and `limit` parameters of the other v2.1 lists, and types the
 //! fields a connection shows of its provider (`id`, `name`, `logo_url`);
 //! every other field is kept in [`Provider::other`]. Check against the
-//! Linxo reference and use [`LinxoClient::raw`] if they differ.
+//! Linxo reference and use [`LinxoClient::raw`](crate::LinxoClient::raw) if they differ.
 
 use banking_core::transport::Request;
 use serde::{Deserialize, Serialize};

@@ -12,7 +12,7 @@
 //! field) and `GET /queues/{queue_id}/events` (a bare array of events, as
 //! the v2.1 lists are). Event fields beyond the documented ones are kept in
 //! [`QueueEvent::other`]. Check against the Linxo reference and use
-//! [`LinxoClient::raw`] if they differ.
+//! [`LinxoClient::raw`](crate::LinxoClient::raw) if they differ.
 
 use banking_core::transport::Request;
 use chrono::{DateTime, Utc};

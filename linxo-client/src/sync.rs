@@ -12,7 +12,7 @@
 //! 204, with a `type` of `ALL` or `LIST_ACCOUNTS`) but no source found gives
 //! the paths. This module sends `POST /connections/synchronize` and
 //! `POST /connections/{connection_id}/synchronize?type=...`; check them
-//! against the Linxo reference and use [`LinxoClient::raw`] if they differ.
+//! against the Linxo reference and use [`LinxoClient::raw`](crate::LinxoClient::raw) if they differ.
 
 use banking_core::transport::Request;
 
