@@ -32,6 +32,7 @@
 //! | [`money`] | `Money`, `Currency` and exact serde adapters |
 //! | [`neutral`] | provider-neutral accounts and transactions, their traits, the aggregator |
 //! | [`pagination`] | lazy page and item streams over any cursor |
+//! | [`resource_handle`](mod@resource_handle) | the resource handle every provider crate declares: a borrowed client plus per-call options |
 //! | [`sca`] | SCA headers and the 202 flow |
 //! | [`enums`] | server enums that keep unknown values |
 //! | [`ids`] | typed identifier newtypes |
@@ -50,6 +51,7 @@ pub mod json;
 pub mod money;
 pub mod neutral;
 pub mod pagination;
+pub mod resource_handle;
 pub mod retry;
 pub mod sca;
 #[cfg(feature = "testkit")]

@@ -9,7 +9,7 @@ use banking_core::money::Currency;
 use serde::{Deserialize, Serialize};
 
 use crate::balances::Balance;
-use crate::client::{ApiVersion, Body, Endpoint, resource};
+use crate::client::{ApiVersion, Body, Endpoint};
 use crate::ids::{AccountId, ConsentId};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -103,15 +103,18 @@ pub struct AccountList {
 
 const LIST: Endpoint = Endpoint::ais("ais/accounts/list").read_only();
 
-resource!(
+banking_core::resource_handle! {
     /// `/ais/accounts/list` (v2). Get it with
     /// [`FinqLinkClient::accounts`](crate::FinqLinkClient::accounts).
-    Accounts
-);
+    pub struct Accounts for crate::client::FinqLinkClient, "FinqLink";
+}
 
 impl Accounts<'_> {
     /// `POST /ais/accounts/list`: the consent's accounts with balances.
     pub async fn list(&self, req: &AccountsListRequest) -> banking_core::Result<AccountList> {
-        self.client.call(LIST, req, self.options.as_ref()).await
+        self.handle
+            .client()
+            .call(LIST, req, self.handle.options())
+            .await
     }
 }

@@ -11,7 +11,7 @@ use futures::Stream;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::client::{ApiVersion, Body, Endpoint, resource};
+use crate::client::{ApiVersion, Body, Endpoint};
 use crate::dates;
 use crate::ids::{AccountId, ConsentId};
 use crate::pagination::{self, PageInfo, Pagination, keyset_list};
@@ -136,16 +136,19 @@ keyset_list!(BalancesListRequest => BalanceList { balances: Balance });
 
 const LIST: Endpoint = Endpoint::ais("ais/balances/list").read_only();
 
-resource!(
+banking_core::resource_handle! {
     /// `/ais/balances/list` (v2). Get it with
     /// [`FinqLinkClient::balances`](crate::FinqLinkClient::balances).
-    Balances
-);
+    pub struct Balances for crate::client::FinqLinkClient, "FinqLink";
+}
 
 impl Balances<'_> {
     /// `POST /ais/balances/list`: one page of balances.
     pub async fn list(&self, req: &BalancesListRequest) -> banking_core::Result<BalanceList> {
-        self.client.call(LIST, req, self.options.as_ref()).await
+        self.handle
+            .client()
+            .call(LIST, req, self.handle.options())
+            .await
     }
 
     /// Every balance matching `req`, page after page, each page asked for
@@ -154,6 +157,6 @@ impl Balances<'_> {
         &self,
         req: BalancesListRequest,
     ) -> impl Stream<Item = banking_core::Result<Balance>> + Send + 'static {
-        pagination::items(self.client.clone(), LIST, self.options.clone(), req)
+        pagination::items(&self.handle, LIST, req)
     }
 }

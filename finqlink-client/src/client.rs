@@ -520,7 +520,7 @@ impl FinqLinkClient {
         &self,
         endpoint: Endpoint,
         body: &B,
-        options: Option<&CallOptions>,
+        options: &CallOptions,
     ) -> banking_core::Result<T> {
         let request = self.request(endpoint, body, options)?;
         self.inner.transport.send_json(request).await
@@ -531,7 +531,7 @@ impl FinqLinkClient {
         &self,
         endpoint: Endpoint,
         body: &B,
-        options: Option<&CallOptions>,
+        options: &CallOptions,
     ) -> banking_core::Result<Request> {
         let version = self.inner.version;
         if endpoint.ais && version == ApiVersion::V1 {
@@ -559,10 +559,7 @@ impl FinqLinkClient {
         if endpoint.read_only {
             request = request.read_only();
         }
-        if let Some(options) = options {
-            request = request.options(options.clone());
-        }
-        Ok(request)
+        Ok(request.options(options.clone()))
     }
 }
 
@@ -643,33 +640,11 @@ impl Serialize for ExposeOnSerialize<'_> {
     }
 }
 
-/// Declares a resource handle: a borrowed client plus per-call options.
-macro_rules! resource {
-    ($(#[$meta:meta])* $name:ident) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone)]
-        pub struct $name<'a> {
-            client: &'a $crate::client::FinqLinkClient,
-            options: Option<::banking_core::transport::CallOptions>,
-        }
-
-        impl<'a> $name<'a> {
-            pub(crate) fn new(client: &'a $crate::client::FinqLinkClient) -> Self {
-                Self { client, options: None }
-            }
-
-            /// Applies these options (timeout, retry policy, extra headers) to the calls made
-            /// through this handle. FinqLink has no idempotency keys: a key
-            /// set here is refused before sending.
-            pub fn with_options(mut self, options: ::banking_core::transport::CallOptions) -> Self {
-                self.options = Some(options);
-                self
-            }
-        }
-    };
+impl banking_core::resource_handle::ResourceClient for FinqLinkClient {
+    fn transport(&self) -> &Transport {
+        &self.inner.transport
+    }
 }
-
-pub(crate) use resource;
 
 #[cfg(test)]
 mod tests {
@@ -694,7 +669,7 @@ mod tests {
             .request(
                 Endpoint::pay("providers/list"),
                 &ProvidersListRequest::new().show_ais_methods(true),
-                Some(&CallOptions::new()),
+                &CallOptions::new(),
             )
             .unwrap();
         let body = String::from_utf8(request.body().unwrap().to_vec()).unwrap();

@@ -20,7 +20,7 @@ use serde::de::{SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use url::Url;
 
-use crate::client::{ApiVersion, Body, Endpoint, resource};
+use crate::client::{ApiVersion, Body, Endpoint};
 use crate::ids::{ConsentId, ProviderId, WebId};
 use crate::links::FlowType;
 use crate::providers::{OwnerType, ProviderEnv};
@@ -474,33 +474,45 @@ const GET: Endpoint = Endpoint::ais("ais/consents/get").read_only();
 const REVOKE: Endpoint = Endpoint::ais("ais/consents/revoke");
 const REDIRECT: Endpoint = Endpoint::ais("ais/consents/redirect");
 
-resource!(
+banking_core::resource_handle! {
     /// `/ais/consents/*` calls (v2). Get it with
     /// [`FinqLinkClient::consents`](crate::FinqLinkClient::consents).
-    Consents
-);
+    pub struct Consents for crate::client::FinqLinkClient, "FinqLink";
+}
 
 impl Consents<'_> {
     /// `POST /ais/consents/create`: a consent link for the user to
     /// authorize. Never resent automatically.
     pub async fn create(&self, req: &ConsentCreateRequest) -> banking_core::Result<Consent> {
-        self.client.call(CREATE, req, self.options.as_ref()).await
+        self.handle
+            .client()
+            .call(CREATE, req, self.handle.options())
+            .await
     }
 
     /// `POST /ais/consents/get`: the consent and its status.
     pub async fn get(&self, req: &ConsentRequest) -> banking_core::Result<Consent> {
-        self.client.call(GET, req, self.options.as_ref()).await
+        self.handle
+            .client()
+            .call(GET, req, self.handle.options())
+            .await
     }
 
     /// `POST /ais/consents/revoke`: withdraws data access. Never resent
     /// automatically.
     pub async fn revoke(&self, req: &ConsentRequest) -> banking_core::Result<Consent> {
-        self.client.call(REVOKE, req, self.options.as_ref()).await
+        self.handle
+            .client()
+            .call(REVOKE, req, self.handle.options())
+            .await
     }
 
     /// `POST /ais/consents/redirect`: passes the bank's SCA callback on.
     /// Not resent automatically (it completes an authorization).
     pub async fn redirect(&self, req: &ConsentRedirectRequest) -> banking_core::Result<Consent> {
-        self.client.call(REDIRECT, req, self.options.as_ref()).await
+        self.handle
+            .client()
+            .call(REDIRECT, req, self.handle.options())
+            .await
     }
 }

@@ -16,7 +16,7 @@ use banking_core::error::{TimeoutError, TimeoutKind};
 use serde::{Deserialize, Serialize};
 use url::Url;
 
-use crate::client::{ApiVersion, Body, Endpoint, resource};
+use crate::client::{ApiVersion, Body, Endpoint};
 use crate::ids::{ConsentId, JobId};
 use crate::providers::{AisMethod, Provider};
 use crate::validate;
@@ -193,11 +193,11 @@ impl WaitOptions {
 const CREATE: Endpoint = Endpoint::ais("ais/jobs/create");
 const GET: Endpoint = Endpoint::ais("ais/jobs/get").read_only();
 
-resource!(
+banking_core::resource_handle! {
     /// `/ais/jobs/*` calls (v2). Get it with
     /// [`FinqLinkClient::jobs`](crate::FinqLinkClient::jobs).
-    Jobs
-);
+    pub struct Jobs for crate::client::FinqLinkClient, "FinqLink";
+}
 
 impl Jobs<'_> {
     /// `POST /ais/jobs/create`: starts a data refresh. Never resent
@@ -207,12 +207,18 @@ impl Jobs<'_> {
     /// [`FinqLinkErrorExt::is_cooldown`]: crate::FinqLinkErrorExt::is_cooldown
     /// [`FinqLinkErrorExt::is_consent_not_active`]: crate::FinqLinkErrorExt::is_consent_not_active
     pub async fn create(&self, req: &JobCreateRequest) -> banking_core::Result<Job> {
-        self.client.call(CREATE, req, self.options.as_ref()).await
+        self.handle
+            .client()
+            .call(CREATE, req, self.handle.options())
+            .await
     }
 
     /// `POST /ais/jobs/get`: the job's current status.
     pub async fn get(&self, req: &JobGetRequest) -> banking_core::Result<Job> {
-        self.client.call(GET, req, self.options.as_ref()).await
+        self.handle
+            .client()
+            .call(GET, req, self.handle.options())
+            .await
     }
 
     /// Creates a job and polls it until it reaches a terminal status.

@@ -107,6 +107,15 @@
 //! SDK's common `banking_core::webhook::Verify`. Turning the feature off
 //! drops the JOSE dependency and its `aws-lc` build.
 //!
+//! # Per-call options
+//!
+//! Every resource handle takes `with_options(..)` with a [`CallOptions`]
+//! (timeout, retry policy, extra headers), e.g. `client.links().with_options(..)`: the options apply to
+//! every request sent through the handle, each page of a stream, each poll
+//! of a wait and each SCA send included. FinqLink documents no idempotency
+//! key, so a key set there fails the call with a validation error before
+//! anything is sent.
+//!
 //! # Reliability
 //!
 //! Every call runs under the builder's connect, attempt and total
@@ -186,7 +195,10 @@ mod webui;
 
 pub use amount::parse_amount;
 /// The shared building blocks, re-exported so every crate reads the same.
-pub use banking_core::{Error, Result, money::Money, retry::RetryPolicy, transport::Environment};
+pub use banking_core::{
+    Error, Result, money::Money, pagination::StreamOptions, retry::RetryPolicy,
+    transport::CallOptions, transport::Environment,
+};
 pub use client::{ApiVersion, Credentials, FinqLinkClient, FinqLinkClientBuilder};
 pub use error::{FinqLinkErrorCode, FinqLinkErrorDecoder, FinqLinkErrorExt};
 pub use ids::{AccountId, ConsentId, JobId, LinkId, ProviderId, TransactionId, WebId};

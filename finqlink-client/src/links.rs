@@ -21,7 +21,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use url::Url;
 
-use crate::client::{ApiVersion, Body, Endpoint, resource};
+use crate::client::{ApiVersion, Body, Endpoint};
 use crate::ids::{LinkId, ProviderId, WebId};
 use crate::pagination::{self, PageInfo, Pagination, keyset_list};
 use crate::providers::{OwnerType, PaymentMethod, PaymentScheme, Provider, ProviderEnv};
@@ -522,27 +522,36 @@ const CREATE: Endpoint = Endpoint::pay("links/create");
 const GET: Endpoint = Endpoint::pay("links/get").read_only();
 const LIST: Endpoint = Endpoint::pay("links/list").read_only();
 
-resource!(
+banking_core::resource_handle! {
     /// `/links/*` calls. Get it with
     /// [`FinqLinkClient::links`](crate::FinqLinkClient::links).
-    Links
-);
+    pub struct Links for crate::client::FinqLinkClient, "FinqLink";
+}
 
 impl Links<'_> {
     /// `POST /links/create`: creates a payment link. Never resent
     /// automatically.
     pub async fn create(&self, req: &LinkCreateRequest) -> banking_core::Result<Link> {
-        self.client.call(CREATE, req, self.options.as_ref()).await
+        self.handle
+            .client()
+            .call(CREATE, req, self.handle.options())
+            .await
     }
 
     /// `POST /links/get`: one link and its status.
     pub async fn get(&self, req: &LinkGetRequest) -> banking_core::Result<Link> {
-        self.client.call(GET, req, self.options.as_ref()).await
+        self.handle
+            .client()
+            .call(GET, req, self.handle.options())
+            .await
     }
 
     /// `POST /links/list`: one page of links.
     pub async fn list(&self, req: &LinksListRequest) -> banking_core::Result<LinkList> {
-        self.client.call(LIST, req, self.options.as_ref()).await
+        self.handle
+            .client()
+            .call(LIST, req, self.handle.options())
+            .await
     }
 
     /// Every link matching `req`, page after page, starting at its cursor.
@@ -551,6 +560,6 @@ impl Links<'_> {
         &self,
         req: LinksListRequest,
     ) -> impl Stream<Item = banking_core::Result<Link>> + Send + 'static {
-        pagination::items(self.client.clone(), LIST, self.options.clone(), req)
+        pagination::items(&self.handle, LIST, req)
     }
 }

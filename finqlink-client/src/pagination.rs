@@ -16,7 +16,7 @@
 //! rather than silently dropping the rest.
 
 use banking_core::pagination::{Page, Paginator};
-use banking_core::transport::CallOptions;
+use banking_core::resource_handle::Handle;
 use futures::Stream;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -215,9 +215,8 @@ pub(crate) use keyset_list;
 /// keysets (v1 `/links/list`) is the only page. A page whose next cursor is
 /// missing is yielded whole before the error.
 pub(crate) fn items<R: KeysetRequest>(
-    client: FinqLinkClient,
+    handle: &Handle<'_, FinqLinkClient>,
     endpoint: Endpoint,
-    options: Option<CallOptions>,
     mut req: R,
 ) -> impl Stream<Item = banking_core::Result<<R::Page as KeysetPage>::Item>> + Send + 'static {
     /// The next page's cursor, or the error to yield after this page.
@@ -227,6 +226,8 @@ pub(crate) fn items<R: KeysetRequest>(
         Broken(banking_core::pagination::PaginationError),
     }
 
+    let client = handle.client().clone();
+    let options = handle.options().clone();
     let stream_options = client.raw().stream_options().clone();
     let first = req.pagination_mut().after.clone().map(Next::After);
     Paginator::new(first, move |cursor: Option<Next>| {
@@ -240,7 +241,7 @@ pub(crate) fn items<R: KeysetRequest>(
         };
         async move {
             req.pagination_mut().after = after?;
-            let page: R::Page = client.call(endpoint, &req, options.as_ref()).await?;
+            let page: R::Page = client.call(endpoint, &req, &options).await?;
             let (items, info) = page.into_parts();
             let next = match next_cursor(&items, info.as_ref()) {
                 Ok(next) => next.map(Next::After),

@@ -12,7 +12,7 @@ use std::fmt;
 use serde::de::{self, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::client::{ApiVersion, Body, Endpoint, resource};
+use crate::client::{ApiVersion, Body, Endpoint};
 use crate::ids::ProviderId;
 
 banking_core::wire_enum! {
@@ -314,20 +314,26 @@ impl Body for ProvidersGetRequest {
 const LIST: Endpoint = Endpoint::pay("providers/list").read_only();
 const GET: Endpoint = Endpoint::pay("providers/get").read_only();
 
-resource!(
+banking_core::resource_handle! {
     /// `/providers/*` calls. Get it with
     /// [`FinqLinkClient::providers`](crate::FinqLinkClient::providers).
-    Providers
-);
+    pub struct Providers for crate::client::FinqLinkClient, "FinqLink";
+}
 
 impl Providers<'_> {
     /// `POST /providers/list`: providers and their payment (and AIS) methods.
     pub async fn list(&self, req: &ProvidersListRequest) -> banking_core::Result<ProviderList> {
-        self.client.call(LIST, req, self.options.as_ref()).await
+        self.handle
+            .client()
+            .call(LIST, req, self.handle.options())
+            .await
     }
 
     /// `POST /providers/get`: one provider.
     pub async fn get(&self, req: &ProvidersGetRequest) -> banking_core::Result<Provider> {
-        self.client.call(GET, req, self.options.as_ref()).await
+        self.handle
+            .client()
+            .call(GET, req, self.handle.options())
+            .await
     }
 }

@@ -16,7 +16,7 @@ use futures::Stream;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::client::{ApiVersion, Body, Endpoint, resource};
+use crate::client::{ApiVersion, Body, Endpoint};
 use crate::dates;
 use crate::ids::{AccountId, ConsentId, TransactionId};
 use crate::pagination::{self, PageInfo, Pagination, keyset_list};
@@ -277,11 +277,11 @@ keyset_list!(TransactionsListRequest => TransactionList { transactions: Transact
 
 const LIST: Endpoint = Endpoint::ais("ais/transactions/list").read_only();
 
-resource!(
+banking_core::resource_handle! {
     /// `/ais/transactions/list` (v2). Get it with
     /// [`FinqLinkClient::transactions`](crate::FinqLinkClient::transactions).
-    Transactions
-);
+    pub struct Transactions for crate::client::FinqLinkClient, "FinqLink";
+}
 
 impl Transactions<'_> {
     /// `POST /ais/transactions/list`: one page of transactions.
@@ -289,7 +289,10 @@ impl Transactions<'_> {
         &self,
         req: &TransactionsListRequest,
     ) -> banking_core::Result<TransactionList> {
-        self.client.call(LIST, req, self.options.as_ref()).await
+        self.handle
+            .client()
+            .call(LIST, req, self.handle.options())
+            .await
     }
 
     /// Every transaction matching `req`, page after page, each page asked
@@ -299,6 +302,6 @@ impl Transactions<'_> {
         &self,
         req: TransactionsListRequest,
     ) -> impl Stream<Item = banking_core::Result<Transaction>> + Send + 'static {
-        pagination::items(self.client.clone(), LIST, self.options.clone(), req)
+        pagination::items(&self.handle, LIST, req)
     }
 }

@@ -43,7 +43,6 @@ use jsonwebtoken::jwk::{Jwk, KeyAlgorithm, PublicKeyUse};
 use jsonwebtoken::{Algorithm, DecodingKey};
 use serde::{Deserialize, Serialize};
 
-use crate::client::resource;
 use crate::consents::ConsentStatus;
 use crate::ids::{ConsentId, JobId, LinkId, WebId};
 use crate::jobs::JobStatus;
@@ -298,23 +297,20 @@ fn malformed(reason: &'static str) -> WebhookError {
     }
 }
 
-resource!(
+banking_core::resource_handle! {
     /// Webhook key retrieval. Get it with
     /// [`FinqLinkClient::webhooks`](crate::FinqLinkClient::webhooks).
-    Webhooks
-);
+    pub struct Webhooks for crate::client::FinqLinkClient, "FinqLink";
+}
 
 impl Webhooks<'_> {
     /// `GET {host}/.well-known/jwks.json`: the current signing keys, as a
     /// verifier. Fetch again when a webhook names an unknown key id.
     pub async fn verifier(&self) -> banking_core::Result<WebhookVerifier> {
-        let mut request = Request::get(".well-known/jwks.json")
-            .absolute_url(self.client.jwks_url().clone())
+        let request = Request::get(".well-known/jwks.json")
+            .absolute_url(self.handle.client().jwks_url().clone())
             .auth(RequestAuth::None);
-        if let Some(options) = &self.options {
-            request = request.options(options.clone());
-        }
-        let set: JwksDocument = self.client.raw().send_json(request).await?;
+        let set: JwksDocument = self.handle.send_json(request).await?;
         Ok(WebhookVerifier::from_keys(set.keys))
     }
 }

@@ -142,6 +142,35 @@ async fn stream_without_more_reads_until_an_empty_page() {
 }
 
 #[tokio::test]
+async fn with_options_headers_reach_every_page_of_a_stream() {
+    let server = server().await;
+    post("/v2/ais/transactions/list")
+        .and(wiremock::matchers::header("x-correlation-id", "corr-finq"))
+        .respond_with(KeysetServer::from_fixtures(
+            "transactions",
+            &[
+                "schema_built_transactions_list_page1_200.json",
+                "schema_built_transactions_list_page2_200.json",
+            ],
+            false,
+        ))
+        .expect(4)
+        .mount(&server)
+        .await;
+    let ids: Vec<String> = client(&server)
+        .transactions()
+        .with_options(
+            banking_core::transport::CallOptions::new().header("x-correlation-id", "corr-finq"),
+        )
+        .stream(TransactionsListRequest::new(consent_id()).pagination(Pagination::new().limit(1)))
+        .map_ok(|t| t.id.unwrap().to_string())
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(ids, ["tx-1003", "tx-1002", "tx-1001"]);
+}
+
+#[tokio::test]
 async fn stream_falls_back_to_a_response_level_cursor() {
     let server = server().await;
     expect_call(

@@ -75,6 +75,12 @@ impl fmt::Debug for FlinksClient {
     }
 }
 
+impl banking_core::resource_handle::ResourceClient for FlinksClient {
+    fn transport(&self) -> &Transport {
+        &self.inner.transport
+    }
+}
+
 impl FlinksClient {
     /// Starts a builder (sandbox environment by default).
     pub fn builder() -> FlinksClientBuilder {

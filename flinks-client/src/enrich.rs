@@ -183,18 +183,13 @@ impl Serialize for CustomAttributesRequest {
     }
 }
 
-/// The Enrich API of a [`FlinksClient`]; get it with
-/// [`FlinksClient::enrich`].
-#[derive(Debug, Clone, Copy)]
-pub struct Enrich<'a> {
-    client: &'a FlinksClient,
+banking_core::resource_handle! {
+    /// The Enrich API of a [`FlinksClient`]; get it with
+    /// [`FlinksClient::enrich`].
+    pub struct Enrich for FlinksClient, "Flinks";
 }
 
 impl<'a> Enrich<'a> {
-    pub(crate) fn new(client: &'a FlinksClient) -> Self {
-        Self { client }
-    }
-
     /// `GET .../attributes/{requestId}/Get...Attributes`: one attribute
     /// package for the session `request_id` of `login_id`.
     pub async fn attributes(
@@ -208,12 +203,12 @@ impl<'a> Enrich<'a> {
             .param("requestId", request_id);
         if package == AttributePackage::CreditRisk {
             http = http
-                .query("customerId", self.client.customer_id())
+                .query("customerId", self.handle.client().customer_id())
                 .query("loginId", login_id)
                 .query("requestId", request_id);
         }
-        let http = http.auth(self.client.api_key_auth(package.endpoint())?);
-        self.client.transport().send_json(http).await
+        let http = http.auth(self.handle.client().api_key_auth(package.endpoint())?);
+        self.handle.send_json(http).await
     }
 
     /// `POST .../attributes/{requestId}`: the attributes you choose.
@@ -225,8 +220,8 @@ impl<'a> Enrich<'a> {
             .param("requestId", request.request_id)
             .json(request)?
             .read_only()
-            .auth(self.client.api_key_auth("Attributes")?);
-        self.client.transport().send_json(http).await
+            .auth(self.handle.client().api_key_auth("Attributes")?);
+        self.handle.send_json(http).await
     }
 }
 

@@ -102,6 +102,15 @@
 //!   [`rust_decimal::Decimal`], whether Flinks sends a number or a string.
 //! - **Timestamps** come with or without an offset: [`datetime::Timestamp`].
 //!
+//! # Per-call options
+//!
+//! Every resource handle takes `with_options(..)` with a [`CallOptions`]
+//! (timeout, retry policy, extra headers), e.g. `client.connect().with_options(..)`, `pay.sessions().with_options(..)`, `connection.accounts().with_options(..)`: the options apply to
+//! every request sent through the handle, each page of a stream, each poll
+//! of a wait and each SCA send included. Flinks documents no idempotency
+//! key, so a key set there fails the call with a validation error before
+//! anything is sent.
+//!
 //! # Reliability
 //!
 //! Every call runs under the builder's connect, attempt and total
@@ -204,7 +213,10 @@ pub mod webhooks;
 
 pub use banking_core::transport::Environment;
 /// The shared building blocks, re-exported so every crate reads the same.
-pub use banking_core::{Error, Result, money::Money, retry::RetryPolicy};
+pub use banking_core::{
+    Error, Result, money::Money, pagination::StreamOptions, retry::RetryPolicy,
+    transport::CallOptions,
+};
 #[cfg(any(feature = "connect", feature = "enrich", feature = "upload"))]
 #[cfg_attr(
     docsrs,

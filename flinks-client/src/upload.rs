@@ -373,18 +373,13 @@ impl Serialize for UploadRequest {
     }
 }
 
-/// The Upload API of a [`FlinksClient`]; get it with
-/// [`FlinksClient::upload`].
-#[derive(Debug, Clone, Copy)]
-pub struct Upload<'a> {
-    client: &'a FlinksClient,
+banking_core::resource_handle! {
+    /// The Upload API of a [`FlinksClient`]; get it with
+    /// [`FlinksClient::upload`].
+    pub struct Upload for FlinksClient, "Flinks";
 }
 
 impl<'a> Upload<'a> {
-    pub(crate) fn new(client: &'a FlinksClient) -> Self {
-        Self { client }
-    }
-
     /// `POST attributes/upload`: the attributes named in the request's card.
     pub async fn attributes(&self, request: &UploadRequest) -> Result<Attributes> {
         if request.card.is_empty() {
@@ -410,7 +405,7 @@ impl<'a> Upload<'a> {
         request.validate()?;
         let http = Request::post(path)
             .json(request)?
-            .auth(self.client.secret_bearer_auth());
-        self.client.transport().send_json(http).await
+            .auth(self.handle.client().secret_bearer_auth());
+        self.handle.send_json(http).await
     }
 }

@@ -326,3 +326,47 @@ async fn nothing_is_sent_without_an_api_key_or_with_inverted_dates() {
         .unwrap_err();
     assert!(err.is_validation(), "{err}");
 }
+
+/// `with_options` on the Connect handle reaches the first call and every
+/// poll of `wait_ready` (research samples, as in
+/// `pending_then_ready_through_wait_ready`).
+#[tokio::test]
+async fn with_options_headers_reach_the_call_and_every_poll() {
+    let server = server().await;
+    Mock::given(method("POST"))
+        .and(path(api_path("BankingServices/GetAccountsDetail")))
+        .and(header("x-correlation-id", "corr-flinks"))
+        .respond_with(json(202, fixture("research_accounts_detail_202.json")))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let async_path =
+        api_path("BankingServices/GetAccountsDetailAsync/077785a3-fd0f-42f7-9251-ee2ff7f3b4ff");
+    Mock::given(method("GET"))
+        .and(path(async_path.clone()))
+        .and(header("x-correlation-id", "corr-flinks"))
+        .respond_with(json(202, fixture("research_accounts_detail_202.json")))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(async_path))
+        .and(header("x-correlation-id", "corr-flinks"))
+        .respond_with(json(200, fixture("research_accounts_detail_200.json")))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let connect = client.connect().with_options(
+        banking_core::transport::CallOptions::new().header("x-correlation-id", "corr-flinks"),
+    );
+    let request =
+        AccountsDetailRequest::new("077785a3-fd0f-42f7-9251-ee2ff7f3b4ff".parse().unwrap());
+    let outcome = connect.accounts_detail(&request).await.unwrap();
+    let options = PollOptions::new()
+        .interval(Duration::from_millis(10))
+        .timeout(Duration::from_secs(10));
+    connect.wait_ready(outcome, &options).await.unwrap();
+}

@@ -1,6 +1,9 @@
 //! FDX data access: customers, accounts, transactions (paging), payment
 //! networks, statements, typed FDX errors.
 
+use std::time::{Duration, Instant};
+
+use banking_core::transport::CallOptions;
 use chrono::{NaiveDate, TimeZone, Utc};
 use flinks_client::outbound::fdx::FdxError;
 use flinks_client::outbound::fdx::accounts::{
@@ -720,4 +723,101 @@ async fn transactions_stream_ends_beyond_the_server_total() {
             total: 2
         }
     );
+}
+
+// Per-call options (`with_options`) on an FDX handle. Pages are the
+// fixtures of `transactions_stream_follows_next_offset_to_the_last_page`.
+
+#[tokio::test]
+async fn with_options_headers_reach_every_page_of_a_stream() {
+    let (server, connection) = connection().await;
+    on("GET", "/api/fdx/5/accounts/11/transactions")
+        .and(query_param_is_missing("offset"))
+        .and(header("x-correlation-id", "corr-fdx"))
+        .respond_with(fixture_response(
+            200,
+            "outbound_research_fdx_transactions_200.json",
+        ))
+        .expect(1)
+        .mount(&server)
+        .await;
+    on("GET", "/api/fdx/5/accounts/11/transactions")
+        .and(query_param(
+            "offset",
+            "97fcd39f-6e32-470b-a107-d4cb1080abcc",
+        ))
+        .and(header("x-correlation-id", "corr-fdx"))
+        .respond_with(fixture_response(
+            200,
+            "outbound_schema_built_fdx_transactions_last_page_200.json",
+        ))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let all: Vec<_> = connection
+        .transactions()
+        .with_options(CallOptions::new().header("x-correlation-id", "corr-fdx"))
+        .stream(TransactionsRequest::new("11").limit(1))
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 2);
+}
+
+#[tokio::test]
+async fn with_options_headers_reach_a_plain_call() {
+    let (server, connection) = connection().await;
+    on("GET", "/api/fdx/5/customers/current")
+        .and(header("x-correlation-id", "corr-fdx"))
+        .respond_with(fixture_response(
+            200,
+            "outbound_schema_built_fdx_customers_current_200.json",
+        ))
+        .expect(1)
+        .mount(&server)
+        .await;
+    connection
+        .customers()
+        .with_options(CallOptions::new().header("x-correlation-id", "corr-fdx"))
+        .current()
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn with_options_timeout_ends_a_call_on_a_hanging_server() {
+    let (server, connection) = connection().await;
+    on("GET", "/api/fdx/5/customers/current")
+        .respond_with(
+            fixture_response(200, "outbound_schema_built_fdx_customers_current_200.json")
+                .set_delay(Duration::from_secs(10)),
+        )
+        .mount(&server)
+        .await;
+    let started = Instant::now();
+    let err = connection
+        .customers()
+        .with_options(CallOptions::new().timeout(Duration::from_millis(200)))
+        .current()
+        .await
+        .unwrap_err();
+    assert!(err.is_timeout(), "{err:?}");
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[tokio::test]
+async fn with_options_idempotency_key_is_refused_before_anything_is_sent() {
+    let (server, connection) = connection().await;
+    let err = connection
+        .accounts()
+        .with_options(CallOptions::new().idempotency_key("k-1"))
+        .get(&AccountId::new("11"))
+        .await
+        .unwrap_err();
+    assert!(err.is_validation(), "{err:?}");
+    assert_eq!(server.received_requests().await.unwrap().len(), 0);
 }

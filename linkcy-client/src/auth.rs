@@ -272,7 +272,7 @@ impl LinkcyCredentials {
     /// login that needed SCA, completed through
     /// [`Auth::login`](crate::Auth::login)). Its token is used until it
     /// expires, then its refresh token; once the refresh is refused the
-    /// client fails with [`Error::Auth`](banking_core::Error::Auth).
+    /// client fails with [`Error::Auth`].
     pub fn session(session: LoginResponse) -> Self {
         LinkcyCredentials {
             login: None,
@@ -424,19 +424,14 @@ impl TokenSource for LinkcyTokenSource {
     }
 }
 
-/// The login and refresh endpoints as typed calls; from
-/// [`LinkcyClient::auth`]. The client logs in by itself: use these to run a
-/// login that needs SCA, or to obtain tokens for another process.
-#[derive(Debug, Clone, Copy)]
-pub struct Auth<'a> {
-    client: &'a LinkcyClient,
+banking_core::resource_handle! {
+    /// The login and refresh endpoints as typed calls; from
+    /// [`LinkcyClient::auth`]. The client logs in by itself: use these to run a
+    /// login that needs SCA, or to obtain tokens for another process.
+    pub struct Auth for LinkcyClient, "Linkcy";
 }
 
 impl<'a> Auth<'a> {
-    pub(crate) fn new(client: &'a LinkcyClient) -> Self {
-        Auth { client }
-    }
-
     /// `POST /api/partner/login`; might require SCA.
     pub async fn login(
         &self,
@@ -448,7 +443,10 @@ impl<'a> Auth<'a> {
             .json(login)?
             .auth(RequestAuth::None)
             .credential_bearing();
-        self.client.send_sca(request, sca).await
+        self.handle
+            .client()
+            .send_sca(self.handle.prepare(request), sca)
+            .await
     }
 
     /// `POST /api/partner/refresh`; might require SCA.
@@ -461,6 +459,9 @@ impl<'a> Auth<'a> {
             .json(refresh)?
             .auth(RequestAuth::None)
             .credential_bearing();
-        self.client.send_sca(request, sca).await
+        self.handle
+            .client()
+            .send_sca(self.handle.prepare(request), sca)
+            .await
     }
 }

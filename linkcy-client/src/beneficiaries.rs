@@ -277,23 +277,18 @@ impl CreateBeneficiaryRequest {
     }
 }
 
-/// The beneficiary endpoints; from [`LinkcyClient::beneficiaries`].
-#[derive(Debug, Clone, Copy)]
-pub struct Beneficiaries<'a> {
-    client: &'a LinkcyClient,
+banking_core::resource_handle! {
+    /// The beneficiary endpoints; from [`LinkcyClient::beneficiaries`].
+    pub struct Beneficiaries for LinkcyClient, "Linkcy";
 }
 
 impl<'a> Beneficiaries<'a> {
-    pub(crate) fn new(client: &'a LinkcyClient) -> Self {
-        Beneficiaries { client }
-    }
-
     /// `GET /api/partner/beneficiaries`: one page.
     pub async fn list(
         &self,
         filter: &BeneficiaryFilter,
     ) -> banking_core::Result<LinkcyPage<Beneficiary>> {
-        paging::list(self.client, filter).await
+        paging::list(&self.handle, filter).await
     }
 
     /// Every beneficiary matching `filter`, page after page.
@@ -301,7 +296,7 @@ impl<'a> Beneficiaries<'a> {
         &self,
         filter: BeneficiaryFilter,
     ) -> impl Stream<Item = banking_core::Result<Beneficiary>> + Send + 'static {
-        paging::stream(self.client, filter)
+        paging::stream(&self.handle, filter)
     }
 
     /// `POST /api/partner/beneficiaries`; might require SCA.
@@ -312,6 +307,9 @@ impl<'a> Beneficiaries<'a> {
     ) -> banking_core::Result<LinkcyScaOutcome<Created<BeneficiaryId>>> {
         beneficiary.validate()?;
         let request = Request::post(BENEFICIARIES).json(beneficiary)?;
-        self.client.send_sca(request, sca).await
+        self.handle
+            .client()
+            .send_sca(self.handle.prepare(request), sca)
+            .await
     }
 }

@@ -35,17 +35,12 @@ impl CreateCardProfileRequest {
     }
 }
 
-/// The card-profile endpoints; from [`LinkcyClient::card_profiles`].
-#[derive(Debug, Clone, Copy)]
-pub struct CardProfiles<'a> {
-    client: &'a LinkcyClient,
+banking_core::resource_handle! {
+    /// The card-profile endpoints; from [`LinkcyClient::card_profiles`].
+    pub struct CardProfiles for LinkcyClient, "Linkcy";
 }
 
 impl<'a> CardProfiles<'a> {
-    pub(crate) fn new(client: &'a LinkcyClient) -> Self {
-        Self { client }
-    }
-
     /// `POST /api/partner/card-profiles`: 201 with the new profile's id
     /// (the `{id}` answer of every Linkcy create, inferred here).
     pub async fn create(
@@ -53,7 +48,7 @@ impl<'a> CardProfiles<'a> {
         profile: &CreateCardProfileRequest,
     ) -> banking_core::Result<Created<CardProfileId>> {
         let request = Request::post(PROFILES).json(profile)?;
-        self.client.send_json(request).await
+        self.handle.send_json(request).await
     }
 
     /// `PUT /api/partner/card-profiles/{cardProfileId}/rules`: the default
@@ -67,6 +62,6 @@ impl<'a> CardProfiles<'a> {
         let request = Request::put(PROFILE_RULES)
             .param("cardProfileId", card_profile_id)
             .json(rule)?;
-        self.client.send_json(request).await
+        self.handle.send_json(request).await
     }
 }

@@ -269,20 +269,15 @@ impl CardRuleRequest {
     }
 }
 
-/// The card endpoints; from [`LinkcyClient::cards`].
-#[derive(Debug, Clone, Copy)]
-pub struct Cards<'a> {
-    client: &'a LinkcyClient,
+banking_core::resource_handle! {
+    /// The card endpoints; from [`LinkcyClient::cards`].
+    pub struct Cards for LinkcyClient, "Linkcy";
 }
 
 impl<'a> Cards<'a> {
-    pub(crate) fn new(client: &'a LinkcyClient) -> Self {
-        Cards { client }
-    }
-
     /// `GET /api/partner/cards`: one page.
     pub async fn list(&self, filter: &CardFilter) -> banking_core::Result<LinkcyPage<Card>> {
-        paging::list(self.client, filter).await
+        paging::list(&self.handle, filter).await
     }
 
     /// Every card matching `filter`, page after page.
@@ -290,7 +285,7 @@ impl<'a> Cards<'a> {
         &self,
         filter: CardFilter,
     ) -> impl Stream<Item = banking_core::Result<Card>> + Send + 'static {
-        paging::stream(self.client, filter)
+        paging::stream(&self.handle, filter)
     }
 
     /// `POST /api/partner/cards`; might require SCA.
@@ -301,13 +296,16 @@ impl<'a> Cards<'a> {
     ) -> banking_core::Result<LinkcyScaOutcome<Created<CardId>>> {
         card.validate()?;
         let request = Request::post(CARDS).json(card)?;
-        self.client.send_sca(request, sca).await
+        self.handle
+            .client()
+            .send_sca(self.handle.prepare(request), sca)
+            .await
     }
 
     /// `GET /api/partner/cards/{cardId}` (path from third-party code, inferred).
     pub async fn get(&self, card_id: CardId) -> banking_core::Result<Card> {
         let request = Request::get(CARD).param("cardId", card_id);
-        self.client.send_json(request).await
+        self.handle.send_json(request).await
     }
 
     /// `PUT /api/partner/cards/{cardId}/rules`: 204 once applied; might
@@ -322,6 +320,9 @@ impl<'a> Cards<'a> {
         let request = Request::put(CARD_RULES)
             .param("cardId", card_id)
             .json(rule)?;
-        self.client.send_sca(request, sca).await
+        self.handle
+            .client()
+            .send_sca(self.handle.prepare(request), sca)
+            .await
     }
 }

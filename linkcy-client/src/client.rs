@@ -136,13 +136,6 @@ impl LinkcyClient {
         self.inner.auth.cache().invalidate();
     }
 
-    pub(crate) async fn send_json<T: DeserializeOwned>(
-        &self,
-        request: Request,
-    ) -> banking_core::Result<T> {
-        self.inner.transport.send_json(request).await
-    }
-
     /// Send an operation that might require SCA, with the SCA headers of
     /// `sca`; a 202 becomes [`ScaOutcome::Pending`](crate::ScaOutcome::Pending).
     pub(crate) async fn send_sca<T: DeserializeOwned>(
@@ -152,6 +145,12 @@ impl LinkcyClient {
     ) -> banking_core::Result<LinkcyScaOutcome<T>> {
         let request = sca.apply(request, &SCA_HEADERS);
         banking_core::sca::send_with_sca(&self.inner.transport, request, SCA_HEADERS).await
+    }
+}
+
+impl banking_core::resource_handle::ResourceClient for LinkcyClient {
+    fn transport(&self) -> &Transport {
+        &self.inner.transport
     }
 }
 

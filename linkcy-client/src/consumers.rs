@@ -430,23 +430,18 @@ impl CreateConsumerRequest {
     }
 }
 
-/// The consumer endpoints; from [`LinkcyClient::consumers`].
-#[derive(Debug, Clone, Copy)]
-pub struct Consumers<'a> {
-    client: &'a LinkcyClient,
+banking_core::resource_handle! {
+    /// The consumer endpoints; from [`LinkcyClient::consumers`].
+    pub struct Consumers for LinkcyClient, "Linkcy";
 }
 
 impl<'a> Consumers<'a> {
-    pub(crate) fn new(client: &'a LinkcyClient) -> Self {
-        Consumers { client }
-    }
-
     /// `GET /api/partner/consumers`: one page.
     pub async fn list(
         &self,
         filter: &ConsumerFilter,
     ) -> banking_core::Result<LinkcyPage<Consumer>> {
-        paging::list(self.client, filter).await
+        paging::list(&self.handle, filter).await
     }
 
     /// Every consumer matching `filter`, page after page.
@@ -454,14 +449,14 @@ impl<'a> Consumers<'a> {
         &self,
         filter: ConsumerFilter,
     ) -> impl Stream<Item = banking_core::Result<Consumer>> + Send + 'static {
-        paging::stream(self.client, filter)
+        paging::stream(&self.handle, filter)
     }
 
     /// `GET /api/partner/consumers/{consumerId}` (path inferred: the
     /// research notes give the operation, not its path).
     pub async fn get(&self, consumer_id: EndUserId) -> banking_core::Result<Consumer> {
         let request = Request::get(CONSUMER).param("consumerId", consumer_id);
-        self.client.send_json(request).await
+        self.handle.send_json(request).await
     }
 
     /// `POST /api/partner/consumers`.
@@ -471,6 +466,6 @@ impl<'a> Consumers<'a> {
     ) -> banking_core::Result<Created<EndUserId>> {
         consumer.validate()?;
         let request = Request::post(CONSUMERS).json(consumer)?;
-        self.client.send_json(request).await
+        self.handle.send_json(request).await
     }
 }

@@ -101,17 +101,12 @@ impl CorporateRelatedPatch {
     }
 }
 
-/// The corporate-related endpoint; from [`LinkcyClient::corporate_related`].
-#[derive(Debug, Clone, Copy)]
-pub struct CorporateRelated<'a> {
-    client: &'a LinkcyClient,
+banking_core::resource_handle! {
+    /// The corporate-related endpoint; from [`LinkcyClient::corporate_related`].
+    pub struct CorporateRelated for LinkcyClient, "Linkcy";
 }
 
 impl<'a> CorporateRelated<'a> {
-    pub(crate) fn new(client: &'a LinkcyClient) -> Self {
-        Self { client }
-    }
-
     /// `PATCH /api/partner/corporates/related/{corporateRelatedId}`. The
     /// answer is not documented: any success body (or none) is accepted.
     pub async fn patch(
@@ -122,7 +117,7 @@ impl<'a> CorporateRelated<'a> {
         let request = Request::patch(RELATED)
             .param("corporateRelatedId", corporate_related_id)
             .json(patch)?;
-        let _: serde::de::IgnoredAny = self.client.send_json(request).await?;
+        let _: serde::de::IgnoredAny = self.handle.send_json(request).await?;
         Ok(())
     }
 }

@@ -341,23 +341,18 @@ impl CreateCorporateRequest {
     }
 }
 
-/// The corporate endpoints; from [`LinkcyClient::corporates`].
-#[derive(Debug, Clone, Copy)]
-pub struct Corporates<'a> {
-    client: &'a LinkcyClient,
+banking_core::resource_handle! {
+    /// The corporate endpoints; from [`LinkcyClient::corporates`].
+    pub struct Corporates for LinkcyClient, "Linkcy";
 }
 
 impl<'a> Corporates<'a> {
-    pub(crate) fn new(client: &'a LinkcyClient) -> Self {
-        Corporates { client }
-    }
-
     /// `GET /api/partner/corporates`: one page.
     pub async fn list(
         &self,
         filter: &CorporateFilter,
     ) -> banking_core::Result<LinkcyPage<Corporate>> {
-        paging::list(self.client, filter).await
+        paging::list(&self.handle, filter).await
     }
 
     /// Every corporate matching `filter`, page after page.
@@ -365,7 +360,7 @@ impl<'a> Corporates<'a> {
         &self,
         filter: CorporateFilter,
     ) -> impl Stream<Item = banking_core::Result<Corporate>> + Send + 'static {
-        paging::stream(self.client, filter)
+        paging::stream(&self.handle, filter)
     }
 
     /// `POST /api/partner/corporates`.
@@ -375,6 +370,6 @@ impl<'a> Corporates<'a> {
     ) -> banking_core::Result<CorporateCreated> {
         corporate.validate()?;
         let request = Request::post(CORPORATES).json(corporate)?;
-        self.client.send_json(request).await
+        self.handle.send_json(request).await
     }
 }

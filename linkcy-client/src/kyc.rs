@@ -190,40 +190,35 @@ impl KycFilter {
 
 list_filter!(KycFilter => Kyc, KYC);
 
-/// The KYC endpoints; from [`LinkcyClient::kyc`].
-#[derive(Debug, Clone, Copy)]
-pub struct KycRequests<'a> {
-    client: &'a LinkcyClient,
+banking_core::resource_handle! {
+    /// The KYC endpoints; from [`LinkcyClient::kyc`].
+    pub struct KycRequests for LinkcyClient, "Linkcy";
 }
 
 impl<'a> KycRequests<'a> {
-    pub(crate) fn new(client: &'a LinkcyClient) -> Self {
-        Self { client }
-    }
-
     /// `POST /api/partner/kyc` (inferred).
     pub async fn create(&self, kyc: &CreateKycRequest) -> banking_core::Result<Kyc> {
         let request = Request::post(KYC).json(kyc)?;
-        self.client.send_json(request).await
+        self.handle.send_json(request).await
     }
 
     /// `POST /api/partner/kyc/simulate` (sandbox only, inferred). The answer
     /// is not documented: any success body (or none) is accepted.
     pub async fn simulate(&self, simulation: &SimulateKycRequest) -> banking_core::Result<()> {
         let request = Request::post(SIMULATE).json(simulation)?;
-        let _: serde::de::IgnoredAny = self.client.send_json(request).await?;
+        let _: serde::de::IgnoredAny = self.handle.send_json(request).await?;
         Ok(())
     }
 
     /// `GET /api/partner/kyc/{kycId}` (inferred).
     pub async fn get(&self, kyc_id: KycId) -> banking_core::Result<Kyc> {
         let request = Request::get(KYC_ONE).param("kycId", kyc_id);
-        self.client.send_json(request).await
+        self.handle.send_json(request).await
     }
 
     /// `GET /api/partner/kyc` (inferred): one page.
     pub async fn list(&self, filter: &KycFilter) -> banking_core::Result<LinkcyPage<Kyc>> {
-        paging::list(self.client, filter).await
+        paging::list(&self.handle, filter).await
     }
 
     /// Every KYC request matching `filter`, page after page.
@@ -231,6 +226,6 @@ impl<'a> KycRequests<'a> {
         &self,
         filter: KycFilter,
     ) -> impl Stream<Item = banking_core::Result<Kyc>> + Send + 'static {
-        paging::stream(self.client, filter)
+        paging::stream(&self.handle, filter)
     }
 }

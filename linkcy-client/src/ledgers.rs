@@ -388,20 +388,15 @@ impl CreateLedgerRequest {
     }
 }
 
-/// The ledger endpoints; from [`LinkcyClient::ledgers`].
-#[derive(Debug, Clone, Copy)]
-pub struct Ledgers<'a> {
-    client: &'a LinkcyClient,
+banking_core::resource_handle! {
+    /// The ledger endpoints; from [`LinkcyClient::ledgers`].
+    pub struct Ledgers for LinkcyClient, "Linkcy";
 }
 
 impl<'a> Ledgers<'a> {
-    pub(crate) fn new(client: &'a LinkcyClient) -> Self {
-        Ledgers { client }
-    }
-
     /// `GET /api/partner/ledgers`: one page.
     pub async fn list(&self, filter: &LedgerFilter) -> banking_core::Result<LinkcyPage<Ledger>> {
-        paging::list(self.client, filter).await
+        paging::list(&self.handle, filter).await
     }
 
     /// Every ledger matching `filter`, page after page.
@@ -409,7 +404,7 @@ impl<'a> Ledgers<'a> {
         &self,
         filter: LedgerFilter,
     ) -> impl Stream<Item = banking_core::Result<Ledger>> + Send + 'static {
-        paging::stream(self.client, filter)
+        paging::stream(&self.handle, filter)
     }
 
     /// `POST /api/partner/ledgers`.
@@ -419,12 +414,12 @@ impl<'a> Ledgers<'a> {
     ) -> banking_core::Result<Created<LedgerId>> {
         ledger.validate()?;
         let request = Request::post(LEDGERS).json(ledger)?;
-        self.client.send_json(request).await
+        self.handle.send_json(request).await
     }
 
     /// `GET /api/partner/ledgers/{ledgerId}` (path inferred, inferred).
     pub async fn get(&self, ledger_id: LedgerId) -> banking_core::Result<Ledger> {
         let request = Request::get(LEDGER).param("ledgerId", ledger_id);
-        self.client.send_json(request).await
+        self.handle.send_json(request).await
     }
 }

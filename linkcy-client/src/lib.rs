@@ -142,6 +142,15 @@
 //! - `pageSize` is at most 100, IBANs pass their mod-97 check, lengths and
 //!   formats follow the docs. Where the docs give no rule, none is applied.
 //!
+//! # Per-call options
+//!
+//! Every resource handle takes `with_options(..)` with a [`CallOptions`]
+//! (timeout, retry policy, extra headers), e.g. `client.transactions().with_options(..)`: the options apply to
+//! every request sent through the handle, each page of a stream, each poll
+//! of a wait and each SCA send included. Linkcy documents no idempotency
+//! key, so a key set there fails the call with a validation error before
+//! anything is sent.
+//!
 //! # Reliability
 //!
 //! Every call runs under the builder's connect, attempt and total
@@ -207,33 +216,33 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 
-mod auth;
-mod beneficiaries;
-mod card_profiles;
-mod cards;
+pub mod auth;
+pub mod beneficiaries;
+pub mod card_profiles;
+pub mod cards;
 mod client;
-mod consumers;
-mod corporate_related;
-mod corporates;
+pub mod consumers;
+pub mod corporate_related;
+pub mod corporates;
 mod counterparty;
 mod created;
 mod end_users;
 mod error;
 mod ids;
-mod kyc;
-mod ledgers;
-mod mandates;
+pub mod kyc;
+pub mod ledgers;
+pub mod mandates;
 pub mod neutral;
 mod paging;
-mod passwords;
+pub mod passwords;
 mod sca;
-mod sca_devices;
+pub mod sca_devices;
 #[cfg(feature = "testkit")]
 #[cfg_attr(docsrs, doc(cfg(feature = "testkit")))]
 pub mod testkit;
-mod transactions;
+pub mod transactions;
 mod validate;
-mod webhook_portal;
+pub mod webhook_portal;
 #[cfg(feature = "webhooks")]
 #[cfg_attr(docsrs, doc(cfg(feature = "webhooks")))]
 pub mod webhooks;
@@ -243,7 +252,10 @@ pub use auth::{
 };
 pub use banking_core::sca::ScaId;
 /// The shared building blocks, re-exported so every crate reads the same.
-pub use banking_core::{Error, Result, money::Money, retry::RetryPolicy};
+pub use banking_core::{
+    Error, Result, money::Money, pagination::StreamOptions, retry::RetryPolicy,
+    transport::CallOptions,
+};
 pub use beneficiaries::{
     Beneficiaries, Beneficiary, BeneficiaryAccount, BeneficiaryFilter, BeneficiarySortAttribute,
     BeneficiaryStatus, CreateBeneficiaryRequest,

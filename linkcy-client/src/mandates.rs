@@ -258,20 +258,15 @@ impl CreateMandateRequest {
     }
 }
 
-/// The mandate endpoints; from [`LinkcyClient::mandates`].
-#[derive(Debug, Clone, Copy)]
-pub struct Mandates<'a> {
-    client: &'a LinkcyClient,
+banking_core::resource_handle! {
+    /// The mandate endpoints; from [`LinkcyClient::mandates`].
+    pub struct Mandates for LinkcyClient, "Linkcy";
 }
 
 impl<'a> Mandates<'a> {
-    pub(crate) fn new(client: &'a LinkcyClient) -> Self {
-        Mandates { client }
-    }
-
     /// `GET /api/partner/mandates`: one page.
     pub async fn list(&self, filter: &MandateFilter) -> banking_core::Result<LinkcyPage<Mandate>> {
-        paging::list(self.client, filter).await
+        paging::list(&self.handle, filter).await
     }
 
     /// Every mandate matching `filter`, page after page.
@@ -279,7 +274,7 @@ impl<'a> Mandates<'a> {
         &self,
         filter: MandateFilter,
     ) -> impl Stream<Item = banking_core::Result<Mandate>> + Send + 'static {
-        paging::stream(self.client, filter)
+        paging::stream(&self.handle, filter)
     }
 
     /// `POST /api/partner/mandates`.
@@ -289,13 +284,13 @@ impl<'a> Mandates<'a> {
     ) -> banking_core::Result<Created<MandateId>> {
         mandate.validate()?;
         let request = Request::post(MANDATES).json(mandate)?;
-        self.client.send_json(request).await
+        self.handle.send_json(request).await
     }
 
     /// `GET /api/partner/mandates/{mandateId}`.
     pub async fn get(&self, mandate_id: MandateId) -> banking_core::Result<Mandate> {
         let request = Request::get(MANDATE).param("mandateId", mandate_id);
-        self.client.send_json(request).await
+        self.handle.send_json(request).await
     }
 
     /// `POST /api/partner/mandates/{mandateId}/activate` (method inferred); the
@@ -305,13 +300,13 @@ impl<'a> Mandates<'a> {
         mandate_id: MandateId,
     ) -> banking_core::Result<Created<MandateId>> {
         let request = Request::post(ACTIVATE).param("mandateId", mandate_id);
-        self.client.send_json(request).await
+        self.handle.send_json(request).await
     }
 
     /// `POST /api/partner/mandates/{mandateId}/cancel` (method inferred);
     /// irreversible.
     pub async fn cancel(&self, mandate_id: MandateId) -> banking_core::Result<Created<MandateId>> {
         let request = Request::post(CANCEL).param("mandateId", mandate_id);
-        self.client.send_json(request).await
+        self.handle.send_json(request).await
     }
 }

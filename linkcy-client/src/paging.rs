@@ -12,6 +12,7 @@
 //! and `stream` calls.
 
 use banking_core::pagination::{Page, Paginator, cursor};
+use banking_core::resource_handle::Handle;
 use banking_core::transport::Request;
 use futures::Stream;
 use serde::de::DeserializeOwned;
@@ -185,37 +186,43 @@ macro_rules! list_filter {
 
 pub(crate) use list_filter;
 
-/// One page of the list `filter` selects; nothing is sent when the filter
-/// is invalid.
+/// One page of the list `filter` selects, sent with the handle's options;
+/// nothing is sent when the filter is invalid.
 pub(crate) async fn list<F: ListFilter>(
-    client: &LinkcyClient,
+    handle: &Handle<'_, LinkcyClient>,
     filter: &F,
 ) -> banking_core::Result<LinkcyPage<F::Item>> {
     filter.check()?;
-    client.send_json(filter.request(None)).await
+    handle.send_json(filter.request(None)).await
 }
 
 /// Every item of the list `filter` selects, fetching pages lazily from the
-/// filter's `page` (default 0).
+/// filter's `page` (default 0), each page sent with the handle's options.
 ///
 /// An invalid filter is the stream's only item, and nothing is sent.
 pub(crate) fn stream<F: ListFilter>(
-    client: &LinkcyClient,
+    handle: &Handle<'_, LinkcyClient>,
     filter: F,
 ) -> impl Stream<Item = banking_core::Result<F::Item>> + Send + 'static {
+    let client = handle.client().clone();
+    let call_options = handle.options().clone();
     let options = client.raw().stream_options().clone();
-    let client = client.clone();
     let mut invalid = filter.check().err();
     Paginator::new(
         Some(filter.first_page().unwrap_or(0)),
         move |page: Option<u32>| {
             let next = match invalid.take() {
                 Some(error) => Err(error),
-                None => Ok((client.clone(), filter.request(Some(page.unwrap_or(0))))),
+                None => Ok((
+                    client.clone(),
+                    filter
+                        .request(Some(page.unwrap_or(0)))
+                        .options(call_options.clone()),
+                )),
             };
             async move {
                 let (client, request) = next?;
-                let page: LinkcyPage<F::Item> = client.send_json(request).await?;
+                let page: LinkcyPage<F::Item> = client.raw().send_json(request).await?;
                 let next = page.next_page();
                 let total = page.total_elements;
                 let page = Page::new(page.content, next).fingerprinted();

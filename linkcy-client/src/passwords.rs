@@ -30,22 +30,17 @@ impl PasswordResetRequest {
     }
 }
 
-/// The password endpoint; from [`LinkcyClient::passwords`].
-#[derive(Debug, Clone, Copy)]
-pub struct Passwords<'a> {
-    client: &'a LinkcyClient,
+banking_core::resource_handle! {
+    /// The password endpoint; from [`LinkcyClient::passwords`].
+    pub struct Passwords for LinkcyClient, "Linkcy";
 }
 
 impl<'a> Passwords<'a> {
-    pub(crate) fn new(client: &'a LinkcyClient) -> Self {
-        Self { client }
-    }
-
     /// `POST /api/partner/passwords/reset` (security: none, so no token is
     /// sent): Linkcy texts the end-user a secret and answers 204. Not
     /// resent on failure: each send is another SMS.
     pub async fn reset(&self, reset: &PasswordResetRequest) -> banking_core::Result<()> {
         let request = Request::post(RESET).json(reset)?.auth(RequestAuth::None);
-        self.client.send_json(request).await
+        self.handle.send_json(request).await
     }
 }

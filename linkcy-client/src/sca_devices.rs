@@ -87,27 +87,22 @@ impl RemoveScaDeviceRequest {
     }
 }
 
-/// The SCA device endpoints; from [`LinkcyClient::sca_devices`].
-#[derive(Debug, Clone, Copy)]
-pub struct ScaDevices<'a> {
-    client: &'a LinkcyClient,
+banking_core::resource_handle! {
+    /// The SCA device endpoints; from [`LinkcyClient::sca_devices`].
+    pub struct ScaDevices for LinkcyClient, "Linkcy";
 }
 
 impl<'a> ScaDevices<'a> {
-    pub(crate) fn new(client: &'a LinkcyClient) -> Self {
-        Self { client }
-    }
-
     /// `POST /api/partner/sca` (deprecated by Linkcy).
     pub async fn enrol(&self, enrol: &EnrolScaDeviceRequest) -> banking_core::Result<ScaEnrolment> {
         let request = Request::post(SCA).json(enrol)?;
-        self.client.send_json(request).await
+        self.handle.send_json(request).await
     }
 
     /// `DELETE /api/partner/sca` with `{endUserId}` (deprecated by Linkcy;
     /// 204).
     pub async fn remove(&self, remove: &RemoveScaDeviceRequest) -> banking_core::Result<()> {
         let request = Request::delete(SCA).json(remove)?;
-        self.client.send_json(request).await
+        self.handle.send_json(request).await
     }
 }

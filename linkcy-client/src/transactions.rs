@@ -630,23 +630,18 @@ impl DirectDebitRequest {
     }
 }
 
-/// The transaction endpoints; from [`LinkcyClient::transactions`].
-#[derive(Debug, Clone, Copy)]
-pub struct Transactions<'a> {
-    client: &'a LinkcyClient,
+banking_core::resource_handle! {
+    /// The transaction endpoints; from [`LinkcyClient::transactions`].
+    pub struct Transactions for LinkcyClient, "Linkcy";
 }
 
 impl<'a> Transactions<'a> {
-    pub(crate) fn new(client: &'a LinkcyClient) -> Self {
-        Self { client }
-    }
-
     /// `GET /api/partner/transactions`: one page.
     pub async fn list(
         &self,
         filter: &TransactionFilter,
     ) -> banking_core::Result<LinkcyPage<Transaction>> {
-        paging::list(self.client, filter).await
+        paging::list(&self.handle, filter).await
     }
 
     /// Every transaction matching `filter`, page after page from
@@ -655,13 +650,13 @@ impl<'a> Transactions<'a> {
         &self,
         filter: TransactionFilter,
     ) -> impl Stream<Item = banking_core::Result<Transaction>> + Send + 'static {
-        paging::stream(self.client, filter)
+        paging::stream(&self.handle, filter)
     }
 
     /// `GET /api/partner/transactions/{transactionId}`.
     pub async fn get(&self, transaction_id: TransactionId) -> banking_core::Result<Transaction> {
         let request = Request::get(TRANSACTION).param("transactionId", transaction_id);
-        self.client.send_json(request).await
+        self.handle.send_json(request).await
     }
 
     /// `POST /api/partner/transactions`: pay a beneficiary; might require
@@ -673,7 +668,10 @@ impl<'a> Transactions<'a> {
     ) -> banking_core::Result<LinkcyScaOutcome<Created<TransactionId>>> {
         transfer.validate()?;
         let request = Request::post(TRANSACTIONS).json(transfer)?;
-        self.client.send_sca(request, sca).await
+        self.handle
+            .client()
+            .send_sca(self.handle.prepare(request), sca)
+            .await
     }
 
     /// `POST /api/partner/transactions/inter-ledger`; might require SCA.
@@ -684,7 +682,10 @@ impl<'a> Transactions<'a> {
     ) -> banking_core::Result<LinkcyScaOutcome<Created<TransactionId>>> {
         transfer.validate()?;
         let request = Request::post(INTER_LEDGER).json(transfer)?;
-        self.client.send_sca(request, sca).await
+        self.handle
+            .client()
+            .send_sca(self.handle.prepare(request), sca)
+            .await
     }
 
     /// `POST /api/partner/transactions/direct-debit`.
@@ -694,7 +695,7 @@ impl<'a> Transactions<'a> {
     ) -> banking_core::Result<Created<TransactionId>> {
         debit.validate()?;
         let request = Request::post(DIRECT_DEBIT).json(debit)?;
-        self.client.send_json(request).await
+        self.handle.send_json(request).await
     }
 }
 

@@ -37,19 +37,14 @@ impl From<PortalBody> for WebhookPortalUrl {
     }
 }
 
-/// The webhook portal endpoint; from [`LinkcyClient::webhook_portal`].
-#[derive(Debug, Clone, Copy)]
-pub struct WebhookPortal<'a> {
-    client: &'a LinkcyClient,
+banking_core::resource_handle! {
+    /// The webhook portal endpoint; from [`LinkcyClient::webhook_portal`].
+    pub struct WebhookPortal for LinkcyClient, "Linkcy";
 }
 
 impl<'a> WebhookPortal<'a> {
-    pub(crate) fn new(client: &'a LinkcyClient) -> Self {
-        Self { client }
-    }
-
     /// `GET /api/partner/webhooks`.
     pub async fn url(&self) -> banking_core::Result<WebhookPortalUrl> {
-        self.client.send_json(Request::get(WEBHOOKS)).await
+        self.handle.send_json(Request::get(WEBHOOKS)).await
     }
 }

@@ -2,6 +2,7 @@
 
 mod auth;
 mod beneficiaries;
+mod call_options;
 mod card_profiles;
 mod cards;
 mod consumers;

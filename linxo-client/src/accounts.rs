@@ -14,7 +14,6 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use crate::connections::Owner;
-use crate::handle::handle;
 use crate::ids::{AccountId, ChannelDefinitionId, ConnectionId};
 use crate::paging::{self, PagedQuery};
 
@@ -255,15 +254,15 @@ impl PagedQuery for AccountsQuery {
     }
 }
 
-handle! {
+banking_core::resource_handle! {
     /// `client.accounts()`: list, stream, get.
-    Accounts
+    pub struct Accounts for crate::client::LinxoClient, "Linxo";
 }
 
 impl Accounts<'_> {
     /// `GET /accounts` (`getAccounts`): one page.
     pub async fn list(&self, query: &AccountsQuery) -> banking_core::Result<Vec<Account>> {
-        self.handle.list(query).await
+        paging::list(&self.handle, query).await
     }
 
     /// Every account matching `query`, from its `page` (default 1) on,
@@ -274,13 +273,13 @@ impl Accounts<'_> {
         &self,
         query: AccountsQuery,
     ) -> impl Stream<Item = banking_core::Result<Account>> + Send + 'static {
-        self.handle.stream(query)
+        paging::stream(&self.handle, query)
     }
 
     /// `GET /accounts/{account_id}` (`getAccount`).
     pub async fn get(&self, account_id: &AccountId) -> banking_core::Result<Account> {
         self.handle
-            .json(Request::get("/accounts/{account_id}").param("account_id", account_id))
+            .send_json(Request::get("/accounts/{account_id}").param("account_id", account_id))
             .await
     }
 }

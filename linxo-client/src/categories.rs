@@ -6,12 +6,11 @@
 //! found gives the endpoints or schema. This module sends `GET /categories`
 //! and `GET /categories/{category_id}` and types `id`, `name` and
 //! `parent_id`; every other field is kept in [`Category::other`]. Check
-//! against the Linxo reference and use [`LinxoClient::raw`] if they differ.
+//! against the Linxo reference and use [`LinxoClient::raw`](crate::LinxoClient::raw) if they differ.
 
 use banking_core::transport::Request;
 use serde::{Deserialize, Serialize};
 
-use crate::handle::handle;
 use crate::ids::CategoryId;
 
 /// A transaction category.
@@ -31,21 +30,21 @@ pub struct Category {
     pub other: serde_json::Map<String, serde_json::Value>,
 }
 
-handle! {
+banking_core::resource_handle! {
     /// `client.categories()`: list and get.
-    Categories
+    pub struct Categories for crate::client::LinxoClient, "Linxo";
 }
 
 impl Categories<'_> {
     /// `GET /categories` (path inferred).
     pub async fn list(&self) -> banking_core::Result<Vec<Category>> {
-        self.handle.json(Request::get("/categories")).await
+        self.handle.send_json(Request::get("/categories")).await
     }
 
     /// `GET /categories/{category_id}` (path inferred).
     pub async fn get(&self, category_id: &CategoryId) -> banking_core::Result<Category> {
         self.handle
-            .json(Request::get("/categories/{category_id}").param("category_id", category_id))
+            .send_json(Request::get("/categories/{category_id}").param("category_id", category_id))
             .await
     }
 }

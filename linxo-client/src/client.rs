@@ -4,11 +4,9 @@ use std::sync::Arc;
 
 use banking_core::auth::{BearerAuth, ClientCredentials, PasswordGrant, TokenEncoding};
 use banking_core::transport::{
-    Request, Response, Transport, TransportSettings, required_credential, required_secret,
-    with_trailing_slash,
+    Transport, TransportSettings, required_credential, required_secret, with_trailing_slash,
 };
 use secrecy::{ExposeSecret, SecretString};
-use serde::de::DeserializeOwned;
 use url::Url;
 
 pub use banking_core::transport::Environment;
@@ -93,6 +91,12 @@ struct Shared {
     client_id: String,
     client_secret: SecretString,
     user_scope: String,
+}
+
+impl banking_core::resource_handle::ResourceClient for LinxoClient {
+    fn transport(&self) -> &Transport {
+        &self.inner.transport
+    }
 }
 
 impl LinxoClient {
@@ -212,17 +216,6 @@ impl LinxoClient {
             Some(user) => user.cache().invalidate(),
             None => self.inner.shared.client_auth.cache().invalidate(),
         }
-    }
-
-    pub(crate) async fn send(&self, request: Request) -> banking_core::Result<Response> {
-        self.inner.transport.send(request).await
-    }
-
-    pub(crate) async fn send_json<T: DeserializeOwned>(
-        &self,
-        request: Request,
-    ) -> banking_core::Result<T> {
-        self.inner.transport.send_json(request).await
     }
 
     pub(crate) fn embed(&self) -> &Transport {

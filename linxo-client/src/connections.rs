@@ -2,7 +2,7 @@
 //!
 //! Connections are created by the widget or, for clients with a PSD2
 //! agreement, through the API ("manual connection creation", research
-//! notes 2(d) [S] concept; seed: without the agreement "you are required to
+//! notes 2(d) \[S\] concept; seed: without the agreement "you are required to
 //! perform all aggregation via Linxo Connect widgets"). Paths, operation ids
 //! and fields of the reads: research notes 2(d) and 2(e) (third-party code
 //! and samples). API v2.1 answers lists as bare JSON arrays.
@@ -25,7 +25,6 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use crate::channels::Channel;
-use crate::handle::handle;
 use crate::ids::{ChannelDefinitionId, ConnectionId, ProviderId, UserId};
 use crate::location;
 
@@ -207,9 +206,9 @@ struct CreatedBody {
     id: Option<ConnectionId>,
 }
 
-handle! {
+banking_core::resource_handle! {
     /// `client.connections()`: create (manual creation), list and get.
-    Connections
+    pub struct Connections for crate::client::LinxoClient, "Linxo";
 }
 
 impl Connections<'_> {
@@ -249,13 +248,13 @@ impl Connections<'_> {
     /// `GET /connections` (`getConnectionsUsingGET`): the user's
     /// connections, including those the widget just created.
     pub async fn list(&self) -> banking_core::Result<Vec<Connection>> {
-        self.handle.json(Request::get("/connections")).await
+        self.handle.send_json(Request::get("/connections")).await
     }
 
     /// `GET /connections/{connection_id}` (`getConnectionByIdUsingGET`).
     pub async fn get(&self, connection_id: &ConnectionId) -> banking_core::Result<Connection> {
         let request =
             Request::get("/connections/{connection_id}").param("connection_id", connection_id);
-        self.handle.json(request).await
+        self.handle.send_json(request).await
     }
 }

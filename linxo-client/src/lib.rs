@@ -118,6 +118,15 @@
 //! `401` drops the token and retries the call once. Secrets are
 //! [`secrecy::SecretString`]s and never appear in `Debug` output or errors.
 //!
+//! # Per-call options
+//!
+//! Every resource handle takes `with_options(..)` with a [`CallOptions`]
+//! (timeout, retry policy, extra headers), e.g. `client.transactions().with_options(..)`: the options apply to
+//! every request sent through the handle, each page of a stream, each poll
+//! of a wait and each SCA send included. Linxo documents no idempotency
+//! key, so a key set there fails the call with a validation error before
+//! anything is sent.
+//!
 //! # Reliability
 //!
 //! Every call runs under the builder's connect, attempt and total
@@ -185,33 +194,35 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 
-mod accounts;
-mod categories;
-mod channels;
+pub mod accounts;
+pub mod categories;
+pub mod channels;
 mod client;
-mod connections;
+pub mod connections;
 mod error;
-mod handle;
 mod ids;
 mod location;
 pub mod neutral;
 mod paging;
-mod providers;
-mod queues;
-mod sync;
+pub mod providers;
+pub mod queues;
+pub mod sync;
 #[cfg(feature = "testkit")]
 #[cfg_attr(docsrs, doc(cfg(feature = "testkit")))]
 pub mod testkit;
-mod transactions;
-mod users;
+pub mod transactions;
+pub mod users;
 #[cfg(feature = "webhooks")]
 pub mod webhooks;
-mod widget;
+pub mod widget;
 
 pub use accounts::{Account, AccountStatus, AccountType, AccountUsage, Accounts, AccountsQuery};
 pub use banking_core::auth::TokenEncoding;
 /// The shared building blocks, re-exported so every crate reads the same.
-pub use banking_core::{Error, Result, money::Money, retry::RetryPolicy};
+pub use banking_core::{
+    Error, Result, money::Money, pagination::StreamOptions, retry::RetryPolicy,
+    transport::CallOptions,
+};
 pub use categories::{Categories, Category};
 pub use channels::{Channel, ChannelMode, ChannelStatus};
 pub use client::{

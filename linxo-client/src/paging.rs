@@ -9,7 +9,8 @@
 //! applies.
 
 use banking_core::pagination::{Page, Paginator, cursor};
-use banking_core::transport::{CallOptions, Request};
+use banking_core::resource_handle::Handle;
+use banking_core::transport::Request;
 use futures::{Stream, StreamExt};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -61,12 +62,23 @@ pub(crate) trait PagedQuery: Send + 'static {
     fn request(&self, page: Option<u32>, limit: Option<u32>) -> Request;
 }
 
+/// One page of a page-and-limit list: the page and limit `query` sets,
+/// sent with the handle's options.
+pub(crate) async fn list<Q: PagedQuery, T: DeserializeOwned>(
+    handle: &Handle<'_, LinxoClient>,
+    query: &Q,
+) -> banking_core::Result<Vec<T>> {
+    query.validate()?;
+    let (page, limit) = query.paging();
+    handle.send_json(query.request(page, limit)).await
+}
+
 /// Every item matching `query`, from its page (default [`FIRST_PAGE`]) on,
 /// its limit per page (default [`DEFAULT_STREAM_LIMIT`]), each page sent
-/// with `options`. A query that fails validation is the stream's only item.
+/// with the handle's options. A query that fails validation is the
+/// stream's only item.
 pub(crate) fn stream<Q, T>(
-    client: &LinxoClient,
-    options: CallOptions,
+    handle: &Handle<'_, LinxoClient>,
     query: Q,
 ) -> impl Stream<Item = banking_core::Result<T>> + Send + 'static
 where
@@ -79,7 +91,9 @@ where
     let (page, limit) = query.paging();
     let first_page = page.unwrap_or(FIRST_PAGE);
     let limit = limit.unwrap_or(DEFAULT_STREAM_LIMIT);
+    let client = handle.client();
     let stream_options = client.raw().stream_options().clone();
+    let options = handle.options().clone();
     let client = client.clone();
     Paginator::new(Some(first_page), move |page: Option<u32>| {
         let page = page.unwrap_or(first_page);
@@ -88,7 +102,7 @@ where
             .options(options.clone());
         let client = client.clone();
         async move {
-            let items: Vec<T> = client.send_json(request).await?;
+            let items: Vec<T> = client.raw().send_json(request).await?;
             let next = cursor::next_page_if_full(page, limit, items.len());
             // Linxo sends no total; the fingerprint catches a server that
             // ignores `page` and answers every page alike.

@@ -6,12 +6,11 @@
 //! the `page` and `limit` parameters of the other v2.1 lists, and types the
 //! fields a connection shows of its provider (`id`, `name`, `logo_url`);
 //! every other field is kept in [`Provider::other`]. Check against the
-//! Linxo reference and use [`LinxoClient::raw`] if they differ.
+//! Linxo reference and use [`LinxoClient::raw`](crate::LinxoClient::raw) if they differ.
 
 use banking_core::transport::Request;
 use serde::{Deserialize, Serialize};
 
-use crate::handle::handle;
 use crate::ids::ProviderId;
 use crate::paging::{self, PagedQuery};
 
@@ -75,24 +74,24 @@ impl PagedQuery for ProvidersQuery {
     }
 }
 
-handle! {
+banking_core::resource_handle! {
     /// `client.providers()`: list and get.
     ///
     /// No `stream`: whether the server pages providers at all is unknown,
     /// and a server that ignored `page` would make a page walk loop.
-    Providers
+    pub struct Providers for crate::client::LinxoClient, "Linxo";
 }
 
 impl Providers<'_> {
     /// `GET /providers` (path inferred).
     pub async fn list(&self, query: &ProvidersQuery) -> banking_core::Result<Vec<Provider>> {
-        self.handle.list(query).await
+        paging::list(&self.handle, query).await
     }
 
     /// `GET /providers/{provider_id}` (path inferred).
     pub async fn get(&self, provider_id: &ProviderId) -> banking_core::Result<Provider> {
         self.handle
-            .json(Request::get("/providers/{provider_id}").param("provider_id", provider_id))
+            .send_json(Request::get("/providers/{provider_id}").param("provider_id", provider_id))
             .await
     }
 }

@@ -12,13 +12,12 @@
 //! field) and `GET /queues/{queue_id}/events` (a bare array of events, as
 //! the v2.1 lists are). Event fields beyond the documented ones are kept in
 //! [`QueueEvent::other`]. Check against the Linxo reference and use
-//! [`LinxoClient::raw`] if they differ.
+//! [`LinxoClient::raw`](crate::LinxoClient::raw) if they differ.
 
 use banking_core::transport::Request;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::handle::handle;
 use crate::ids::{ChannelDefinitionId, QueueId};
 use crate::location;
 
@@ -67,9 +66,9 @@ struct QueueBody {
     queue_id: Option<QueueId>,
 }
 
-handle! {
+banking_core::resource_handle! {
     /// `client.queues()`: subscribe and poll.
-    Queues
+    pub struct Queues for crate::client::LinxoClient, "Linxo";
 }
 
 impl Queues<'_> {
@@ -90,7 +89,7 @@ impl Queues<'_> {
     /// since the last poll.
     pub async fn poll(&self, queue_id: &QueueId) -> banking_core::Result<Vec<QueueEvent>> {
         self.handle
-            .json(Request::get("/queues/{queue_id}/events").param("queue_id", queue_id))
+            .send_json(Request::get("/queues/{queue_id}/events").param("queue_id", queue_id))
             .await
     }
 }

@@ -12,11 +12,10 @@
 //! 204, with a `type` of `ALL` or `LIST_ACCOUNTS`) but no source found gives
 //! the paths. This module sends `POST /connections/synchronize` and
 //! `POST /connections/{connection_id}/synchronize?type=...`; check them
-//! against the Linxo reference and use [`LinxoClient::raw`] if they differ.
+//! against the Linxo reference and use [`LinxoClient::raw`](crate::LinxoClient::raw) if they differ.
 
 use banking_core::transport::Request;
 
-use crate::handle::handle;
 use crate::ids::ConnectionId;
 
 banking_core::wire_enum! {
@@ -77,9 +76,9 @@ fn collect_links<'v>(value: &'v serde_json::Value, out: &mut Vec<&'v str>) {
     }
 }
 
-handle! {
+banking_core::resource_handle! {
     /// `client.sync()`: start synchronisations.
-    SyncJobs
+    pub struct SyncJobs for crate::client::LinxoClient, "Linxo";
 }
 
 impl SyncJobs<'_> {

@@ -15,7 +15,6 @@ use futures::Stream;
 use serde::{Deserialize, Serialize};
 
 use crate::accounts::AccountType;
-use crate::handle::handle;
 use crate::ids::{AccountId, CategoryId, TransactionId};
 use crate::paging::{self, PagedQuery};
 
@@ -392,15 +391,15 @@ impl PagedQuery for TransactionsQuery {
     }
 }
 
-handle! {
+banking_core::resource_handle! {
     /// `client.transactions()`: list, stream, get.
-    Transactions
+    pub struct Transactions for crate::client::LinxoClient, "Linxo";
 }
 
 impl Transactions<'_> {
     /// `GET /transactions` (`getTransactions`): one page.
     pub async fn list(&self, query: &TransactionsQuery) -> banking_core::Result<Vec<Transaction>> {
-        self.handle.list(query).await
+        paging::list(&self.handle, query).await
     }
 
     /// Every transaction matching `query`, from its `page` (default 1) on,
@@ -411,13 +410,13 @@ impl Transactions<'_> {
         &self,
         query: TransactionsQuery,
     ) -> impl Stream<Item = banking_core::Result<Transaction>> + Send + 'static {
-        self.handle.stream(query)
+        paging::stream(&self.handle, query)
     }
 
     /// `GET /transactions/{transaction_id}` (`getTransaction`).
     pub async fn get(&self, transaction_id: &TransactionId) -> banking_core::Result<Transaction> {
         let request =
             Request::get("/transactions/{transaction_id}").param("transaction_id", transaction_id);
-        self.handle.json(request).await
+        self.handle.send_json(request).await
     }
 }

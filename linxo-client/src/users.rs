@@ -11,7 +11,6 @@ use chrono::{DateTime, Utc};
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 
-use crate::handle::handle;
 use crate::ids::UserId;
 use crate::location;
 
@@ -146,9 +145,9 @@ impl NewUser {
     }
 }
 
-handle! {
+banking_core::resource_handle! {
     /// `client.users()`: create, get, me, delete.
-    Users
+    pub struct Users for crate::client::LinxoClient, "Linxo";
 }
 
 impl Users<'_> {
@@ -174,13 +173,13 @@ impl Users<'_> {
     /// `GET /users/{user_id}` (`getUser`).
     pub async fn get(&self, user_id: &UserId) -> banking_core::Result<User> {
         self.handle
-            .json(Request::get("/users/{user_id}").param("user_id", user_id))
+            .send_json(Request::get("/users/{user_id}").param("user_id", user_id))
             .await
     }
 
     /// `GET /users/me`: the user of the token (user mode).
     pub async fn me(&self) -> banking_core::Result<User> {
-        self.handle.json(Request::get("/users/me")).await
+        self.handle.send_json(Request::get("/users/me")).await
     }
 
     /// `DELETE /users/{user_id}`: deletes the user and all their data

@@ -24,7 +24,6 @@ use secrecy::ExposeSecret;
 use serde::{Deserialize, Serialize};
 use url::Url;
 
-use crate::handle::handle;
 use crate::ids::WidgetSessionId;
 
 /// The links a widget session answers with.
@@ -269,9 +268,9 @@ struct SessionBody<'a> {
     client_secret: &'a str,
 }
 
-handle! {
+banking_core::resource_handle! {
     /// `client.widget_sessions()`: create a session, build widget URLs.
-    WidgetSessions
+    pub struct WidgetSessions for crate::client::LinxoClient, "Linxo";
 }
 
 impl WidgetSessions<'_> {

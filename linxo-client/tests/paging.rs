@@ -252,3 +252,38 @@ async fn concurrent_pages_end_at_the_short_page_and_drop_the_pages_past_it() {
     let amounts: Vec<String> = all.iter().map(|t| t.amount.to_string()).collect();
     assert_eq!(amounts, ["-42.90", "-4", "2150.00"]);
 }
+
+#[tokio::test]
+async fn with_options_headers_reach_every_page_of_a_stream() {
+    let server = server().await;
+    mount_tokens(&server, None, Some(1)).await;
+    for (query, fixture_name) in [
+        (
+            "account_id=81234567&page=1&limit=2",
+            "schema_built_transactions_list_page1_200.json",
+        ),
+        (
+            "account_id=81234567&page=2&limit=2",
+            "schema_built_transactions_list_page2_200.json",
+        ),
+    ] {
+        Mock::given(method("GET"))
+            .and(path("/transactions"))
+            .and(query_is(query))
+            .and(wiremock::matchers::header("x-correlation-id", "corr-linxo"))
+            .respond_with(ok_fixture(fixture_name))
+            .expect(1)
+            .mount(&server)
+            .await;
+    }
+    let all: Vec<_> = user_client(&server)
+        .transactions()
+        .with_options(
+            banking_core::transport::CallOptions::new().header("x-correlation-id", "corr-linxo"),
+        )
+        .stream(TransactionsQuery::new().account_id("81234567").limit(2))
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 3);
+}

@@ -24,7 +24,6 @@ use banking_core::transport::Request;
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{AccountGroupId, AccountId};
-use crate::resource::resource;
 
 /// A account group. Field names inferred.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
@@ -44,20 +43,23 @@ pub struct AccountGroup {
     pub account_ids: Vec<AccountId>,
 }
 
-resource! {
+banking_core::resource_handle! {
     /// Account group calls; from [`LynksClient::account_groups`](crate::LynksClient::account_groups).
-    AccountGroups
+    pub struct AccountGroups for crate::LynksClient, "LYNKS";
 }
 
 impl AccountGroups<'_> {
     /// `GET /v2/account-groups` (path inferred; no paging documented).
     pub async fn list(&self) -> Result<Vec<AccountGroup>> {
-        self.call(Request::get("/v2/account-groups")).await
+        self.handle
+            .send_json(Request::get("/v2/account-groups"))
+            .await
     }
 
     /// `GET /v2/account-groups/{id}` (path inferred).
     pub async fn get(&self, id: &AccountGroupId) -> Result<AccountGroup> {
-        self.call(Request::get("/v2/account-groups/{id}").param("id", id))
+        self.handle
+            .send_json(Request::get("/v2/account-groups/{id}").param("id", id))
             .await
     }
 }

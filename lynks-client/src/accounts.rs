@@ -25,7 +25,6 @@ use banking_core::transport::Request;
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{AccountId, NewIds};
-use crate::resource::resource;
 use crate::validate;
 
 banking_core::wire_enum! {
@@ -117,21 +116,24 @@ impl NewAccount {
     }
 }
 
-resource! {
+banking_core::resource_handle! {
     /// Ordering party account calls; from [`LynksClient::accounts`](crate::LynksClient::accounts).
-    Accounts
+    pub struct Accounts for crate::LynksClient, "LYNKS";
 }
 
 impl Accounts<'_> {
     /// `GET /v2/ordering-party-accounts`: the accounts the technical user
     /// may see (inferred path; no paging documented).
     pub async fn list(&self) -> Result<Vec<Account>> {
-        self.call(Request::get("/v2/ordering-party-accounts")).await
+        self.handle
+            .send_json(Request::get("/v2/ordering-party-accounts"))
+            .await
     }
 
     /// `GET /v2/ordering-party-accounts/{id}` (inferred path).
     pub async fn get(&self, id: &AccountId) -> Result<Account> {
-        self.call(Request::get("/v2/ordering-party-accounts/{id}").param("id", id))
+        self.handle
+            .send_json(Request::get("/v2/ordering-party-accounts/{id}").param("id", id))
             .await
     }
 
@@ -141,7 +143,8 @@ impl Accounts<'_> {
     pub async fn create(&self, accounts: &[NewAccount]) -> Result<Vec<AccountId>> {
         validate::batch("accounts", accounts, NewAccount::validate)?;
         let NewIds(ids) = self
-            .call(Request::post("/v2/ordering-party-accounts").json(accounts)?)
+            .handle
+            .send_json(Request::post("/v2/ordering-party-accounts").json(accounts)?)
             .await?;
         Ok(ids)
     }

@@ -31,7 +31,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::camt::{self, CreditDebit, lenient_date};
 use crate::ids::AccountId;
-use crate::resource::resource;
 
 banking_core::wire_enum! {
     /// The kind of balance (ISO 20022 balance type codes of camt.052).
@@ -89,16 +88,19 @@ impl Balance {
     }
 }
 
-resource! {
+banking_core::resource_handle! {
     /// Balance calls; from [`LynksClient::balances`](crate::LynksClient::balances).
-    Balances
+    pub struct Balances for crate::LynksClient, "LYNKS";
 }
 
 impl Balances<'_> {
     /// `GET /v2/ordering-party-accounts/{id}/balances` (inferred path): the
     /// latest statement balances of `account`.
     pub async fn list(&self, account: &AccountId) -> Result<Vec<Balance>> {
-        self.call(Request::get("/v2/ordering-party-accounts/{id}/balances").param("id", account))
+        self.handle
+            .send_json(
+                Request::get("/v2/ordering-party-accounts/{id}/balances").param("id", account),
+            )
             .await
     }
 }

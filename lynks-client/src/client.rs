@@ -5,11 +5,10 @@ use std::sync::Arc;
 
 use banking_core::auth::{BearerAuth, PasswordGrant};
 use banking_core::transport::{
-    CallOptions, Request, Transport, TransportSettings, base_url_template, missing_credential,
+    Transport, TransportSettings, base_url_template, missing_credential,
 };
 use banking_core::{Error, Result};
 use secrecy::{ExposeSecret, SecretString};
-use serde::de::DeserializeOwned;
 use url::Url;
 
 pub use banking_core::transport::Environment;
@@ -209,18 +208,11 @@ impl LynksClient {
     pub fn invalidate_token(&self) {
         self.inner.auth.cache().invalidate();
     }
+}
 
-    /// Sends `request` with the per-call `options` of a resource handle.
-    pub(crate) async fn send_json<T: DeserializeOwned>(
-        &self,
-        request: Request,
-        options: Option<&CallOptions>,
-    ) -> Result<T> {
-        let request = match options {
-            Some(options) => request.options(options.clone()),
-            None => request,
-        };
-        self.inner.transport.send_json(request).await
+impl banking_core::resource_handle::ResourceClient for LynksClient {
+    fn transport(&self) -> &Transport {
+        &self.inner.transport
     }
 }
 

@@ -31,7 +31,6 @@ use banking_core::transport::Request;
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{CounterpartyId, NewIds};
-use crate::resource::resource;
 use crate::validate;
 
 banking_core::wire_enum! {
@@ -184,9 +183,9 @@ impl CounterpartyFilter {
     }
 }
 
-resource! {
+banking_core::resource_handle! {
     /// Counterparty calls; from [`LynksClient::counterparties`](crate::LynksClient::counterparties).
-    Counterparties
+    pub struct Counterparties for crate::LynksClient, "LYNKS";
 }
 
 impl Counterparties<'_> {
@@ -199,14 +198,16 @@ impl Counterparties<'_> {
     pub async fn create(&self, counterparties: &[NewCounterparty]) -> Result<Vec<CounterpartyId>> {
         validate::batch("counterparties", counterparties, NewCounterparty::validate)?;
         let NewIds(ids) = self
-            .call(Request::post("/v2/counterparties").json(counterparties)?)
+            .handle
+            .send_json(Request::post("/v2/counterparties").json(counterparties)?)
             .await?;
         Ok(ids)
     }
 
     /// `GET /v2/counterparties/{id}` (path inferred).
     pub async fn get(&self, id: &CounterpartyId) -> Result<Counterparty> {
-        self.call(Request::get("/v2/counterparties/{id}").param("id", id))
+        self.handle
+            .send_json(Request::get("/v2/counterparties/{id}").param("id", id))
             .await
     }
 
@@ -216,11 +217,12 @@ impl Counterparties<'_> {
         if let Some(iban) = &filter.iban {
             banking_core::validate::iban("iban", iban)?;
         }
-        self.call(
-            Request::get("/v2/counterparties")
-                .query_opt("status", filter.status.as_ref())
-                .query_opt("iban", filter.iban.as_ref()),
-        )
-        .await
+        self.handle
+            .send_json(
+                Request::get("/v2/counterparties")
+                    .query_opt("status", filter.status.as_ref())
+                    .query_opt("iban", filter.iban.as_ref()),
+            )
+            .await
     }
 }

@@ -24,7 +24,6 @@ use banking_core::transport::Request;
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{CounterpartyGroupId, CounterpartyId};
-use crate::resource::resource;
 
 /// A counterparty group. Field names inferred.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
@@ -44,20 +43,23 @@ pub struct CounterpartyGroup {
     pub counterparty_ids: Vec<CounterpartyId>,
 }
 
-resource! {
+banking_core::resource_handle! {
     /// Counterparty group calls; from [`LynksClient::counterparty_groups`](crate::LynksClient::counterparty_groups).
-    CounterpartyGroups
+    pub struct CounterpartyGroups for crate::LynksClient, "LYNKS";
 }
 
 impl CounterpartyGroups<'_> {
     /// `GET /v2/counterparty-groups` (path inferred; no paging documented).
     pub async fn list(&self) -> Result<Vec<CounterpartyGroup>> {
-        self.call(Request::get("/v2/counterparty-groups")).await
+        self.handle
+            .send_json(Request::get("/v2/counterparty-groups"))
+            .await
     }
 
     /// `GET /v2/counterparty-groups/{id}` (path inferred).
     pub async fn get(&self, id: &CounterpartyGroupId) -> Result<CounterpartyGroup> {
-        self.call(Request::get("/v2/counterparty-groups/{id}").param("id", id))
+        self.handle
+            .send_json(Request::get("/v2/counterparty-groups/{id}").param("id", id))
             .await
     }
 }

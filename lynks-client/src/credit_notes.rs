@@ -28,7 +28,6 @@ use crate::ids::{CreditNoteId, NewIds};
 use crate::peppol::{
     DocumentDirection, DocumentFilter, DocumentKind, DocumentStatus, UblSubmission,
 };
-use crate::resource::resource;
 
 /// The UBL 2.1 credit note namespace (Peppol BIS Billing 3.0).
 pub const UBL_CREDIT_NOTE_NAMESPACE: &str =
@@ -107,9 +106,9 @@ impl CreditNote {
     }
 }
 
-resource! {
+banking_core::resource_handle! {
     /// Credit note calls; from [`LynksClient::credit_notes`](crate::LynksClient::credit_notes).
-    CreditNotes
+    pub struct CreditNotes for crate::LynksClient, "LYNKS";
 }
 
 impl CreditNotes<'_> {
@@ -117,18 +116,19 @@ impl CreditNotes<'_> {
     /// new ids. Never resent on failure.
     pub async fn send(&self, credit_notes: &[NewCreditNote]) -> Result<Vec<CreditNoteId>> {
         let NewIds(ids) = self
-            .call(CREDIT_NOTES.send(credit_notes, |n| &n.0)?)
+            .handle
+            .send_json(CREDIT_NOTES.send(credit_notes, |n| &n.0)?)
             .await?;
         Ok(ids)
     }
 
     /// `GET /v2/credit-notes/{id}`.
     pub async fn get(&self, id: &CreditNoteId) -> Result<CreditNote> {
-        self.call(CREDIT_NOTES.get(id)).await
+        self.handle.send_json(CREDIT_NOTES.get(id)).await
     }
 
     /// `GET /v2/credit-notes` with filters (no paging documented).
     pub async fn list(&self, filter: &DocumentFilter) -> Result<Vec<CreditNote>> {
-        self.call(CREDIT_NOTES.list(filter)).await
+        self.handle.send_json(CREDIT_NOTES.list(filter)).await
     }
 }

@@ -47,7 +47,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::camt::lenient_date;
 use crate::ids::{AccountId, CounterpartyId, CreditTransferId, NewIds, PaymentCategoryId};
-use crate::resource::resource;
 use crate::validate;
 
 banking_core::wire_enum! {
@@ -280,9 +279,9 @@ impl CreditTransferFilter {
     }
 }
 
-resource! {
+banking_core::resource_handle! {
     /// Credit transfer calls; from [`LynksClient::credit_transfers`](crate::LynksClient::credit_transfers).
-    CreditTransfers
+    pub struct CreditTransfers for crate::LynksClient, "LYNKS";
 }
 
 impl CreditTransfers<'_> {
@@ -292,25 +291,28 @@ impl CreditTransfers<'_> {
         let today = Utc::now().date_naive();
         validate::batch("creditTransfers", transfers, |t| t.validate(today))?;
         let NewIds(ids) = self
-            .call(Request::post("/v2/credit-transfers").json(transfers)?)
+            .handle
+            .send_json(Request::post("/v2/credit-transfers").json(transfers)?)
             .await?;
         Ok(ids)
     }
 
     /// `GET /v2/credit-transfers/{id}`: its current status and details.
     pub async fn get(&self, id: &CreditTransferId) -> Result<CreditTransfer> {
-        self.call(Request::get("/v2/credit-transfers/{id}").param("id", id))
+        self.handle
+            .send_json(Request::get("/v2/credit-transfers/{id}").param("id", id))
             .await
     }
 
     /// `GET /v2/credit-transfers` with filters (no paging documented).
     pub async fn list(&self, filter: &CreditTransferFilter) -> Result<Vec<CreditTransfer>> {
-        self.call(
-            Request::get("/v2/credit-transfers")
-                .query_opt("status", filter.status.as_ref())
-                .query_opt("orderingPartyAccountId", filter.account.as_ref())
-                .query_opt("endToEndId", filter.end_to_end_id.as_ref()),
-        )
-        .await
+        self.handle
+            .send_json(
+                Request::get("/v2/credit-transfers")
+                    .query_opt("status", filter.status.as_ref())
+                    .query_opt("orderingPartyAccountId", filter.account.as_ref())
+                    .query_opt("endToEndId", filter.end_to_end_id.as_ref()),
+            )
+            .await
     }
 }

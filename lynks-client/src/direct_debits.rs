@@ -50,7 +50,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::camt::lenient_date;
 use crate::ids::{AccountId, CounterpartyId, DirectDebitId, NewIds, PaymentCategoryId};
-use crate::resource::resource;
 use crate::validate;
 
 banking_core::wire_enum! {
@@ -285,9 +284,9 @@ impl DirectDebitFilter {
     }
 }
 
-resource! {
+banking_core::resource_handle! {
     /// Direct debit calls; from [`LynksClient::direct_debits`](crate::LynksClient::direct_debits).
-    DirectDebits
+    pub struct DirectDebits for crate::LynksClient, "LYNKS";
 }
 
 impl DirectDebits<'_> {
@@ -297,26 +296,29 @@ impl DirectDebits<'_> {
         let today = Utc::now().date_naive();
         validate::batch("directDebits", debits, |d| d.validate(today))?;
         let NewIds(ids) = self
-            .call(Request::post("/v2/direct-debits").json(debits)?)
+            .handle
+            .send_json(Request::post("/v2/direct-debits").json(debits)?)
             .await?;
         Ok(ids)
     }
 
     /// `GET /v2/direct-debits/{id}` (path inferred).
     pub async fn get(&self, id: &DirectDebitId) -> Result<DirectDebit> {
-        self.call(Request::get("/v2/direct-debits/{id}").param("id", id))
+        self.handle
+            .send_json(Request::get("/v2/direct-debits/{id}").param("id", id))
             .await
     }
 
     /// `GET /v2/direct-debits` with filters (inferred; no paging
     /// documented).
     pub async fn list(&self, filter: &DirectDebitFilter) -> Result<Vec<DirectDebit>> {
-        self.call(
-            Request::get("/v2/direct-debits")
-                .query_opt("status", filter.status.as_ref())
-                .query_opt("orderingPartyAccountId", filter.account.as_ref())
-                .query_opt("endToEndId", filter.end_to_end_id.as_ref()),
-        )
-        .await
+        self.handle
+            .send_json(
+                Request::get("/v2/direct-debits")
+                    .query_opt("status", filter.status.as_ref())
+                    .query_opt("orderingPartyAccountId", filter.account.as_ref())
+                    .query_opt("endToEndId", filter.end_to_end_id.as_ref()),
+            )
+            .await
     }
 }

@@ -37,7 +37,6 @@ use crate::ids::{InvoiceId, NewIds};
 use crate::peppol::{
     DocumentDirection, DocumentFilter, DocumentKind, DocumentStatus, UblSubmission,
 };
-use crate::resource::resource;
 
 /// The UBL 2.1 invoice namespace (Peppol BIS Billing 3.0).
 pub const UBL_INVOICE_NAMESPACE: &str = "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2";
@@ -114,26 +113,29 @@ impl Invoice {
     }
 }
 
-resource! {
+banking_core::resource_handle! {
     /// Invoice calls; from [`LynksClient::invoices`](crate::LynksClient::invoices).
-    Invoices
+    pub struct Invoices for crate::LynksClient, "LYNKS";
 }
 
 impl Invoices<'_> {
     /// `POST /v2/invoices`: sends a batch over Peppol and returns the new
     /// ids. Never resent on failure (the receiver could get it twice).
     pub async fn send(&self, invoices: &[NewInvoice]) -> Result<Vec<InvoiceId>> {
-        let NewIds(ids) = self.call(INVOICES.send(invoices, |i| &i.0)?).await?;
+        let NewIds(ids) = self
+            .handle
+            .send_json(INVOICES.send(invoices, |i| &i.0)?)
+            .await?;
         Ok(ids)
     }
 
     /// `GET /v2/invoices/{id}`.
     pub async fn get(&self, id: &InvoiceId) -> Result<Invoice> {
-        self.call(INVOICES.get(id)).await
+        self.handle.send_json(INVOICES.get(id)).await
     }
 
     /// `GET /v2/invoices` with filters (no paging documented).
     pub async fn list(&self, filter: &DocumentFilter) -> Result<Vec<Invoice>> {
-        self.call(INVOICES.list(filter)).await
+        self.handle.send_json(INVOICES.list(filter)).await
     }
 }

@@ -152,6 +152,16 @@
 //! a signing scheme, so both are inferred and read leniently; unknown
 //! events keep their raw body.
 //!
+//! # Per-call options
+//!
+//! Every resource handle takes `with_options(..)` with a [`CallOptions`]
+//! (timeout, retry policy, extra headers), e.g. `client.credit_transfers().with_options(..)`: the options apply to
+//! every request sent through the handle, each page of a stream, each poll
+//! of a wait and each SCA send included. LYNKS documents no idempotency
+//! key, so a key set there fails the call with a validation error before
+//! anything is sent.
+//! (`options(..)`, the former name, is kept as a deprecated alias.)
+//!
 //! # Reliability
 //!
 //! Every call runs under the builder's connect, attempt and total
@@ -196,7 +206,10 @@ pub mod transactions;
 pub mod webhooks;
 
 /// The shared building blocks, re-exported so every crate reads the same.
-pub use banking_core::{Error, Result, money::Money, retry::RetryPolicy};
+pub use banking_core::{
+    Error, Result, money::Money, pagination::StreamOptions, retry::RetryPolicy,
+    transport::CallOptions,
+};
 pub use camt::CreditDebit;
 pub use client::{
     Environment, LynksClient, LynksClientBuilder, LynksCredentials, PRODUCTION_URL_TEMPLATE,

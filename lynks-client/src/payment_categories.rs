@@ -20,7 +20,6 @@ use banking_core::transport::Request;
 use serde::{Deserialize, Serialize};
 
 use crate::ids::PaymentCategoryId;
-use crate::resource::resource;
 
 /// A payment category. Field names inferred.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
@@ -37,14 +36,16 @@ pub struct PaymentCategory {
     pub description: Option<String>,
 }
 
-resource! {
+banking_core::resource_handle! {
     /// Payment category calls; from [`LynksClient::payment_categories`](crate::LynksClient::payment_categories).
-    PaymentCategories
+    pub struct PaymentCategories for crate::LynksClient, "LYNKS";
 }
 
 impl PaymentCategories<'_> {
     /// `GET /v2/payment-categories` (inferred path).
     pub async fn list(&self) -> Result<Vec<PaymentCategory>> {
-        self.call(Request::get("/v2/payment-categories")).await
+        self.handle
+            .send_json(Request::get("/v2/payment-categories"))
+            .await
     }
 }

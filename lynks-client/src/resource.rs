@@ -1,40 +1,45 @@
-//! The resource handles returned by [`LynksClient`](crate::LynksClient).
+//! The deprecated `options` spelling of the resource handles'
+//! `with_options`.
 
-/// Declares a resource handle: a borrowed client plus per-call options.
-macro_rules! resource {
-    ($(#[$meta:meta])* $name:ident) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone)]
-        pub struct $name<'a> {
-            client: &'a $crate::LynksClient,
-            options: Option<banking_core::transport::CallOptions>,
-        }
+use crate::account_groups::AccountGroups;
+use crate::accounts::Accounts;
+use crate::balances::Balances;
+use crate::counterparties::Counterparties;
+use crate::counterparty_groups::CounterpartyGroups;
+use crate::credit_notes::CreditNotes;
+use crate::credit_transfers::CreditTransfers;
+use crate::direct_debits::DirectDebits;
+use crate::invoices::Invoices;
+use crate::payment_categories::PaymentCategories;
+use crate::transactions::Transactions;
 
-        impl<'a> $name<'a> {
-            pub(crate) fn new(client: &'a $crate::LynksClient) -> Self {
-                $name {
-                    client,
-                    options: None,
+/// Gives each listed handle `options`, the name `with_options` had before
+/// every crate's handles shared one shape.
+macro_rules! deprecated_options_alias {
+    ($($name:ident),+ $(,)?) => {
+        $(
+            impl $name<'_> {
+                /// Former name of [`with_options`](Self::with_options).
+                #[deprecated(note = "use with_options")]
+                #[must_use]
+                pub fn options(self, options: banking_core::transport::CallOptions) -> Self {
+                    self.with_options(options)
                 }
             }
-
-            /// Per-call options (timeout, retry policy) for calls made
-            /// through this handle. An idempotency key is refused with a
-            /// validation error: LYNKS documents none, and a key would let
-            /// a create be resent.
-            pub fn options(mut self, options: banking_core::transport::CallOptions) -> Self {
-                self.options = Some(options);
-                self
-            }
-
-            async fn call<T: serde::de::DeserializeOwned>(
-                &self,
-                request: banking_core::transport::Request,
-            ) -> banking_core::Result<T> {
-                self.client.send_json(request, self.options.as_ref()).await
-            }
-        }
+        )+
     };
 }
 
-pub(crate) use resource;
+deprecated_options_alias!(
+    AccountGroups,
+    Accounts,
+    Balances,
+    Counterparties,
+    CounterpartyGroups,
+    CreditNotes,
+    CreditTransfers,
+    DirectDebits,
+    Invoices,
+    PaymentCategories,
+    Transactions,
+);

@@ -39,7 +39,6 @@ use serde::{Deserialize, Serialize};
 use crate::camt::{self, CreditDebit, lenient_date};
 use crate::fx::FxCheck;
 use crate::ids::{AccountId, TransactionId};
-use crate::resource::resource;
 
 banking_core::wire_enum! {
     /// The status of an entry (ISO 20022 `EntryStatus2Code`).
@@ -183,9 +182,9 @@ impl TransactionQuery {
     }
 }
 
-resource! {
+banking_core::resource_handle! {
     /// Statement entry calls; from [`LynksClient::transactions`](crate::LynksClient::transactions).
-    Transactions
+    pub struct Transactions for crate::LynksClient, "LYNKS";
 }
 
 impl Transactions<'_> {
@@ -193,12 +192,13 @@ impl Transactions<'_> {
     /// and filters; no paging documented).
     pub async fn list(&self, query: &TransactionQuery) -> Result<Vec<Transaction>> {
         query.validate()?;
-        self.call(
-            Request::get("/v2/ordering-party-accounts/{id}/transactions")
-                .param("id", &query.account)
-                .query_opt("fromDate", query.from_date)
-                .query_opt("toDate", query.to_date),
-        )
-        .await
+        self.handle
+            .send_json(
+                Request::get("/v2/ordering-party-accounts/{id}/transactions")
+                    .param("id", &query.account)
+                    .query_opt("fromDate", query.from_date)
+                    .query_opt("toDate", query.to_date),
+            )
+            .await
     }
 }

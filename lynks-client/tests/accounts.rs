@@ -103,3 +103,74 @@ async fn create() {
         [AccountId::new("0b7c6f2e-5d1a-4f8e-9c3b-2a1d0e9f8c7b")]
     );
 }
+
+#[tokio::test]
+async fn with_options_headers_reach_the_call() {
+    let (server, client) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/v2/ordering-party-accounts"))
+        .and(wiremock::matchers::header("x-correlation-id", "corr-lynks"))
+        .respond_with(respond(200, "inferred_accounts_list_200.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let accounts = client
+        .accounts()
+        .with_options(
+            banking_core::transport::CallOptions::new().header("x-correlation-id", "corr-lynks"),
+        )
+        .list()
+        .await
+        .unwrap();
+    assert_eq!(accounts.len(), 2);
+}
+
+#[tokio::test]
+#[allow(deprecated)]
+async fn the_former_options_name_still_applies_the_options() {
+    let (server, client) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/v2/ordering-party-accounts"))
+        .and(wiremock::matchers::header("x-correlation-id", "corr-lynks"))
+        .respond_with(respond(200, "inferred_accounts_list_200.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    client
+        .accounts()
+        .options(
+            banking_core::transport::CallOptions::new().header("x-correlation-id", "corr-lynks"),
+        )
+        .list()
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn with_options_timeout_ends_a_call_on_a_hanging_server() {
+    use std::time::{Duration, Instant};
+
+    let (server, client) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/v2/ordering-party-accounts"))
+        .respond_with(
+            respond(200, "inferred_accounts_list_200.json").set_delay(Duration::from_secs(10)),
+        )
+        .mount(&server)
+        .await;
+    let started = Instant::now();
+    let err = client
+        .accounts()
+        .with_options(
+            banking_core::transport::CallOptions::new().timeout(Duration::from_millis(200)),
+        )
+        .list()
+        .await
+        .unwrap_err();
+    assert!(err.is_timeout(), "{err:?}");
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
+}

@@ -155,7 +155,7 @@ async fn an_idempotency_key_is_refused_because_lynks_documents_none() {
     let client = builder(&server).build().unwrap();
     let err = client
         .credit_transfers()
-        .options(CallOptions::new().idempotency_key("pay-2025-0042"))
+        .with_options(CallOptions::new().idempotency_key("pay-2025-0042"))
         .create(&[transfer(Decimal::new(100, 2), Currency::EUR)])
         .await
         .unwrap_err();

@@ -41,8 +41,13 @@ impl Connect<'_> {
         let http = Request::post(PATH)
             .json(&SummaryBody { request_id })?
             .read_only()
-            .auth(self.client.api_key_auth(PATH)?);
-        outcome::send_outcome(self.client.transport(), http, Some(request_id)).await
+            .auth(self.handle.client().api_key_auth(PATH)?);
+        outcome::send_outcome(
+            self.handle.client().transport(),
+            self.handle.prepare(http),
+            Some(request_id),
+        )
+        .await
     }
 
     /// `GET GetAccountsSummaryAsync/{requestId}`: one poll of a pending

@@ -528,14 +528,14 @@ impl Connect<'_> {
     pub async fn generate_authorize_token(&self) -> Result<AuthorizeToken> {
         let token = self
             .authorize_tokens()
-            .fetch(&self.client.transport().auth_context())
+            .fetch(&self.handle.client().transport().auth_context())
             .await?;
         Ok(AuthorizeToken(token.access_token))
     }
 
     fn authorize_tokens(&self) -> AuthorizeTokens {
         AuthorizeTokens {
-            secret_key: self.client.secret_key_auth(),
+            secret_key: self.handle.client().secret_key_auth(),
         }
     }
 
@@ -595,8 +595,8 @@ impl Connect<'_> {
         // One decode: an MFA body carries the session fields of an
         // authorization, plus the challenges.
         let answer = outcome::send::<Authorization, Vec<SecurityChallenge>>(
-            self.client.transport(),
-            request.auth(auth),
+            self.handle.client().transport(),
+            self.handle.prepare(request.auth(auth)),
             session,
         )
         .await?;

@@ -84,6 +84,6 @@ impl Connect<'_> {
     ) -> Result<AuthorizeMultipleResponse> {
         request.validate()?;
         let http = Request::post(PATH).json(request)?.auth(self.fresh_token()?);
-        self.client.transport().send_json(http).await
+        self.handle.send_json(http).await
     }
 }

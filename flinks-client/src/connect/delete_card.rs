@@ -33,7 +33,7 @@ impl Connect<'_> {
     pub async fn delete_card(&self, login_id: LoginId) -> Result<DeletedCard> {
         let http = Request::delete(PATH)
             .param("loginId", login_id)
-            .auth(self.client.api_key_auth(PATH)?);
-        self.client.transport().send_json(http).await
+            .auth(self.handle.client().api_key_auth(PATH)?);
+        self.handle.send_json(http).await
     }
 }

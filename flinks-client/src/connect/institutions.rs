@@ -128,8 +128,8 @@ impl Connect<'_> {
     /// `Institutions/RoutingNumber` (the credential is inferred from that
     /// sibling).
     pub async fn institutions(&self) -> Result<Vec<Institution>> {
-        let http = Request::get(LIST_PATH).auth(self.client.secret_key_auth());
-        self.client.transport().send_json(http).await
+        let http = Request::get(LIST_PATH).auth(self.handle.client().secret_key_auth());
+        self.handle.send_json(http).await
     }
 
     /// `GET Institutions/RoutingNumber/{routingNumber}`: the US institution
@@ -145,7 +145,7 @@ impl Connect<'_> {
     ) -> Result<Institution> {
         let http = Request::get(BY_ROUTING_PATH)
             .param("routingNumber", routing_number)
-            .auth(self.client.secret_key_auth());
-        self.client.transport().send_json(http).await
+            .auth(self.handle.client().secret_key_auth());
+        self.handle.send_json(http).await
     }
 }

@@ -84,8 +84,13 @@ impl Connect<'_> {
         let http = Request::post(PATH)
             .json(&InvestmentsBody { request_id })?
             .read_only()
-            .auth(self.client.api_key_auth(PATH)?);
-        outcome::send_outcome(self.client.wealth_transport(), http, Some(request_id)).await
+            .auth(self.handle.client().api_key_auth(PATH)?);
+        outcome::send_outcome(
+            self.handle.client().wealth_transport(),
+            self.handle.prepare(http),
+            Some(request_id),
+        )
+        .await
     }
 
     /// `DELETE Investments/Delete/{loginId}` on the Wealth host: removes the
@@ -93,7 +98,11 @@ impl Connect<'_> {
     pub async fn delete_investments(&self, login_id: LoginId) -> Result<DeletedCard> {
         let http = Request::delete(DELETE_PATH)
             .param("loginId", login_id)
-            .auth(self.client.api_key_auth(DELETE_PATH)?);
-        self.client.wealth_transport().send_json(http).await
+            .auth(self.handle.client().api_key_auth(DELETE_PATH)?);
+        self.handle
+            .client()
+            .wealth_transport()
+            .send_json(self.handle.prepare(http))
+            .await
     }
 }

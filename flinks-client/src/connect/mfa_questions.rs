@@ -140,8 +140,8 @@ impl Connect<'_> {
     pub async fn mfa_questions(&self, login_id: LoginId) -> Result<MfaQuestions> {
         let http = Request::get(QUESTIONS_PATH)
             .param("loginId", login_id)
-            .auth(self.client.secret_key_auth());
-        self.client.transport().send_json(http).await
+            .auth(self.handle.client().secret_key_auth());
+        self.handle.send_json(http).await
     }
 
     /// `PATCH AnswerMFAQuestions`: stores answers to a login's security
@@ -156,7 +156,7 @@ impl Connect<'_> {
         request.validate()?;
         let http = Request::patch(ANSWER_PATH)
             .json(request)?
-            .auth(self.client.secret_key_auth());
-        self.client.transport().send_json(http).await
+            .auth(self.handle.client().secret_key_auth());
+        self.handle.send_json(http).await
     }
 }

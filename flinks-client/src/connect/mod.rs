@@ -64,15 +64,10 @@ pub use wealth_nightly_refresh::{IneligibleWealth, WealthNightlyRefreshStatus};
 
 use crate::client::FlinksClient;
 
-/// The Connect API of a [`FlinksClient`]; get it with
-/// [`FlinksClient::connect`].
-#[derive(Debug, Clone, Copy)]
-pub struct Connect<'a> {
-    client: &'a FlinksClient,
+banking_core::resource_handle! {
+    /// The Connect API of a [`FlinksClient`]; get it with
+    /// [`FlinksClient::connect`].
+    pub struct Connect for FlinksClient, "Flinks";
 }
 
-impl<'a> Connect<'a> {
-    pub(crate) fn new(client: &'a FlinksClient) -> Self {
-        Self { client }
-    }
-}
+impl<'a> Connect<'a> {}

@@ -57,7 +57,7 @@ impl Connect<'_> {
     /// `GET GetNightlyRefreshStatus`, authenticated with
     /// `Authorization: Bearer <secret key>` as the docs ask.
     pub async fn nightly_refresh_status(&self) -> Result<NightlyRefreshStatus> {
-        let http = Request::get(PATH).auth(self.client.secret_bearer_auth());
-        self.client.transport().send_json(http).await
+        let http = Request::get(PATH).auth(self.handle.client().secret_bearer_auth());
+        self.handle.send_json(http).await
     }
 }

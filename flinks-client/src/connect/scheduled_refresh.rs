@@ -33,7 +33,7 @@ impl Connect<'_> {
                 is_activated: activated,
                 login_id,
             })?
-            .auth(self.client.api_key_auth(PATH)?);
-        self.client.transport().send_json(http).await
+            .auth(self.handle.client().api_key_auth(PATH)?);
+        self.handle.send_json(http).await
     }
 }

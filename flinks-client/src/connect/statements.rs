@@ -144,8 +144,13 @@ impl Connect<'_> {
         let http = Request::post(PATH)
             .json(request)?
             .read_only()
-            .auth(self.client.api_key_auth(PATH)?);
-        outcome::send_outcome(self.client.transport(), http, Some(request.request_id)).await
+            .auth(self.handle.client().api_key_auth(PATH)?);
+        outcome::send_outcome(
+            self.handle.client().transport(),
+            self.handle.prepare(http),
+            Some(request.request_id),
+        )
+        .await
     }
 
     /// `GET GetStatementsAsync/{requestId}`: one poll of pending statements.

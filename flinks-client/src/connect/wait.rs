@@ -179,7 +179,12 @@ impl Connect<'_> {
     ) -> banking_core::Result<Outcome<T>> {
         let request = Request::get(T::ASYNC_PATH)
             .param("requestId", request_id)
-            .auth(self.client.api_key_auth(T::ASYNC_PATH)?);
-        outcome::send_outcome(self.client.transport(), request, Some(request_id)).await
+            .auth(self.handle.client().api_key_auth(T::ASYNC_PATH)?);
+        outcome::send_outcome(
+            self.handle.client().transport(),
+            self.handle.prepare(request),
+            Some(request_id),
+        )
+        .await
     }
 }

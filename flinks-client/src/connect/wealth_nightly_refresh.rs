@@ -59,7 +59,11 @@ impl Connect<'_> {
     /// `Authorization: Bearer <secret key>` as `GetNightlyRefreshStatus`
     /// (the credential is inferred from that sibling).
     pub async fn wealth_nightly_refresh_status(&self) -> Result<WealthNightlyRefreshStatus> {
-        let http = Request::get(PATH).auth(self.client.secret_bearer_auth());
-        self.client.wealth_transport().send_json(http).await
+        let http = Request::get(PATH).auth(self.handle.client().secret_bearer_auth());
+        self.handle
+            .client()
+            .wealth_transport()
+            .send_json(self.handle.prepare(http))
+            .await
     }
 }

@@ -46,7 +46,7 @@ impl Enrich<'_> {
         let http = Request::get(PATH)
             .param("loginId", login_id)
             .param("requestId", request_id)
-            .auth(self.client.api_key_auth("GetCategorization")?);
-        self.client.transport().send_json(http).await
+            .auth(self.handle.client().api_key_auth("GetCategorization")?);
+        self.handle.send_json(http).await
     }
 }

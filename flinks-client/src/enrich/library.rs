@@ -55,7 +55,8 @@ pub struct LibraryEntry {
 impl Enrich<'_> {
     /// `GET` one dictionary.
     pub async fn library(&self, library: Library) -> Result<Vec<LibraryEntry>> {
-        let http = Request::get(library.path()).auth(self.client.api_key_auth(library.path())?);
-        self.client.transport().send_json(http).await
+        let http =
+            Request::get(library.path()).auth(self.handle.client().api_key_auth(library.path())?);
+        self.handle.send_json(http).await
     }
 }

@@ -186,7 +186,7 @@ impl Enrich<'_> {
             .param("requestId", request.request_id)
             .json(request)?
             .read_only()
-            .auth(self.client.api_key_auth("score")?);
-        self.client.transport().send_json(http).await
+            .auth(self.handle.client().api_key_auth("score")?);
+        self.handle.send_json(http).await
     }
 }

@@ -60,29 +60,31 @@ struct Inner {
     oauth: OAuthClient,
 }
 
+impl banking_core::resource_handle::ResourceClient for OutboundClient {
+    fn transport(&self) -> &Transport {
+        &self.inner.transport
+    }
+}
+
 impl OutboundClient {
     /// A builder; credentials are required.
     pub fn builder() -> OutboundClientBuilder {
         OutboundClientBuilder::default()
     }
 
-    pub(crate) fn transport(&self) -> &Transport {
-        &self.inner.transport
-    }
-
     /// `GET /api/v1/providers`.
     pub fn providers(&self) -> ProvidersApi<'_> {
-        ProvidersApi { client: self }
+        ProvidersApi::new(self)
     }
 
     /// Data Recipient management (partner, `client:admin`).
     pub fn recipients(&self) -> RecipientsApi<'_> {
-        RecipientsApi { client: self }
+        RecipientsApi::new(self)
     }
 
     /// Data Provider registrations (partner, `client:admin`).
     pub fn registrations(&self) -> RegistrationsApi<'_> {
-        RegistrationsApi { client: self }
+        RegistrationsApi::new(self)
     }
 
     /// The consent URL to send the user to

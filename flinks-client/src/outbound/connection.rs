@@ -23,6 +23,12 @@ pub struct FdxConnection {
     refresh_token: Option<SecretString>,
 }
 
+impl banking_core::resource_handle::ResourceClient for FdxConnection {
+    fn transport(&self) -> &Transport {
+        &self.transport
+    }
+}
+
 impl FdxConnection {
     pub(crate) fn new(transport: Transport, refresh_token: Option<SecretString>) -> Self {
         Self {
@@ -44,27 +50,27 @@ impl FdxConnection {
 
     /// `GET /api/fdx/5/customers/current`.
     pub fn customers(&self) -> CustomersApi<'_> {
-        CustomersApi { connection: self }
+        CustomersApi::new(self)
     }
 
     /// `GET /api/fdx/5/accounts[/{accountId}]`.
     pub fn accounts(&self) -> AccountsApi<'_> {
-        AccountsApi { connection: self }
+        AccountsApi::new(self)
     }
 
     /// `GET /api/fdx/5/accounts/{accountId}/transactions`.
     pub fn transactions(&self) -> TransactionsApi<'_> {
-        TransactionsApi { connection: self }
+        TransactionsApi::new(self)
     }
 
     /// `GET /api/fdx/5/accounts/{accountId}/payment-networks`.
     pub fn payment_networks(&self) -> PaymentNetworksApi<'_> {
-        PaymentNetworksApi { connection: self }
+        PaymentNetworksApi::new(self)
     }
 
     /// `GET /api/fdx/5/accounts/{accountId}/statements[/{statementId}]`.
     pub fn statements(&self) -> StatementsApi<'_> {
-        StatementsApi { connection: self }
+        StatementsApi::new(self)
     }
 
     /// `DELETE /api/v1/revoke`: ends this connection (204 on success). The

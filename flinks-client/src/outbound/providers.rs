@@ -42,18 +42,16 @@ pub struct Provider {
     pub scopes: Vec<Scope>,
 }
 
-/// Data Providers, read with the client-credentials token.
-#[derive(Debug, Clone, Copy)]
-pub struct ProvidersApi<'a> {
-    pub(crate) client: &'a OutboundClient,
+banking_core::resource_handle! {
+    /// Data Providers, read with the client-credentials token.
+    pub struct ProvidersApi for OutboundClient, "Flinks";
 }
 
 impl ProvidersApi<'_> {
     /// `GET /api/v1/providers`: the Data Providers available to these
     /// credentials.
     pub async fn list(&self) -> Result<Vec<Provider>> {
-        self.client
-            .transport()
+        self.handle
             .send_json(Request::get("api/v1/providers"))
             .await
     }

@@ -213,10 +213,9 @@ fn optional_url<S: serde::Serializer>(url: &Option<Url>, serializer: S) -> Resul
     }
 }
 
-/// Data Recipient management, with the partner's `client:admin` token.
-#[derive(Debug, Clone, Copy)]
-pub struct RecipientsApi<'a> {
-    pub(crate) client: &'a OutboundClient,
+banking_core::resource_handle! {
+    /// Data Recipient management, with the partner's `client:admin` token.
+    pub struct RecipientsApi for OutboundClient, "Flinks";
 }
 
 impl RecipientsApi<'_> {
@@ -224,13 +223,13 @@ impl RecipientsApi<'_> {
     pub async fn create(&self, recipient: &CreateRecipient) -> Result<Recipient> {
         recipient.validate()?;
         let request = Request::post("api/v1/recipients").json(recipient)?;
-        self.client.transport().send_json(request).await
+        self.handle.send_json(request).await
     }
 
     /// `GET /api/v1/recipients/{client_id}`: details, scopes and redirect URIs.
     pub async fn get(&self, client_id: &RecipientId) -> Result<Recipient> {
         let request = Request::get("api/v1/recipients/{client_id}").param("client_id", client_id);
-        self.client.transport().send_json(request).await
+        self.handle.send_json(request).await
     }
 
     /// `PUT /api/v1/recipients/{client_id}`: replaces (does not append to)
@@ -244,7 +243,7 @@ impl RecipientsApi<'_> {
         let request = Request::put("api/v1/recipients/{client_id}")
             .param("client_id", client_id)
             .json(&UpdateRedirectUris { redirect_uris })?;
-        self.client.transport().send_json(request).await
+        self.handle.send_json(request).await
     }
 
     /// `POST /api/v1/recipients/{client_id}/secret`: a new client secret.
@@ -252,6 +251,6 @@ impl RecipientsApi<'_> {
     pub async fn regenerate_secret(&self, client_id: &RecipientId) -> Result<RecipientSecret> {
         let request =
             Request::post("api/v1/recipients/{client_id}/secret").param("client_id", client_id);
-        self.client.transport().send_json(request).await
+        self.handle.send_json(request).await
     }
 }

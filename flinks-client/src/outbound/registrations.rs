@@ -50,18 +50,16 @@ pub struct Registration {
     pub requested_on: Option<DateTime<Utc>>,
 }
 
-/// Registrations, with the partner's `client:admin` token.
-#[derive(Debug, Clone, Copy)]
-pub struct RegistrationsApi<'a> {
-    pub(crate) client: &'a OutboundClient,
+banking_core::resource_handle! {
+    /// Registrations, with the partner's `client:admin` token.
+    pub struct RegistrationsApi for OutboundClient, "Flinks";
 }
 
 impl RegistrationsApi<'_> {
     /// `GET /api/v1/recipients/providers/requests`: the registration status
     /// of every Data Recipient with every Data Provider.
     pub async fn list(&self) -> Result<Vec<Registration>> {
-        self.client
-            .transport()
+        self.handle
             .send_json(Request::get("api/v1/recipients/providers/requests"))
             .await
     }
@@ -112,6 +110,6 @@ impl RegistrationsApi<'_> {
             Request::post("api/v1/recipients/providers/requests/{recipient_ids}/{provider_ids}")
                 .param("recipient_ids", recipients)
                 .param("provider_ids", providers);
-        self.client.transport().send(request).await.map(drop)
+        self.handle.send(request).await.map(drop)
     }
 }

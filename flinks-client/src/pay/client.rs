@@ -42,14 +42,16 @@ struct Inner {
     x_client_id: Option<String>,
 }
 
+impl banking_core::resource_handle::ResourceClient for PayClient {
+    fn transport(&self) -> &Transport {
+        &self.inner.transport
+    }
+}
+
 impl PayClient {
     /// A builder; credentials are required.
     pub fn builder() -> PayClientBuilder {
         PayClientBuilder::default()
-    }
-
-    pub(crate) fn transport(&self) -> &Transport {
-        &self.inner.transport
     }
 
     /// Adds `x-client-id` when configured (declared by the v2 session spec).
@@ -73,32 +75,32 @@ impl PayClient {
 
     /// e-Transfer v1 (legacy) sessions.
     pub fn e_transfer_sessions(&self) -> super::e_transfer_sessions::ETransferSessionsApi<'_> {
-        super::e_transfer_sessions::ETransferSessionsApi { client: self }
+        super::e_transfer_sessions::ETransferSessionsApi::new(self)
     }
 
     /// EFT v1 transactions.
     pub fn transactions(&self) -> TransactionsApi<'_> {
-        TransactionsApi { client: self }
+        TransactionsApi::new(self)
     }
 
     /// Payment requests.
     pub fn payment_requests(&self) -> PaymentRequestsApi<'_> {
-        PaymentRequestsApi { client: self }
+        PaymentRequestsApi::new(self)
     }
 
     /// EFT schedules.
     pub fn schedules(&self) -> SchedulesApi<'_> {
-        SchedulesApi { client: self }
+        SchedulesApi::new(self)
     }
 
     /// Institutions supported by EFT.
     pub fn institutions(&self) -> InstitutionsApi<'_> {
-        InstitutionsApi { client: self }
+        InstitutionsApi::new(self)
     }
 
     /// v2 sessions (EFT, GEFT, e-Transfer).
     pub fn sessions(&self) -> SessionsApi<'_> {
-        SessionsApi { client: self }
+        SessionsApi::new(self)
     }
 
     /// The hosted Flinks Pay flow of a session: `{base}/app/?sessionId={id}`

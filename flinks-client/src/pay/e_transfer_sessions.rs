@@ -82,10 +82,9 @@ impl ETransferSessionRequest {
     }
 }
 
-/// e-Transfer v1 sessions.
-#[derive(Debug, Clone, Copy)]
-pub struct ETransferSessionsApi<'a> {
-    pub(crate) client: &'a PayClient,
+banking_core::resource_handle! {
+    /// e-Transfer v1 sessions.
+    pub struct ETransferSessionsApi for PayClient, "Flinks";
 }
 
 impl ETransferSessionsApi<'_> {
@@ -107,9 +106,10 @@ impl ETransferSessionsApi<'_> {
     ) -> Result<CreatedSession> {
         request.validate()?;
         let http = self
-            .client
+            .handle
+            .client()
             .with_client_id(Request::post(path))
             .json(request)?;
-        self.client.transport().send_json(http).await
+        self.handle.send_json(http).await
     }
 }

@@ -26,16 +26,18 @@ impl PayInstitution {
     }
 }
 
-/// Institutions supported by EFT.
-#[derive(Debug, Clone, Copy)]
-pub struct InstitutionsApi<'a> {
-    pub(crate) client: &'a PayClient,
+banking_core::resource_handle! {
+    /// Institutions supported by EFT.
+    pub struct InstitutionsApi for PayClient, "Flinks";
 }
 
 impl InstitutionsApi<'_> {
     /// `GET /api/v1/institutions`.
     pub async fn list(&self) -> Result<Vec<PayInstitution>> {
-        let request = self.client.v1(Request::get("api/v1/institutions"))?;
-        self.client.transport().send_json(request).await
+        let request = self
+            .handle
+            .client()
+            .v1(Request::get("api/v1/institutions"))?;
+        self.handle.send_json(request).await
     }
 }

@@ -84,19 +84,19 @@ struct LinkBody<'a> {
     request_id: &'a PaymentRequestId,
 }
 
-/// Payment requests.
-#[derive(Debug, Clone, Copy)]
-pub struct PaymentRequestsApi<'a> {
-    pub(crate) client: &'a PayClient,
+banking_core::resource_handle! {
+    /// Payment requests.
+    pub struct PaymentRequestsApi for PayClient, "Flinks";
 }
 
 impl PaymentRequestsApi<'_> {
     /// `GET /api/v1/paymentrequests/{requestId}`.
     pub async fn get(&self, request_id: &PaymentRequestId) -> Result<PaymentRequest> {
         let request = self
-            .client
+            .handle
+            .client()
             .v1(Request::get("api/v1/paymentrequests/{requestId}").param("requestId", request_id))?;
-        self.client.transport().send_json(request).await
+        self.handle.send_json(request).await
     }
 
     /// `POST /api/v1/paymentrequests`: links the session `session_id` to
@@ -107,21 +107,23 @@ impl PaymentRequestsApi<'_> {
         request_id: &PaymentRequestId,
     ) -> Result<PaymentRequest> {
         let request = self
-            .client
+            .handle
+            .client()
             .with_client_id(Request::post("api/v1/paymentrequests"))
             .json(&LinkBody {
                 session_id,
                 request_id,
             })?;
-        self.client.transport().send_json(request).await
+        self.handle.send_json(request).await
     }
 
     /// `POST /api/v1/paymentrequests/{requestId}/cancel`. Not retried.
     pub async fn cancel(&self, request_id: &PaymentRequestId) -> Result<()> {
         let request = self
-            .client
+            .handle
+            .client()
             .v1(Request::post("api/v1/paymentrequests/{requestId}/cancel")
                 .param("requestId", request_id))?;
-        self.client.transport().send(request).await.map(drop)
+        self.handle.send(request).await.map(drop)
     }
 }

@@ -7,10 +7,9 @@ use banking_core::transport::Request;
 use super::client::PayClient;
 use super::transactions::ScheduleId;
 
-/// EFT schedules.
-#[derive(Debug, Clone, Copy)]
-pub struct SchedulesApi<'a> {
-    pub(crate) client: &'a PayClient,
+banking_core::resource_handle! {
+    /// EFT schedules.
+    pub struct SchedulesApi for PayClient, "Flinks";
 }
 
 impl SchedulesApi<'_> {
@@ -18,9 +17,10 @@ impl SchedulesApi<'_> {
     /// future payments. Not retried.
     pub async fn cancel(&self, schedule_id: &ScheduleId) -> Result<()> {
         let request = self
-            .client
+            .handle
+            .client()
             .v1(Request::post("api/v1/schedules/{scheduleId}/cancel")
                 .param("scheduleId", schedule_id))?;
-        self.client.transport().send(request).await.map(drop)
+        self.handle.send(request).await.map(drop)
     }
 }

@@ -418,10 +418,9 @@ pub struct Session {
     pub status_details: Option<String>,
 }
 
-/// Pay v2 sessions.
-#[derive(Debug, Clone, Copy)]
-pub struct SessionsApi<'a> {
-    pub(crate) client: &'a PayClient,
+banking_core::resource_handle! {
+    /// Pay v2 sessions.
+    pub struct SessionsApi for PayClient, "Flinks";
 }
 
 impl SessionsApi<'_> {
@@ -430,10 +429,11 @@ impl SessionsApi<'_> {
     pub async fn create(&self, session: &CreateSession) -> Result<CreatedSession> {
         session.validate()?;
         let request = self
-            .client
+            .handle
+            .client()
             .with_client_id(Request::post("api/v2/sessions"))
             .json(session)?;
-        self.client.transport().send_json(request).await
+        self.handle.send_json(request).await
     }
 
     /// `GET /api/v2/sessions/{sessionId}/status`, sent without credentials
@@ -442,7 +442,7 @@ impl SessionsApi<'_> {
         let request = Request::get("api/v2/sessions/{sessionId}/status")
             .param("sessionId", session_id)
             .auth(RequestAuth::None);
-        self.client.transport().send_json(request).await
+        self.handle.send_json(request).await
     }
 
     /// `GET /api/v2/sessions/{sessionId}/details`.
@@ -453,7 +453,7 @@ impl SessionsApi<'_> {
     pub async fn details(&self, session_id: &SessionId) -> Result<Session> {
         let request =
             Request::get("api/v2/sessions/{sessionId}/details").param("sessionId", session_id);
-        self.client.transport().send_json(request).await
+        self.handle.send_json(request).await
     }
 
     /// `POST /api/v2/sessions/{sessionId}/guarantees/confirm` (GEFT):
@@ -462,7 +462,7 @@ impl SessionsApi<'_> {
     pub async fn confirm_guarantee(&self, session_id: &SessionId) -> Result<()> {
         let request = Request::post("api/v2/sessions/{sessionId}/guarantees/confirm")
             .param("sessionId", session_id);
-        self.client.transport().send(request).await.map(drop)
+        self.handle.send(request).await.map(drop)
     }
 
     /// `POST /api/v2/sessions/{sessionId}/cancel`; rejected once the session
@@ -470,6 +470,6 @@ impl SessionsApi<'_> {
     pub async fn cancel(&self, session_id: &SessionId) -> Result<Session> {
         let request =
             Request::post("api/v2/sessions/{sessionId}/cancel").param("sessionId", session_id);
-        self.client.transport().send_json(request).await
+        self.handle.send_json(request).await
     }
 }

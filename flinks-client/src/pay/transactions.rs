@@ -453,10 +453,9 @@ pub struct CreatedTransaction {
     pub schedules: Vec<Schedule>,
 }
 
-/// EFT v1 transactions.
-#[derive(Debug, Clone, Copy)]
-pub struct TransactionsApi<'a> {
-    pub(crate) client: &'a PayClient,
+banking_core::resource_handle! {
+    /// EFT v1 transactions.
+    pub struct TransactionsApi for PayClient, "Flinks";
 }
 
 impl TransactionsApi<'_> {
@@ -488,9 +487,10 @@ impl TransactionsApi<'_> {
     ) -> Result<CreatedTransaction> {
         transaction.validate(Utc::now())?;
         let request = self
-            .client
+            .handle
+            .client()
             .v1(Request::post("api/v1/transactions"))?
             .json(body)?;
-        self.client.transport().send_json(request).await
+        self.handle.send_json(request).await
     }
 }

@@ -38,7 +38,7 @@ impl Upload<'_> {
     pub async fn fraud_analysis(&self, login_id: LoginId) -> Result<FraudAnalysis> {
         let http = Request::get(PATH)
             .param("loginId", login_id)
-            .auth(self.client.secret_bearer_auth());
-        self.client.transport().send_json(http).await
+            .auth(self.handle.client().secret_bearer_auth());
+        self.handle.send_json(http).await
     }
 }

@@ -399,16 +399,15 @@ fdx_list! {
     }
 }
 
-/// FDX accounts of one connection.
-#[derive(Debug, Clone, Copy)]
-pub struct AccountsApi<'a> {
-    pub(crate) connection: &'a FdxConnection,
+banking_core::resource_handle! {
+    /// FDX accounts of one connection.
+    pub struct AccountsApi for FdxConnection, "Flinks";
 }
 
 impl AccountsApi<'_> {
     /// `GET /api/fdx/5/accounts`: one page.
     pub async fn list(&self, request: &AccountsRequest) -> Result<AccountsPage> {
-        super::list(self.connection, request).await
+        super::list(&self.handle, request).await
     }
 
     /// Every account, page after page (lazily, following `nextOffset`).
@@ -416,12 +415,12 @@ impl AccountsApi<'_> {
         &self,
         request: AccountsRequest,
     ) -> impl Stream<Item = Result<FdxAccount>> + 'static {
-        super::stream(self.connection, request)
+        super::stream(&self.handle, request)
     }
 
     /// `GET /api/fdx/5/accounts/{accountId}`: one account with its details.
     pub async fn get(&self, account_id: &AccountId) -> Result<FdxAccount> {
         let request = Request::get("api/fdx/5/accounts/{accountId}").param("accountId", account_id);
-        self.connection.transport().send_json(request).await
+        self.handle.send_json(request).await
     }
 }

@@ -105,17 +105,15 @@ pub struct Telephone {
     pub number: Option<String>,
 }
 
-/// The FDX customer of one connection.
-#[derive(Debug, Clone, Copy)]
-pub struct CustomersApi<'a> {
-    pub(crate) connection: &'a FdxConnection,
+banking_core::resource_handle! {
+    /// The FDX customer of one connection.
+    pub struct CustomersApi for FdxConnection, "Flinks";
 }
 
 impl CustomersApi<'_> {
     /// `GET /api/fdx/5/customers/current`.
     pub async fn current(&self) -> Result<Customer> {
-        self.connection
-            .transport()
+        self.handle
             .send_json(Request::get("api/fdx/5/customers/current"))
             .await
     }

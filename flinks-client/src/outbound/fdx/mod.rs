@@ -16,6 +16,7 @@ pub mod statements;
 pub mod transactions;
 
 use banking_core::pagination::{Page, Paginator};
+use banking_core::resource_handle::Handle;
 use banking_core::transport::Request;
 use banking_core::{Error, Result};
 use chrono::NaiveDate;
@@ -172,21 +173,29 @@ pub(crate) trait ListQuery: Clone + Send + Sync + 'static {
 }
 
 /// One page of an FDX list.
-pub(crate) async fn list<Q: ListQuery>(connection: &FdxConnection, query: &Q) -> Result<Q::Page> {
-    connection.transport().send_json(query.to_request()?).await
+pub(crate) async fn list<Q: ListQuery>(
+    handle: &Handle<'_, FdxConnection>,
+    query: &Q,
+) -> Result<Q::Page> {
+    handle.send_json(query.to_request()?).await
 }
 
 /// Every item of an FDX list, page after page: lazily, following the next
 /// offset, stopping after the first error.
 pub(crate) fn stream<Q: ListQuery>(
-    connection: &FdxConnection,
+    handle: &Handle<'_, FdxConnection>,
     query: Q,
 ) -> impl Stream<Item = Result<Q::Item>> + 'static {
-    let transport = connection.transport().clone();
+    let transport = handle.client().transport().clone();
+    let call_options = handle.options().clone();
     let options = transport.stream_options().clone();
     Paginator::new(query.first(), move |offset: Option<String>| {
         let transport = transport.clone();
-        let request = query.clone().at(offset).to_request();
+        let request = query
+            .clone()
+            .at(offset)
+            .to_request()
+            .map(|request| request.options(call_options.clone()));
         async move {
             let page: Q::Page = transport.send_json(request?).await?;
             Ok(Q::into_page(page))

@@ -105,16 +105,15 @@ fdx_list! {
     }
 }
 
-/// FDX payment networks of one connection.
-#[derive(Debug, Clone, Copy)]
-pub struct PaymentNetworksApi<'a> {
-    pub(crate) connection: &'a FdxConnection,
+banking_core::resource_handle! {
+    /// FDX payment networks of one connection.
+    pub struct PaymentNetworksApi for FdxConnection, "Flinks";
 }
 
 impl PaymentNetworksApi<'_> {
     /// `GET /api/fdx/5/accounts/{accountId}/payment-networks`: one page.
     pub async fn list(&self, request: &PaymentNetworksRequest) -> Result<PaymentNetworksPage> {
-        super::list(self.connection, request).await
+        super::list(&self.handle, request).await
     }
 
     /// Every payment network of the account, page after page.
@@ -122,6 +121,6 @@ impl PaymentNetworksApi<'_> {
         &self,
         request: PaymentNetworksRequest,
     ) -> impl Stream<Item = Result<PaymentNetwork>> + 'static {
-        super::stream(self.connection, request)
+        super::stream(&self.handle, request)
     }
 }

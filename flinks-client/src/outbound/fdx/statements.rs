@@ -162,16 +162,15 @@ impl std::fmt::Debug for StatementContent {
     }
 }
 
-/// FDX statements of one connection.
-#[derive(Debug, Clone, Copy)]
-pub struct StatementsApi<'a> {
-    pub(crate) connection: &'a FdxConnection,
+banking_core::resource_handle! {
+    /// FDX statements of one connection.
+    pub struct StatementsApi for FdxConnection, "Flinks";
 }
 
 impl StatementsApi<'_> {
     /// `GET /api/fdx/5/accounts/{accountId}/statements`: one page.
     pub async fn list(&self, request: &StatementsRequest) -> Result<StatementsPage> {
-        super::list(self.connection, request).await
+        super::list(&self.handle, request).await
     }
 
     /// Every statement of the account, page after page.
@@ -179,7 +178,7 @@ impl StatementsApi<'_> {
         &self,
         request: StatementsRequest,
     ) -> impl Stream<Item = Result<Statement>> + 'static {
-        super::stream(self.connection, request)
+        super::stream(&self.handle, request)
     }
 
     /// `GET /api/fdx/5/accounts/{accountId}/statements/{statementId}` with
@@ -197,7 +196,7 @@ impl StatementsApi<'_> {
             .param("accountId", account_id)
             .param("statementId", statement_id)
             .header("accept", format.as_str());
-        match self.connection.transport().send(request).await {
+        match self.handle.send(request).await {
             Ok(response) => Ok(StatementContent::File {
                 content_type: response
                     .headers()

@@ -228,16 +228,15 @@ fdx_list! {
     }
 }
 
-/// FDX transactions of one connection.
-#[derive(Debug, Clone, Copy)]
-pub struct TransactionsApi<'a> {
-    pub(crate) connection: &'a FdxConnection,
+banking_core::resource_handle! {
+    /// FDX transactions of one connection.
+    pub struct TransactionsApi for FdxConnection, "Flinks";
 }
 
 impl TransactionsApi<'_> {
     /// `GET /api/fdx/5/accounts/{accountId}/transactions`: one page.
     pub async fn list(&self, request: &TransactionsRequest) -> Result<TransactionsPage> {
-        super::list(self.connection, request).await
+        super::list(&self.handle, request).await
     }
 
     /// Every transaction matching `request`, page after page (lazily,
@@ -246,6 +245,6 @@ impl TransactionsApi<'_> {
         &self,
         request: TransactionsRequest,
     ) -> impl Stream<Item = Result<FdxTransaction>> + 'static {
-        super::stream(self.connection, request)
+        super::stream(&self.handle, request)
     }
 }
