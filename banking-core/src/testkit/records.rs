@@ -387,7 +387,10 @@ mod tests {
             select(status, &[("status", "RELEASED"), ("status", "APPROVED")]),
             ["1", "3"]
         );
-        assert_eq!(select(status, &[("status", "DECLINED,APPROVED")]), ["2", "3"]);
+        assert_eq!(
+            select(status, &[("status", "DECLINED,APPROVED")]),
+            ["2", "3"]
+        );
         assert_eq!(select(status, &[]), ["1", "2", "3"]);
     }
 
@@ -395,7 +398,10 @@ mod tests {
     fn bounds_compare_dates_by_prefix_and_amounts_as_numbers() {
         let from = Filter::new("startDate", Rule::From("/date"));
         let until = Filter::new("endDate", Rule::Until("/date"));
-        assert_eq!(select(from, &[("startDate", "2024-03-02T10:00")]), ["2", "3"]);
+        assert_eq!(
+            select(from, &[("startDate", "2024-03-02T10:00")]),
+            ["2", "3"]
+        );
         assert_eq!(select(until, &[("endDate", "2024-03-02")]), ["1", "2"]);
         let min = Filter::new("min", Rule::From("/amount"));
         assert_eq!(select(min, &[("min", "250")]), ["2", "3"]);
