@@ -145,3 +145,32 @@ async fn the_accounts_detail_applies_its_filters() {
         [(ACCOUNT.to_owned(), 0)]
     );
 }
+
+#[tokio::test]
+async fn the_outbound_and_pay_simulators_fail_the_next_call_in_their_bodies() {
+    use flinks_client::outbound::OutboundErrorExt;
+    use flinks_client::outbound::testkit::OutboundSimulator;
+    use flinks_client::pay::PayErrorExt;
+    use flinks_client::pay::testkit::PaySimulator;
+
+    let outbound = OutboundSimulator::start().await;
+    let client = outbound.client().unwrap();
+    outbound.fail_next_call(SimulatedError::new(
+        403,
+        "603",
+        "Consent does not cover this data",
+    ));
+    let err = client.providers().list().await.unwrap_err();
+    assert_eq!(err.status(), Some(403));
+    assert_eq!(err.fdx_error().unwrap().code, Some(603));
+    assert!(client.providers().list().await.is_ok());
+
+    let pay = PaySimulator::start().await;
+    let client = pay.client().unwrap();
+    pay.fail_next_call(SimulatedError::new(400, "validation", "Amount is required"));
+    let err = client.institutions().list().await.unwrap_err();
+    let problem = err.problem_details().unwrap();
+    assert_eq!(problem.detail.as_deref(), Some("Amount is required"));
+    assert_eq!(problem.status, Some(400));
+    assert!(client.institutions().list().await.is_ok());
+}
