@@ -18,10 +18,12 @@
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
 mod logs;
+mod records;
 mod scenario;
 
 pub use logs::LogCapture;
-pub use scenario::{Scenarios, SimulatedError};
+pub use records::{Filter, Query, Record, Records, Rule, page};
+pub use scenario::{Countdown, Scenarios, SimulatedError};
 
 use crate::retry::RetryPolicy;
 use crate::transport::{Transport, TransportBuilder};

@@ -8,21 +8,34 @@
 //!   `created → started → requested → intent_accepted → awaiting_authz →
 //!   completed`, as if a payer went through the WebUI;
 //! * `/links/list` pages the links created so far, newest first, with the
-//!   keyset cursor (`limit`, `after`, `"more?"`);
+//!   keyset cursor (`limit`, default 50; `after`; `"more?"`), after the
+//!   documented filters (`status`, `inserted_at_from`, `inserted_at_to`);
 //! * consents advance one status per `/consents/get`: `created →
 //!   started → requested → sca_url_retrieved → awaiting_authz → authorized →
 //!   active`; `revoke` ends them; `redirect` (with a `state`) activates them;
-//! * data endpoints answer `consent_not_active` until the consent is active,
-//!   and serve two pages of balances and of transactions, paged by the
-//!   last record's keyset;
+//! * data endpoints answer `consent_not_active` until the consent is active;
+//!   balances (three) and transactions (three) are filtered as documented
+//!   (balances: `currency`, `type`, `account_id`; transactions:
+//!   `amount_min`, `amount_max`, `currency`, `booking_date_from`,
+//!   `booking_date_to` on `booking_date_time`, `account_id`,
+//!   `credit_debit_indicator`, `status`, `updated_from`, `updated_to` on
+//!   `updated_at`), then paged by `limit` (default 2, the fixtures' pages)
+//!   after the last record's keyset;
 //! * jobs advance one status per `/jobs/get`: `job_started →
 //!   accounts_ready → balances_ready → transactions_fetching →
 //!   job_completed` (`transactions_fetching` is skipped for an
 //!   accounts/balances consent); a second job for a consent whose last job
 //!   has not finished gets `cooldown_failed` (the simulator has no clock).
 //!
+//! Scenarios, through this type only:
 //! [`fail_next_call`](FinqLinkSimulator::fail_next_call) answers the next
-//! call with a FinqLink error.
+//! call with a FinqLink error;
+//! [`answer_pending`](FinqLinkSimulator::answer_pending) holds consents and
+//! jobs at their status for that many polls. FinqLink has no SCA step the
+//! API can force (the payer authorises at their bank, through the link or
+//! consent URL), so there is no `require_sca`.
+//! [`server`](FinqLinkSimulator::server) is an escape hatch to the mock
+//! server, not needed for any of these.
 //!
 //! Requests must carry [`CLIENT_ID`] and [`CLIENT_SECRET`] in the body (test
 //! mode), as [`FinqLinkSimulator::client`] does; others get a 401. Unknown
@@ -49,7 +62,9 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use banking_core::testkit::{Scenarios, SimulatedError};
+use banking_core::testkit::{
+    Countdown, Filter, Query, Record, Records, Rule, Scenarios, SimulatedError,
+};
 use serde_json::{Value, json};
 use uuid::Uuid;
 use wiremock::matchers::{method, path_regex};
@@ -109,6 +124,7 @@ struct Link {
     web_id: String,
     step: usize,
     body: Value,
+    inserted_at: String,
 }
 
 struct Consent {
@@ -134,6 +150,8 @@ struct State {
     /// The last job per consent, for the cooldown rule.
     last_job: HashMap<Uuid, String>,
     requests: u64,
+    /// Polls of a consent or job left that answer without moving on.
+    hold: Countdown,
 }
 
 /// An offline FinqLink sandbox; see the [module docs](self).
@@ -141,6 +159,7 @@ struct State {
 pub struct FinqLinkSimulator {
     server: MockServer,
     scenarios: Scenarios,
+    hold: Countdown,
 }
 
 struct Simulator {
@@ -151,7 +170,11 @@ impl FinqLinkSimulator {
     /// Starts the simulator on a free local port.
     pub async fn start() -> Self {
         let server = MockServer::start().await;
-        let state = Arc::new(Mutex::new(State::default()));
+        let hold = Countdown::default();
+        let state = Arc::new(Mutex::new(State {
+            hold: hold.clone(),
+            ..State::default()
+        }));
         let scenarios = Scenarios::mount(&server, "^/test/", &[]).await;
         Mock::given(method("POST"))
             .and(path_regex("^/test/"))
@@ -159,7 +182,11 @@ impl FinqLinkSimulator {
             .mount(&server)
             .await;
         banking_core::testkit::catch_all(&server).await;
-        FinqLinkSimulator { server, scenarios }
+        FinqLinkSimulator {
+            server,
+            scenarios,
+            hold,
+        }
     }
 
     /// The simulator's base URL (its host; the API is under `/test`).
@@ -216,7 +243,69 @@ impl FinqLinkSimulator {
         self.scenarios
             .answer_next(1, error.status, error_body(&error.code, &error.message));
     }
+
+    /// The next `polls` polls of a consent (`/consents/get`) or a job
+    /// (`/jobs/get`) answer its current status without moving it on, as
+    /// while the user has not finished at their bank or the data is still
+    /// being fetched: code that polls meets its pending path that much
+    /// longer.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> banking_core::Result<()> {
+    /// use finqlink_client::consents::{ConsentCreateRequest, ConsentRequest};
+    /// use finqlink_client::testkit::FinqLinkSimulator;
+    ///
+    /// let sim = FinqLinkSimulator::start().await;
+    /// let client = sim.client();
+    /// let consent = client.consents().create(&ConsentCreateRequest::new()).await?;
+    /// let get = ConsentRequest::new(consent.id.expect("the simulator sets ids"));
+    /// sim.answer_pending(2);
+    /// for _ in 0..3 {
+    ///     let status = client.consents().get(&get).await?.status.expect("a status");
+    ///     assert_eq!(status.to_string(), "created");
+    /// }
+    /// let status = client.consents().get(&get).await?.status.expect("a status");
+    /// assert_eq!(status.to_string(), "started");
+    /// # Ok(()) }
+    /// ```
+    pub fn answer_pending(&self, polls: u32) {
+        self.hold.arm(polls);
+    }
 }
+
+const fn equals(param: &'static str, members: &'static [&'static str]) -> Filter {
+    Filter::new(param, Rule::Equals(members))
+}
+
+const LINK_FILTERS: &[Filter] = &[
+    equals("status", &["/status"]),
+    Filter::new("inserted_at_from", Rule::From("/inserted_at")),
+    Filter::new("inserted_at_to", Rule::Until("/inserted_at")),
+];
+
+const BALANCE_FILTERS: &[Filter] = &[
+    equals("currency", &["/currency"]),
+    equals("type", &["/type"]),
+    equals("account_id", &["/account_id"]),
+];
+
+const TRANSACTION_FILTERS: &[Filter] = &[
+    Filter::new("amount_min", Rule::From("/amount")),
+    Filter::new("amount_max", Rule::Until("/amount")),
+    equals("currency", &["/currency"]),
+    Filter::new("booking_date_from", Rule::From("/booking_date_time")),
+    Filter::new("booking_date_to", Rule::Until("/booking_date_time")),
+    equals("account_id", &["/account_id"]),
+    equals("credit_debit_indicator", &["/credit_debit_indicator"]),
+    equals("status", &["/status"]),
+    Filter::new("updated_from", Rule::From("/updated_at")),
+    Filter::new("updated_to", Rule::Until("/updated_at")),
+];
+
+/// Records per balances or transactions page when the request sets no
+/// `limit`: the fixtures' page size.
+const DATA_PAGE: usize = 2;
 
 /// A FinqLink error answer: status, code, message.
 struct SimError {
@@ -268,10 +357,14 @@ fn uuid_field(body: &Value, field: &str) -> Result<Uuid, SimError> {
         .ok_or_else(|| error(400, "validation_error", &format!("{field} must be a UUID")))
 }
 
-fn page_limit(body: &Value) -> usize {
+fn page_limit(body: &Value, default: usize) -> usize {
     body.pointer("/pagination/limit")
         .and_then(Value::as_u64)
-        .map_or(50, |l| l.clamp(1, 250) as usize)
+        .map_or(default, |l| l.clamp(1, 250) as usize)
+}
+
+fn filter_of(body: &Value) -> Query {
+    Query::from_object(body.get("filter"))
 }
 
 fn cursor(body: &Value) -> Option<&str> {
@@ -295,56 +388,99 @@ impl Respond for Simulator {
         // changelog's form too (`FinqLinkClientBuilder::ais_path_segment`).
         let path = path.strip_prefix("ais/").unwrap_or(path);
         let result = match path {
-            "providers/list" => Ok(doc_payload!("schema_built_providers_list_v2_200.json")),
-            "providers/get" => Ok(doc_payload!("schema_built_providers_get_200.json")),
-            "links/create" => Ok(state.create_link(&body)),
-            "links/get" => state.get_link(&body),
-            "links/list" => Ok(state.list_links(&body)),
-            "consents/create" => Ok(state.create_consent(&body)),
-            "consents/get" => state.advance_consent(&body),
-            "consents/revoke" => state.revoke_consent(&body),
-            "consents/redirect" => state.redirect_consent(&body),
+            "providers/list" => Ok(doc_payload!("schema_built_providers_list_v2_200.json").into()),
+            "providers/get" => Ok(doc_payload!("schema_built_providers_get_200.json").into()),
+            "links/create" => Ok(state.create_link(&body).into()),
+            "links/get" => state.get_link(&body).map(Answer::from),
+            "links/list" => Ok(state.list_links(&body).into()),
+            "consents/create" => Ok(state.create_consent(&body).into()),
+            "consents/get" => state.advance_consent(&body).map(Answer::from),
+            "consents/revoke" => state.revoke_consent(&body).map(Answer::from),
+            "consents/redirect" => state.redirect_consent(&body).map(Answer::from),
             "accounts/list" => state
                 .active_consent(&body)
-                .map(|_| doc_payload!("schema_built_accounts_list_200.json")),
+                .map(|_| doc_payload!("schema_built_accounts_list_200.json").into()),
             "balances/list" => state.active_consent(&body).map(|_| {
-                two_pages(
+                keyset_page(
                     &body,
                     "balances",
-                    doc_payload!("schema_built_balances_list_page1_200.json"),
-                    doc_payload!("schema_built_balances_list_page2_200.json"),
+                    BALANCE_FILTERS,
+                    include_str!("../fixtures/schema_built_balances_list_page1_200.json"),
+                    include_str!("../fixtures/schema_built_balances_list_page2_200.json"),
                 )
             }),
             "transactions/list" => state.active_consent(&body).map(|_| {
-                two_pages(
+                keyset_page(
                     &body,
                     "transactions",
-                    doc_payload!("schema_built_transactions_list_page1_200.json"),
-                    doc_payload!("schema_built_transactions_list_page2_200.json"),
+                    TRANSACTION_FILTERS,
+                    include_str!("../fixtures/schema_built_transactions_list_page1_200.json"),
+                    include_str!("../fixtures/schema_built_transactions_list_page2_200.json"),
                 )
             }),
-            "jobs/create" => state.create_job(&body),
-            "jobs/get" => state.advance_job(&body),
+            "jobs/create" => state.create_job(&body).map(Answer::from),
+            "jobs/get" => state.advance_job(&body).map(Answer::from),
             _ => Err(error(404, "not_found", &format!("no endpoint {path}"))),
         };
-        result.map_or_else(SimError::response, ok)
+        result.map_or_else(SimError::response, |answer| match answer {
+            Answer::Json(body) => ok(body),
+            Answer::Text(text) => ResponseTemplate::new(200).set_body_raw(text, "application/json"),
+        })
     }
 }
 
-/// The first page without a cursor, the second for the keyset of the first
-/// page's last record (in its `records` array), as the docs describe.
-fn two_pages(body: &Value, records: &str, first: Value, second: Value) -> Value {
-    let first_cursor = first
-        .get(records)
-        .and_then(Value::as_array)
-        .and_then(|r| r.last())
-        .and_then(|r| r.get("keyset"))
-        .and_then(Value::as_str);
-    if cursor(body).is_some() && cursor(body) == first_cursor {
-        second
-    } else {
-        first
+/// A successful answer: built by the simulator, or records kept as written.
+enum Answer {
+    Json(Value),
+    Text(String),
+}
+
+impl From<Value> for Answer {
+    fn from(body: Value) -> Self {
+        Answer::Json(body)
     }
+}
+
+/// The records of both fixture pages (in member `records`) that the
+/// request's `filter` keeps, from the one after the `after` keyset, at
+/// most `limit` of them, in the first page's envelope with `"more?"` and
+/// the last keyset as `after`. Amounts are served as written.
+fn keyset_page(
+    body: &Value,
+    records: &str,
+    filters: &[Filter],
+    first: &str,
+    second: &str,
+) -> Answer {
+    let all = Records::new(
+        Record::array_in(first, records)
+            .into_iter()
+            .chain(Record::array_in(second, records)),
+    );
+    let kept = all.select(filters, &filter_of(body));
+    let start = cursor(body)
+        .and_then(|after| {
+            kept.iter()
+                .position(|r| r.member("/keyset").as_deref() == Some(after))
+        })
+        .map_or(0, |at| at + 1);
+    let limit = page_limit(body, DATA_PAGE);
+    let served: Vec<&Record> = kept.iter().skip(start).take(limit).copied().collect();
+    let more = start + served.len() < kept.len();
+    let mut pagination = json!({ "count": served.len(), "more?": more });
+    if let Some(last) = served.last().filter(|_| more) {
+        pagination["after"] = json!(last.member("/keyset"));
+    }
+    let page: Vec<&str> = served.iter().map(|r| r.text()).collect();
+    let mut envelope: serde_json::Map<String, Value> =
+        serde_json::from_str(first).expect("fixtures are JSON objects");
+    envelope.remove(records);
+    envelope.insert("pagination".into(), pagination);
+    let mut text = Value::Object(envelope).to_string();
+    // The records go in as written: `{"...", "records": [...]}`.
+    text.pop();
+    text.push_str(&format!(",\"{records}\":[{}]}}", page.join(",")));
+    Answer::Text(text)
 }
 
 impl State {
@@ -356,11 +492,14 @@ impl State {
         link["web_id"] = json!(web_id);
         link["web_url"] = json!(format!("https://sandbox.invalid/pay/{web_id}"));
         link["request_id"] = json!(format!("req-{}", self.requests));
+        let inserted_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
+        link["inserted_at"] = json!(inserted_at);
         self.links.push(Link {
             id,
             web_id,
             step: 0,
             body: body.clone(),
+            inserted_at,
         });
         link
     }
@@ -371,6 +510,7 @@ impl State {
         view["web_id"] = json!(link.web_id);
         view["web_url"] = json!(format!("https://sandbox.invalid/pay/{}", link.web_id));
         view["status"] = json!(LINK_FLOW[link.step]);
+        view["inserted_at"] = json!(link.inserted_at);
         if let Some(provider) = link.body.pointer("/payment_method/provider_id") {
             view["service_provider"]["provider_id"] = provider.clone();
             view["payment_method"]["provider_id"] = provider.clone();
@@ -391,13 +531,23 @@ impl State {
     }
 
     fn list_links(&self, body: &Value) -> Value {
-        // Newest first; the cursor is the position of the last link served.
-        let newest_first: Vec<&Link> = self.links.iter().rev().collect();
+        // Newest first, filtered; the cursor is the position of the last
+        // link served.
+        let filter = filter_of(body);
+        let newest_first: Vec<&Link> = self
+            .links
+            .iter()
+            .rev()
+            .filter(|l| {
+                let view = Record::from_value(Self::link_view(l));
+                LINK_FILTERS.iter().all(|f| f.keeps(&view, &filter))
+            })
+            .collect();
         let start = cursor(body)
             .and_then(|c| c.strip_prefix("cursor-"))
             .and_then(|n| n.parse::<usize>().ok())
             .unwrap_or(0);
-        let limit = page_limit(body);
+        let limit = page_limit(body, 50);
         let page: Vec<Value> = newest_first
             .iter()
             .skip(start)
@@ -458,8 +608,12 @@ impl State {
     }
 
     fn advance_consent(&mut self, body: &Value) -> Result<Value, SimError> {
+        let hold = self.hold.clone();
         let consent = self.consent_mut(body)?;
         let view = Self::consent_view(consent);
+        if hold.take() {
+            return Ok(view);
+        }
         if consent.status == CONSENT_FLOW[consent.step] && consent.step + 1 < CONSENT_FLOW.len() {
             consent.step += 1;
             consent.status = CONSENT_FLOW[consent.step].to_owned();
@@ -567,7 +721,9 @@ impl State {
         view["job_id"] = json!(job_id);
         view["consent_id"] = json!(consent_id);
         view["status"] = json!(job.flow[job.step]);
-        job.step = (job.step + 1).min(job.flow.len() - 1);
+        if !self.hold.take() {
+            job.step = (job.step + 1).min(job.flow.len() - 1);
+        }
         Ok(view)
     }
 }

@@ -301,3 +301,125 @@ async fn wrong_credentials_get_a_401_and_providers_are_served() {
         .unwrap_err();
     assert!(err.is_unauthorized(), "{err}");
 }
+
+/// The ids of the transactions `req` streams.
+async fn streamed(client: &FinqLinkClient, req: TransactionsListRequest) -> Vec<String> {
+    client
+        .transactions()
+        .stream(req)
+        .map_ok(|t| t.id.expect("fixture transactions have ids").to_string())
+        .try_collect()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn transaction_filters_leave_out_what_they_exclude() {
+    use finqlink_client::transactions::{CreditDebitIndicator, TransactionStatus};
+    let sim = FinqLinkSimulator::start().await;
+    let client = sim.client();
+    let consent = active_consent(&client, ConsentScope::Full).await;
+    let all = || TransactionsListRequest::new(consent);
+    // tx-1003: 100.50 credit booked 1 May; tx-1002: 12345678901234567.89
+    // debit pending 30 April; tx-1001: 0.05 debit booked 29 April.
+    assert_eq!(
+        streamed(&client, all().status(TransactionStatus::Booked)).await,
+        ["tx-1003", "tx-1001"]
+    );
+    assert_eq!(
+        streamed(
+            &client,
+            all().credit_debit_indicator(CreditDebitIndicator::Credit)
+        )
+        .await,
+        ["tx-1003"]
+    );
+    let small = all().amount_max("100.50".parse().unwrap());
+    assert_eq!(streamed(&client, small).await, ["tx-1003", "tx-1001"]);
+    let big = all().amount_min("100.51".parse().unwrap());
+    assert_eq!(streamed(&client, big).await, ["tx-1002"]);
+    let april = all()
+        .booking_date_from("2024-04-30".parse().unwrap())
+        .booking_date_to("2024-04-30".parse().unwrap());
+    assert_eq!(streamed(&client, april).await, ["tx-1002"]);
+    assert!(
+        streamed(&client, all().currency(Currency::EUR))
+            .await
+            .is_empty()
+    );
+    assert!(
+        streamed(&client, all().account_id("acc-other"))
+            .await
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn limit_cuts_pages_and_a_stream_yields_each_item_once() {
+    let sim = FinqLinkSimulator::start().await;
+    let client = sim.client();
+    let consent = active_consent(&client, ConsentScope::Full).await;
+    let one = client
+        .transactions()
+        .list(&TransactionsListRequest::new(consent).pagination(Pagination::new().limit(1)))
+        .await
+        .unwrap();
+    assert_eq!(one.transactions.len(), 1);
+    assert_eq!(one.pagination.as_ref().unwrap().more, Some(true));
+    for limit in 1..=4 {
+        let req = TransactionsListRequest::new(consent).pagination(Pagination::new().limit(limit));
+        assert_eq!(
+            streamed(&client, req).await,
+            ["tx-1003", "tx-1002", "tx-1001"],
+            "limit {limit}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn created_links_are_listed_with_their_status_and_filtered_by_it() {
+    let sim = FinqLinkSimulator::start().await;
+    let client = sim.client();
+    let intent = || {
+        PaymentIntent::new(
+            rust_decimal::Decimal::new(1999, 2),
+            Currency::RON,
+            "RO10RZBR0000069999999970",
+            "Shop",
+        )
+    };
+    let paid = client
+        .links()
+        .create(&LinkCreateRequest::new(intent()))
+        .await
+        .unwrap()
+        .id
+        .unwrap();
+    let waiting = client
+        .links()
+        .create(&LinkCreateRequest::new(intent()))
+        .await
+        .unwrap()
+        .id
+        .unwrap();
+    // The payer goes through the first link only.
+    for _ in 0..6 {
+        client
+            .links()
+            .get(&LinkGetRequest::new(paid))
+            .await
+            .unwrap();
+    }
+    let ids = |list: finqlink_client::links::LinkList| {
+        list.links
+            .into_iter()
+            .map(|l| l.id.unwrap())
+            .collect::<Vec<_>>()
+    };
+    let completed = LinksListRequest::new().status(LinkStatus::Completed);
+    assert_eq!(ids(client.links().list(&completed).await.unwrap()), [paid]);
+    let created = LinksListRequest::new().status(LinkStatus::Created);
+    assert_eq!(ids(client.links().list(&created).await.unwrap()), [waiting]);
+    let later = LinksListRequest::new().inserted_at_from(chrono::Utc::now());
+    assert!(ids(client.links().list(&later).await.unwrap()).is_empty());
+}

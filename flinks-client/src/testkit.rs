@@ -13,11 +13,18 @@
 //! - `GetAccountsDetail` and `GetAccountsSummary` answer 202
 //!   `OPERATION_PENDING`, their `*Async` endpoints answer 200 (after
 //!   [`FlinksSandboxBuilder::pending_polls`] more 202s);
+//! - the accounts detail honours its documented filters: `AccountsFilter`
+//!   keeps the accounts named, `WithTransactions: false` leaves their
+//!   transactions out, `DateFrom` / `DateTo` bound the transactions'
+//!   `Date`. `DaysOfTransactions` counts back from today, which the
+//!   simulator, serving dated samples, does not apply. Flinks pages
+//!   nothing: there is no page size to honour;
 //! - an unknown `RequestId` answers 400 `SESSION_NONEXISTENT`;
 //! - scenarios: [`FlinksSandbox::fail_next_call`] answers the next call
 //!   with a Flinks error, [`FlinksSandbox::require_sca`] makes the next
 //!   `Authorize` ask for MFA, [`FlinksSandbox::answer_pending`] sets how
-//!   many polls answer 202;
+//!   many polls answer 202 (all through this type; [`FlinksSandbox::server`]
+//!   is an escape hatch to the mock server, not needed for any of them);
 //! - every endpoint checks its credential (`flinks-auth-key`, `x-api-key`
 //!   or `Authorization: Bearer`) and answers 401 `ACCESS_DENIED` otherwise.
 //!
@@ -38,7 +45,9 @@ use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use banking_core::retry::RetryPolicy;
-use banking_core::testkit::{Scenarios, SimulatedError};
+use banking_core::testkit::{
+    Countdown, Filter, Query, Record, Records, Rule, Scenarios, SimulatedError,
+};
 use banking_core::transport::Environment;
 use secrecy::SecretString;
 use serde_json::Value;
@@ -148,7 +157,7 @@ impl FlinksSandboxBuilder {
             logins: HashSet::from([login_id().into()]),
             sessions: HashMap::new(),
             pending_polls: self.pending_polls,
-            forced_mfa: 0,
+            forced_mfa: Countdown::default(),
         }));
         let scenarios = Scenarios::mount(&server, &format!("^/v3/{CUSTOMER_ID}/"), &[]).await;
         Mock::given(path_regex(format!("^/v3/{CUSTOMER_ID}/")))
@@ -271,7 +280,7 @@ impl FlinksSandbox {
     /// [`MFA_PROMPT`] challenge) even from the cache or for
     /// [`NO_MFA_USERNAME`], as when the institution asks again.
     pub fn require_sca(&self) {
-        self.state().forced_mfa += 1;
+        self.state().forced_mfa.add(1);
     }
 
     /// Data calls (`GetAccountsDetail`, `GetAccountsSummary`) started from
@@ -289,7 +298,7 @@ struct State {
     sessions: HashMap<Uuid, Session>,
     pending_polls: u32,
     /// Authorize calls left that ask for MFA whatever the login.
-    forced_mfa: u32,
+    forced_mfa: Countdown,
 }
 
 struct Session {
@@ -297,6 +306,46 @@ struct Session {
     awaiting_mfa: bool,
     detail_polls_left: u32,
     summary_polls_left: u32,
+    /// The last `GetAccountsDetail` body, whose filters the answer applies.
+    detail_request: Value,
+}
+
+/// `GetAccountsDetail`'s account filter.
+const ACCOUNT_FILTERS: &[Filter] = &[Filter::new("AccountsFilter", Rule::Equals(&["/Id"]))];
+
+/// `GetAccountsDetail`'s transaction filters (dates as `YYYY-MM-DD`).
+const TRANSACTION_FILTERS: &[Filter] = &[
+    Filter::new("DateFrom", Rule::From("/Date")),
+    Filter::new("DateTo", Rule::Until("/Date")),
+];
+
+/// The accounts detail `text` with the filters of `request` applied; every
+/// other member is served as written.
+fn filter_detail(text: &str, request: &Value) -> String {
+    let query = Query::from_object(Some(request));
+    let mut answer = Record::parse(text).expect("the detail fixture is JSON");
+    let accounts = Records::new(Record::array_in(text, "Accounts"));
+    let kept: Vec<String> = accounts
+        .select(ACCOUNT_FILTERS, &query)
+        .into_iter()
+        .map(|account| {
+            let mut account = account.clone();
+            if request["WithTransactions"] == Value::Bool(false) {
+                account.set_raw("Transactions", "[]");
+            } else if account.value()["Transactions"].is_array() {
+                let transactions = Records::new(Record::array_in(account.text(), "Transactions"));
+                let texts: Vec<&str> = transactions
+                    .select(TRANSACTION_FILTERS, &query)
+                    .into_iter()
+                    .map(Record::text)
+                    .collect();
+                account.set_raw("Transactions", &format!("[{}]", texts.join(",")));
+            }
+            account.text().to_owned()
+        })
+        .collect();
+    answer.set_raw("Accounts", &format!("[{}]", kept.join(",")));
+    answer.text().to_owned()
 }
 
 struct Simulator {
@@ -388,8 +437,10 @@ impl Respond for Simulator {
                 denied()
             }
             ("POST", ["BankingServices", "GetAccountsDetail"]) => {
-                state.start_pending(&body, fixtures::DETAIL_202, |s, polls| {
-                    s.detail_polls_left = polls
+                let request = body.clone();
+                state.start_pending(&body, fixtures::DETAIL_202, move |s, polls| {
+                    s.detail_polls_left = polls;
+                    s.detail_request = request;
                 })
             }
             ("GET", ["BankingServices", "GetAccountsDetailAsync", id]) => state.poll(id, true),
@@ -544,6 +595,7 @@ impl State {
                 awaiting_mfa,
                 detail_polls_left: 0,
                 summary_polls_left: 0,
+                detail_request: Value::Null,
             },
         );
         id
@@ -652,9 +704,7 @@ impl State {
     }
 
     fn take_forced_mfa(&mut self) -> bool {
-        let forced = self.forced_mfa > 0;
-        self.forced_mfa = self.forced_mfa.saturating_sub(1);
-        forced
+        self.forced_mfa.take()
     }
 
     fn start_pending(
@@ -694,12 +744,10 @@ impl State {
         }
         let login = session.login.to_string();
         if detail {
-            json(
-                200,
-                fixtures::DETAIL_200
-                    .replace(fixtures::DETAIL_200_REQUEST_ID, id)
-                    .replace(fixtures::DETAIL_200_LOGIN_ID, &login),
-            )
+            let text = fixtures::DETAIL_200
+                .replace(fixtures::DETAIL_200_REQUEST_ID, id)
+                .replace(fixtures::DETAIL_200_LOGIN_ID, &login);
+            json(200, filter_detail(&text, &session.detail_request))
         } else {
             json(
                 200,

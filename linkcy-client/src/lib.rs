@@ -6,7 +6,9 @@
 //!
 //! ```
 //! use linkcy_client::testkit::LinkcySimulator;
-//! use linkcy_client::{BeneficiaryTransferRequest, ScaOptions, ScaOutcome, ScaStrategy};
+//! use linkcy_client::{
+//!     BeneficiaryTransferRequest, ScaOptions, ScaOutcome, ScaStrategy, TransactionFilter,
+//! };
 //! use rust_decimal::Decimal;
 //!
 //! # #[tokio::main(flavor = "current_thread")]
@@ -41,7 +43,10 @@
 //!             .expect("the interaction was approved")
 //!     }
 //! };
-//! assert_eq!(created.id.to_string(), "497f6eca-6276-4993-bfeb-53cbbbba6f08");
+//! // The simulator keeps the transfer: it is listed, pending, as sent.
+//! let listed = client.transactions().list(&TransactionFilter::new()).await?;
+//! let kept = listed.content.iter().find(|t| t.id == created.id).expect("listed");
+//! assert_eq!(kept.amount.to_string(), "15.21");
 //! # Ok(()) }
 //! ```
 //!

@@ -15,17 +15,43 @@
 //!   and the byte-identical body succeeds; every `SCA_INTERACTION_*` error
 //!   is produced where Linkcy documents it. Strategy `BY_PASS` skips SCA,
 //!   `FAIL` gives `SCA_REQUIRED`, `DATA_SIGNING` needs a signature.
-//! - **paging**: `GET /api/partner/transactions` serves three pages of two,
-//!   two and one transactions.
+//! - **lists** hold the fixtures' items and everything created since, and
+//!   honour the documented filters (transactions: `endUserId`, `ledgerId`
+//!   on either side, `cardId`, `transactionTypes`, `paymentTypes`,
+//!   `status`, `showReleasedTransaction`, `showDeclinedTransaction`,
+//!   `startDate` / `endDate` on `creationDate`; ledgers: `endUserId`,
+//!   `status`, `parentId`, `iban`; beneficiaries: `endUserId`, `name`
+//!   (contained in `fullName`), `iban`, `status`, `display`, `active`;
+//!   mandates: `endUserId`, `status`; cards: `endUserId`, `ledgerId`,
+//!   `profileId`; consumers: `lastName`, `phone`, `emailAddress` and the
+//!   status lists; corporates: `registeredName`, `emailAddress` and the
+//!   status lists; KYC: `personType`, `kycStatus`), then `sortDirection`
+//!   (`DESC` reverses the creation order), `page` (from 0) and `pageSize`
+//!   (default 20), in Linkcy's envelope. The transactions start as five
+//!   (`schema_built_transactions_list_page{0,1,2}_200.json`).
+//! - **creates keep what they create**: transfers (to a beneficiary,
+//!   inter-ledger, direct debit), ledgers, beneficiaries, mandates, cards,
+//!   consumers, corporates and KYC requests get a new id
+//!   (`00000000-0000-4000-8000-…`) and appear in their list (and their
+//!   `get`) with what was submitted and their first status: a transfer is
+//!   `PENDING`; a mandate is `AWAITING_ACTIVATION` until `activate` or
+//!   `cancel`. An SCA-capable create keeps nothing until it succeeds.
+//!   `get` of an id the simulator does not hold answers the fixture (the
+//!   transaction `get` answers 404).
 //! - **the research notes' endpoints**: password reset (no token), the
 //!   webhook portal URL, one consumer, the corporate-related patch, KYC
-//!   (create, simulate, get, list), card profiles and their rules, and SCA
-//!   device enrolment and removal answer with this crate's fixtures.
-//!
-//! - **scenarios**: [`fail_next_call`](LinkcySimulator::fail_next_call)
-//!   answers the next call with a Linkcy error;
+//!   simulation, card profiles and their rules, and SCA device enrolment
+//!   and removal answer with this crate's fixtures.
+//! - **scenarios**, through this type only:
+//!   [`fail_next_call`](LinkcySimulator::fail_next_call) answers the next
+//!   call with a Linkcy error;
 //!   [`require_sca`](LinkcySimulator::require_sca) makes the next
-//!   SCA-capable call answer `202 Waiting SCA` whatever its strategy.
+//!   SCA-capable call answer `202 Waiting SCA` whatever its strategy;
+//!   [`answer_pending`](LinkcySimulator::answer_pending) has the user
+//!   approve the next SCA interaction only after that many replays met
+//!   `SCA_INTERACTION_NOT_COMPLETED`.
+//!   [`server`](LinkcySimulator::server) is an escape hatch to the
+//!   underlying mock server, not needed for any of these.
 //!
 //! Requests nothing matches get status 599 and a body naming the request.
 //!
@@ -43,12 +69,15 @@
 //! # Ok(()) }
 //! ```
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use banking_core::retry::RetryPolicy;
-use banking_core::testkit::{Scenarios, SimulatedError};
+use banking_core::testkit::{
+    Countdown, Filter, Query, Record, Records, Rule, Scenarios, SimulatedError, page,
+};
 use secrecy::SecretString;
+use serde_json::value::RawValue;
 use wiremock::matchers::{method, path, path_regex};
 use wiremock::{Match, Mock, MockServer, Request, Respond, ResponseTemplate};
 
@@ -97,13 +126,13 @@ const CARDS: &str = fixture!("schema_built_cards_list_200.json");
 const CARD: &str = fixture!("inferred_cards_get_200.json");
 const CONSUMERS: &str = fixture!("schema_built_consumers_list_200.json");
 const CORPORATES: &str = fixture!("schema_built_corporates_list_200.json");
-const CORPORATE_CREATED: &str = fixture!("schema_built_corporates_create_201.json");
 const CONSUMER: &str = fixture!("schema_built_consumers_get_200.json");
 const WEBHOOK_PORTAL: &str = fixture!("inferred_webhooks_portal_200.json");
 const KYC: &str = fixture!("inferred_kyc_200.json");
 const KYC_LIST: &str = fixture!("inferred_kyc_list_200.json");
 const RESOURCE_CREATED: &str = fixture!("research_created_201.json");
 const SCA_ENROLLED: &str = fixture!("schema_built_sca_enrol_201.json");
+const BAD_REQUEST: &str = fixture!("research_error_bad_request_without_code_400.json");
 const UNAUTHORIZED: &str = fixture!("schema_built_error_unauthorized_401.json");
 const NOT_FOUND: &str = fixture!("schema_built_error_not_found_404.json");
 const SCA_REQUIRED: &str = fixture!("schema_built_error_sca_required_409.json");
@@ -129,6 +158,173 @@ struct ScaInteraction {
     path: String,
     body: Vec<u8>,
     state: Interaction,
+    /// Replays still answered `SCA_INTERACTION_NOT_COMPLETED` before the
+    /// simulated user approves on their own (`answer_pending`).
+    approve_after: Option<u32>,
+}
+
+/// `pageSize` when the request gives none (the docs' older default).
+const DEFAULT_PAGE_SIZE: usize = 20;
+
+/// A listed resource: its path segment under `/api/partner/`, the
+/// fixture page its items start from, the documented filters, and the
+/// member and value a created item starts with.
+struct Resource {
+    segment: &'static str,
+    pages: &'static [&'static str],
+    filters: &'static [Filter],
+    status: Option<(&'static str, &'static str)>,
+}
+
+const fn equals(param: &'static str, members: &'static [&'static str]) -> Filter {
+    Filter::new(param, Rule::Equals(members))
+}
+
+/// The `phone` filter: the full number (country code and number) or the
+/// number alone.
+fn phone_matches(record: &Record, wanted: &str) -> bool {
+    let wanted = wanted.trim_start_matches('+');
+    let number = record.member("/phone/number").unwrap_or_default();
+    let code = record.member("/phone/countryCode").unwrap_or_default();
+    !number.is_empty() && (wanted == number || wanted == format!("{code}{number}"))
+}
+
+/// The KYC `personType` filter: a consumer's KYC names its consumer.
+fn person_type_matches(record: &Record, wanted: &str) -> bool {
+    match wanted {
+        "CONSUMER" => record.member("/consumerId").is_some(),
+        _ => record.member("/corporateId").is_some(),
+    }
+}
+
+const END_USER_STATUSES: [Filter; 5] = [
+    equals("bankingStatus", &["/bankingStatus"]),
+    equals("suspensionStatus", &["/suspensionStatus"]),
+    equals("linkcyStatus", &["/linkcyStatus"]),
+    equals("complianceStatus", &["/complianceStatus"]),
+    equals("overallStatus", &["/overallStatus", "/status"]),
+];
+
+const RESOURCES: &[Resource] = &[
+    Resource {
+        segment: "transactions",
+        pages: &TRANSACTIONS_PAGES,
+        filters: &[
+            equals("endUserId", &["/sender/endUserId", "/receiver/endUserId"]),
+            equals("ledgerId", &["/sender/ledgerId", "/receiver/ledgerId"]),
+            equals("cardId", &["/cardId"]),
+            equals("transactionTypes", &["/type"]),
+            equals("paymentTypes", &["/paymentType"]),
+            equals("status", &["/status"]),
+            Filter::new(
+                "showReleasedTransaction",
+                Rule::Hides {
+                    member: "/status",
+                    values: &["RELEASED"],
+                },
+            ),
+            Filter::new(
+                "showDeclinedTransaction",
+                Rule::Hides {
+                    member: "/status",
+                    values: &["DECLINED", "ABORTED"],
+                },
+            ),
+            Filter::new("startDate", Rule::From("/creationDate")),
+            Filter::new("endDate", Rule::Until("/creationDate")),
+        ],
+        status: Some(("status", "PENDING")),
+    },
+    Resource {
+        segment: "ledgers",
+        pages: &[LEDGERS],
+        filters: &[
+            equals("endUserId", &["/endUserId", "/endUser/id"]),
+            equals("status", &["/status"]),
+            equals("parentId", &["/parentId"]),
+            equals("iban", &["/iban"]),
+        ],
+        status: Some(("status", "PENDING")),
+    },
+    Resource {
+        segment: "beneficiaries",
+        pages: &[BENEFICIARIES],
+        filters: &[
+            equals("endUserId", &["/endUserId"]),
+            Filter::new("name", Rule::Contains("/fullName")),
+            equals("iban", &["/bankingDetails/iban"]),
+            equals("status", &["/status"]),
+            equals("display", &["/display"]),
+            equals("active", &["/active"]),
+        ],
+        status: Some(("status", "PENDING")),
+    },
+    Resource {
+        segment: "mandates",
+        pages: &[MANDATES],
+        filters: &[
+            equals("endUserId", &["/endUserId"]),
+            equals("status", &["/status"]),
+        ],
+        status: Some(("status", "AWAITING_ACTIVATION")),
+    },
+    Resource {
+        segment: "cards",
+        pages: &[CARDS],
+        filters: &[
+            equals("endUserId", &["/endUserId"]),
+            equals("ledgerId", &["/ledgerId"]),
+            equals("profileId", &["/profile/id", "/profileId"]),
+        ],
+        status: Some(("status", "CREATED")),
+    },
+    Resource {
+        segment: "consumers",
+        pages: &[CONSUMERS],
+        filters: &[
+            Filter::new("lastName", Rule::Contains("/lastName")),
+            Filter::new("phone", Rule::Custom(phone_matches)),
+            equals("emailAddress", &["/email/address", "/emailAddress"]),
+            equals("kycStatus", &["/kycInfo/status"]),
+            END_USER_STATUSES[0],
+            END_USER_STATUSES[1],
+            END_USER_STATUSES[2],
+            END_USER_STATUSES[3],
+            END_USER_STATUSES[4],
+        ],
+        status: None,
+    },
+    Resource {
+        segment: "corporates",
+        pages: &[CORPORATES],
+        filters: &[
+            Filter::new("registeredName", Rule::Contains("/registeredName")),
+            equals("emailAddress", &["/emailAddress"]),
+            equals("kybStatus", &["/kybStatus"]),
+            END_USER_STATUSES[0],
+            END_USER_STATUSES[1],
+            END_USER_STATUSES[2],
+            END_USER_STATUSES[3],
+            END_USER_STATUSES[4],
+        ],
+        status: Some(("kybStatus", "NOT_STARTED")),
+    },
+    Resource {
+        segment: "kyc",
+        pages: &[KYC_LIST],
+        filters: &[
+            Filter::new("personType", Rule::Custom(person_type_matches)),
+            equals("kycStatus", &["/status"]),
+        ],
+        status: Some(("status", "CREATED")),
+    },
+];
+
+fn resource(segment: &str) -> &'static Resource {
+    RESOURCES
+        .iter()
+        .find(|r| r.segment == segment)
+        .expect("every listed segment is declared")
 }
 
 #[derive(Debug, Default)]
@@ -141,7 +337,42 @@ struct State {
     interactions: HashMap<String, ScaInteraction>,
     /// SCA-capable calls left that answer `202 Waiting SCA` whatever
     /// their strategy header.
-    forced_sca: u32,
+    forced_sca: Countdown,
+    /// Replays the next SCA interaction answers as not completed before
+    /// the simulated user approves it.
+    pending_replays: Option<u32>,
+    /// Every listed resource's items, by path segment.
+    records: HashMap<&'static str, Records>,
+    /// Ids the client created (their `get` answers what was created).
+    created: HashSet<String>,
+    next_id: u64,
+}
+
+impl State {
+    fn new() -> Self {
+        let records = RESOURCES
+            .iter()
+            .map(|r| {
+                let items = r.pages.iter().flat_map(|p| Record::array_in(p, "content"));
+                (r.segment, Records::new(items))
+            })
+            .collect();
+        State {
+            records,
+            ..State::default()
+        }
+    }
+
+    fn records(&mut self, segment: &str) -> &mut Records {
+        self.records
+            .get_mut(segment)
+            .expect("every listed segment has records")
+    }
+
+    fn new_id(&mut self) -> String {
+        self.next_id += 1;
+        format!("00000000-0000-4000-8000-{:012}", self.next_id)
+    }
 }
 
 type Shared = Arc<Mutex<State>>;
@@ -166,7 +397,7 @@ impl LinkcySimulator {
     /// Start a simulator on a free local port with every endpoint mounted.
     pub async fn start() -> Self {
         let server = MockServer::start().await;
-        let state: Shared = Arc::default();
+        let state: Shared = Arc::new(Mutex::new(State::new()));
         let scenarios = Scenarios::mount(&server, "^/api/partner/", &[LOGIN, REFRESH]).await;
         mount(&server, &state).await;
         LinkcySimulator {
@@ -273,7 +504,45 @@ impl LinkcySimulator {
     /// as when Linkcy decides the operation needs SCA: code written for a
     /// `BY_PASS` sandbox meets the pending path.
     pub fn require_sca(&self) {
-        lock(&self.state).forced_sca += 1;
+        lock(&self.state).forced_sca.add(1);
+    }
+
+    /// The next SCA interaction is approved by the simulated user on their
+    /// own, but only after `replays` replays with its `Linkcy-SCA-Id` met
+    /// `409 SCA_INTERACTION_NOT_COMPLETED`: code that replays until the
+    /// user answers meets its pending path `replays` times, without
+    /// [`approve`](Self::approve).
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// use linkcy_client::testkit::LinkcySimulator;
+    /// use linkcy_client::{
+    ///     BeneficiaryTransferRequest, LinkcyErrorCode, LinkcyErrorExt, ScaOptions,
+    ///     TransactionFilter,
+    /// };
+    /// use rust_decimal::Decimal;
+    /// use uuid::Uuid;
+    ///
+    /// let simulator = LinkcySimulator::start().await;
+    /// let client = simulator.client();
+    /// simulator.answer_pending(1);
+    /// let transfer = BeneficiaryTransferRequest::new(
+    ///     Decimal::new(1000, 2),
+    ///     Uuid::from_u128(1).into(),
+    ///     Uuid::from_u128(2).into(),
+    /// );
+    /// let outcome = client.transactions().create(&transfer, &ScaOptions::new()).await.unwrap();
+    /// let pending = outcome.pending().expect("SCA is needed");
+    /// let early = pending.complete().await.unwrap_err();
+    /// assert_eq!(early.error_code(), Some(LinkcyErrorCode::ScaInteractionNotCompleted));
+    /// let created = pending.complete().await.unwrap().done().expect("approved");
+    /// let listed = client.transactions().list(&TransactionFilter::new()).await.unwrap();
+    /// assert!(listed.content.iter().any(|t| t.id == created.id));
+    /// # }
+    /// ```
+    pub fn answer_pending(&self, replays: u32) {
+        lock(&self.state).pending_replays = Some(replays);
     }
 
     /// Every access token issued so far is refused from now on (as after
@@ -315,33 +584,71 @@ async fn mount(server: &MockServer, state: &Shared) {
             .and(path_regex(pattern))
             .and(Bearer(state.clone(), true))
     };
-    let sca = |success: ResponseTemplate| Sca {
+    let sca = |action: Action| Sca {
         state: state.clone(),
-        success,
+        action,
     };
 
-    authed("GET", r"^/api/partner/transactions$")
-        .respond_with(TransactionPages)
-        .mount(server)
-        .await;
+    for resource in RESOURCES {
+        let segment = resource.segment;
+        authed("GET", &format!("^/api/partner/{segment}$"))
+            .respond_with(List(state.clone(), resource))
+            .mount(server)
+            .await;
+    }
     authed("GET", r"^/api/partner/transactions/[^/]+$")
-        .respond_with(TransactionById)
+        .respond_with(TransactionById(state.clone()))
         .mount(server)
         .await;
     authed("POST", r"^/api/partner/transactions(/inter-ledger)?$")
-        .respond_with(sca(json(201, CREATED)))
+        .respond_with(sca(Action::Create("transactions")))
         .mount(server)
         .await;
     authed("POST", r"^/api/partner/beneficiaries$")
-        .respond_with(sca(json(201, CREATED)))
+        .respond_with(sca(Action::Create("beneficiaries")))
         .mount(server)
         .await;
     authed("POST", r"^/api/partner/cards$")
-        .respond_with(sca(json(201, CREATED)))
+        .respond_with(sca(Action::Create("cards")))
         .mount(server)
         .await;
     authed("PUT", r"^/api/partner/cards/[^/]+/rules$")
-        .respond_with(sca(ResponseTemplate::new(204)))
+        .respond_with(sca(Action::NoContent))
+        .mount(server)
+        .await;
+    let creates: [(&str, &str); 6] = [
+        (r"^/api/partner/transactions/direct-debit$", "transactions"),
+        (r"^/api/partner/ledgers$", "ledgers"),
+        (r"^/api/partner/mandates$", "mandates"),
+        (r"^/api/partner/consumers$", "consumers"),
+        (r"^/api/partner/corporates$", "corporates"),
+        (r"^/api/partner/kyc$", "kyc"),
+    ];
+    for (pattern, segment) in creates {
+        authed("POST", pattern)
+            .respond_with(Create(state.clone(), segment))
+            .mount(server)
+            .await;
+    }
+    let gets: [(&str, &str, &str); 5] = [
+        (r"^/api/partner/ledgers/[^/]+$", "ledgers", LEDGER),
+        (r"^/api/partner/mandates/[^/]+$", "mandates", MANDATE),
+        (r"^/api/partner/cards/[^/]+$", "cards", CARD),
+        (r"^/api/partner/consumers/[^/]+$", "consumers", CONSUMER),
+        (r"^/api/partner/kyc/[^/]+$", "kyc", KYC),
+    ];
+    for (pattern, segment, fixture) in gets {
+        authed("GET", pattern)
+            .respond_with(Get {
+                state: state.clone(),
+                segment,
+                fixture,
+            })
+            .mount(server)
+            .await;
+    }
+    authed("POST", r"^/api/partner/mandates/[^/]+/(activate|cancel)$")
+        .respond_with(MandateChange(state.clone()))
         .mount(server)
         .await;
 
@@ -352,37 +659,8 @@ async fn mount(server: &MockServer, state: &Shared) {
         .mount(server)
         .await;
 
-    let plain: [(&str, &str, u16, &str); 22] = [
-        (
-            "POST",
-            r"^/api/partner/transactions/direct-debit$",
-            201,
-            CREATED,
-        ),
-        ("GET", r"^/api/partner/ledgers$", 200, LEDGERS),
-        ("POST", r"^/api/partner/ledgers$", 201, CREATED),
-        ("GET", r"^/api/partner/ledgers/[^/]+$", 200, LEDGER),
-        ("GET", r"^/api/partner/beneficiaries$", 200, BENEFICIARIES),
-        ("GET", r"^/api/partner/mandates$", 200, MANDATES),
-        ("POST", r"^/api/partner/mandates$", 201, CREATED),
-        ("GET", r"^/api/partner/mandates/[^/]+$", 200, MANDATE),
-        (
-            "POST",
-            r"^/api/partner/mandates/[^/]+/(activate|cancel)$",
-            200,
-            CREATED,
-        ),
-        ("GET", r"^/api/partner/cards$", 200, CARDS),
-        ("GET", r"^/api/partner/cards/[^/]+$", 200, CARD),
-        ("GET", r"^/api/partner/consumers$", 200, CONSUMERS),
-        ("POST", r"^/api/partner/consumers$", 201, CREATED),
-        ("GET", r"^/api/partner/corporates$", 200, CORPORATES),
-        ("POST", r"^/api/partner/corporates$", 201, CORPORATE_CREATED),
-        ("GET", r"^/api/partner/consumers/[^/]+$", 200, CONSUMER),
+    let plain: [(&str, &str, u16, &str); 3] = [
         ("GET", r"^/api/partner/webhooks$", 200, WEBHOOK_PORTAL),
-        ("POST", r"^/api/partner/kyc$", 201, KYC),
-        ("GET", r"^/api/partner/kyc$", 200, KYC_LIST),
-        ("GET", r"^/api/partner/kyc/[^/]+$", 200, KYC),
         (
             "POST",
             r"^/api/partner/card-profiles$",
@@ -507,34 +785,215 @@ impl Respond for Refresh {
     }
 }
 
-struct TransactionPages;
+/// A list: the resource's records the request's filters keep, sorted and
+/// paged as asked, in Linkcy's page envelope.
+struct List(Shared, &'static Resource);
 
-impl Respond for TransactionPages {
+impl Respond for List {
     fn respond(&self, request: &Request) -> ResponseTemplate {
-        let page = request
-            .url
-            .query_pairs()
-            .find(|(key, _)| key == "page")
-            .and_then(|(_, value)| value.parse::<usize>().ok())
-            .unwrap_or(0);
-        match TRANSACTIONS_PAGES.get(page) {
-            Some(body) => json(200, body),
-            None => json(
-                200,
-                &format!(r#"{{"content":[],"totalElements":5,"page":{page},"pageSize":2}}"#),
+        let query = Query::of(request);
+        let mut state = lock(&self.0);
+        let records = state.records(self.1.segment);
+        let mut kept = records.select(self.1.filters, &query);
+        if query.get("sortDirection") == Some("DESC") {
+            kept.reverse();
+        }
+        let number = query.number("page").unwrap_or(0);
+        let size = query.number("pageSize").unwrap_or(DEFAULT_PAGE_SIZE);
+        let content: Vec<&str> = page(&kept, number, size).iter().map(|r| r.text()).collect();
+        json(
+            200,
+            &format!(
+                r#"{{"content":[{}],"totalElements":{},"page":{number},"pageSize":{size}}}"#,
+                content.join(","),
+                kept.len()
             ),
+        )
+    }
+}
+
+/// The last path segment: the id of a `get`.
+fn last_segment(request: &Request) -> &str {
+    request.url.path().rsplit('/').next().unwrap_or_default()
+}
+
+/// `GET /api/partner/transactions/{id}`: the documented sample for
+/// [`TRANSACTION_ID`], any transaction the simulator holds, else 404.
+struct TransactionById(Shared);
+
+impl Respond for TransactionById {
+    fn respond(&self, request: &Request) -> ResponseTemplate {
+        let id = last_segment(request);
+        if id == TRANSACTION_ID {
+            return json(200, TRANSACTION);
+        }
+        let mut state = lock(&self.0);
+        match state.records("transactions").get(id) {
+            Some(record) => json(200, record.text()),
+            None => json(404, NOT_FOUND),
         }
     }
 }
 
-struct TransactionById;
+/// A `get`: what the client created under that id, else the fixture.
+struct Get {
+    state: Shared,
+    segment: &'static str,
+    fixture: &'static str,
+}
 
-impl Respond for TransactionById {
+impl Respond for Get {
     fn respond(&self, request: &Request) -> ResponseTemplate {
-        if request.url.path().ends_with(TRANSACTION_ID) {
-            json(200, TRANSACTION)
+        let id = last_segment(request);
+        let mut state = lock(&self.state);
+        if !state.created.contains(id) {
+            return json(200, self.fixture);
+        }
+        match state.records(self.segment).get(id) {
+            Some(record) => json(200, record.text()),
+            None => json(200, self.fixture),
+        }
+    }
+}
+
+/// `POST /api/partner/mandates/{id}/activate|cancel`: a mandate the
+/// simulator holds moves to `ACTIVATED` / `CANCELED`; any other id gets
+/// the documented sample answer.
+struct MandateChange(Shared);
+
+impl Respond for MandateChange {
+    fn respond(&self, request: &Request) -> ResponseTemplate {
+        let mut segments = request.url.path().rsplit('/');
+        let change = segments.next().unwrap_or_default();
+        let id = segments.next().unwrap_or_default();
+        let status = if change == "activate" {
+            "ACTIVATED"
         } else {
-            json(404, NOT_FOUND)
+            "CANCELED"
+        };
+        let mut state = lock(&self.0);
+        match state.records("mandates").get_mut(id) {
+            Some(mandate) => {
+                mandate.set_str("status", status);
+                json(200, &serde_json::json!({ "id": id }).to_string())
+            }
+            None => json(200, CREATED),
+        }
+    }
+}
+
+/// A create without SCA.
+struct Create(Shared, &'static str);
+
+impl Respond for Create {
+    fn respond(&self, request: &Request) -> ResponseTemplate {
+        create(&mut lock(&self.0), self.1, request)
+    }
+}
+
+/// Keeps a new item of `segment` built from the request body and answers
+/// as Linkcy does: `201 {"id"}` (a corporate also gets its account owner,
+/// a KYC request the whole item).
+fn create(state: &mut State, segment: &'static str, request: &Request) -> ResponseTemplate {
+    let Ok(submitted) = serde_json::from_slice::<BTreeMap<String, Box<RawValue>>>(&request.body)
+    else {
+        return json(400, BAD_REQUEST);
+    };
+    let id = state.new_id();
+    let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let text = |name: &str| {
+        submitted
+            .get(name)
+            .and_then(|raw| serde_json::from_str::<serde_json::Value>(raw.get()).ok())
+            .unwrap_or_default()
+    };
+    let mut record = if segment == "transactions" {
+        transaction(state, request.url.path(), &text)
+    } else {
+        let base = if segment == "kyc" { KYC } else { "{}" };
+        let mut record = Record::parse(base).expect("fixtures are JSON");
+        for (name, raw) in &submitted {
+            record.set_raw(name, raw.get());
+        }
+        record
+    };
+    if let Some(amount) = submitted.get("amount") {
+        record.set_raw("amount", amount.get());
+    }
+    record.set_str("id", &id);
+    if let Some((member, value)) = resource(segment).status {
+        record.set_str(member, value);
+    }
+    record.set_str("creationDate", &now);
+    let answer = match segment {
+        "kyc" => record.text().to_owned(),
+        "corporates" => {
+            let owner = state.new_id();
+            record.set_str("accountOwnerId", &owner);
+            serde_json::json!({ "id": id, "accountOwnerId": owner }).to_string()
+        }
+        _ => serde_json::json!({ "id": id }).to_string(),
+    };
+    state.records(segment).push(record);
+    state.created.insert(id);
+    json(201, &answer)
+}
+
+/// A created transfer as the list shows it: its type, the ledgers (and
+/// the beneficiary's or mandate debtor's name) on each side, the
+/// reference; amount and status are set by [`create`].
+fn transaction(state: &mut State, path: &str, text: &dyn Fn(&str) -> serde_json::Value) -> Record {
+    let name_of = |state: &mut State, segment: &str, id: &serde_json::Value, pointer: &str| {
+        id.as_str()
+            .and_then(|id| state.records(segment).get(id))
+            .and_then(|r| r.member(pointer))
+    };
+    let (kind, sender, receiver) = if path.ends_with("/inter-ledger") {
+        (
+            "INTER_LEDGER",
+            serde_json::json!({ "ledgerId": text("ledgerFromId") }),
+            serde_json::json!({ "ledgerId": text("ledgerToId") }),
+        )
+    } else if path.ends_with("/direct-debit") {
+        let debtor = name_of(state, "mandates", &text("mandateId"), "/debtor/name");
+        (
+            "SEPA_DIRECT_DEBIT",
+            serde_json::json!({ "name": debtor }),
+            serde_json::json!({ "ledgerId": text("ledgerToId") }),
+        )
+    } else {
+        let beneficiary = name_of(state, "beneficiaries", &text("beneficiaryId"), "/fullName");
+        (
+            "SEPA_CREDIT_TRANSFER",
+            serde_json::json!({ "ledgerId": text("ledgerFromId") }),
+            serde_json::json!({ "name": beneficiary }),
+        )
+    };
+    let reference = text("reference");
+    Record::from_value(serde_json::json!({
+        "type": kind,
+        "paymentType": "MONEY_TRANSFER",
+        "currency": "EUR",
+        "information": { "reference": if reference.is_null() { "Transfer".into() } else { reference } },
+        "sender": sender,
+        "receiver": receiver,
+    }))
+}
+
+/// What an SCA-capable operation does once it may go ahead.
+#[derive(Debug, Clone, Copy)]
+enum Action {
+    /// Keep a new item of the resource.
+    Create(&'static str),
+    /// Answer `204` (card rules).
+    NoContent,
+}
+
+impl Action {
+    fn perform(self, state: &mut State, request: &Request) -> ResponseTemplate {
+        match self {
+            Action::Create(segment) => create(state, segment, request),
+            Action::NoContent => ResponseTemplate::new(204),
         }
     }
 }
@@ -542,7 +1001,7 @@ impl Respond for TransactionById {
 /// An operation that might require SCA, with Linkcy's documented answers.
 struct Sca {
     state: Shared,
-    success: ResponseTemplate,
+    action: Action,
 }
 
 impl Respond for Sca {
@@ -565,27 +1024,34 @@ impl Respond for Sca {
             {
                 return json(409, MISMATCH);
             }
+            if interaction.state == Interaction::Pending {
+                match interaction.approve_after {
+                    Some(0) => interaction.state = Interaction::Approved,
+                    Some(left) => interaction.approve_after = Some(left - 1),
+                    None => {}
+                }
+                if interaction.state == Interaction::Pending {
+                    return json(409, NOT_COMPLETED);
+                }
+            }
             return match interaction.state {
                 Interaction::Pending => json(409, NOT_COMPLETED),
                 Interaction::Declined => json(409, DECLINED),
                 Interaction::Consumed => json(409, CONSUMED),
                 Interaction::Approved => {
                     interaction.state = Interaction::Consumed;
-                    self.success.clone()
+                    self.action.perform(&mut state, request)
                 }
             };
         }
-        let forced = state.forced_sca > 0;
-        if forced {
-            state.forced_sca -= 1;
-        }
+        let forced = state.forced_sca.take();
         match header(SCA_HEADERS.strategy).as_deref() {
             _ if forced => {}
-            Some("BY_PASS") => return self.success.clone(),
+            Some("BY_PASS") => return self.action.perform(&mut state, request),
             Some("FAIL") => return json(409, SCA_REQUIRED),
             Some("DATA_SIGNING") => {
                 return match header(SCA_HEADERS.signature) {
-                    Some(_) => self.success.clone(),
+                    Some(_) => self.action.perform(&mut state, request),
                     None => json(409, SCA_SIGNATURE_MISSING),
                 };
             }
@@ -596,6 +1062,7 @@ impl Respond for Sca {
         } else {
             uuid::Uuid::new_v4().to_string()
         };
+        let approve_after = state.pending_replays.take();
         state.interactions.insert(
             sca_id.clone(),
             ScaInteraction {
@@ -603,6 +1070,7 @@ impl Respond for Sca {
                 path: request.url.path().to_owned(),
                 body: request.body.clone(),
                 state: Interaction::Pending,
+                approve_after,
             },
         );
         let mut challenge: serde_json::Value =

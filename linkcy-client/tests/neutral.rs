@@ -55,7 +55,8 @@ async fn transactions_are_signed_by_the_side_the_ledger_is_on() {
         .parse::<linkcy_client::LedgerId>()
         .unwrap();
     let account = linkcy_client::neutral::ledger(client.ledgers().get(main).await.unwrap());
-    // The simulator serves every page whatever the range: 5 March is cut.
+    // The simulator applies the ledger and the dates: the transfer from
+    // the other ledger (4 March) and 5 March are not sent.
     let range = DateRange::new(day("2024-03-01"), day("2024-03-04")).unwrap();
     let transactions: Vec<_> = client
         .stream_transactions(&account, range)
@@ -83,8 +84,6 @@ async fn transactions_are_signed_by_the_side_the_ledger_is_on() {
             "2024-03-02 -250.00 EUR Unknown(\"DECLINED\") ACME SARL",
             // receiver.ledgerId is this ledger: in.
             "2024-03-03 19.99 EUR Pending John Smith",
-            // Another ledger sends to a party without one: out.
-            "2024-03-04 -99.99 GBP Booked Landlord Ltd",
         ]
     );
     let card = &transactions[0];
@@ -92,6 +91,20 @@ async fn transactions_are_signed_by_the_side_the_ledger_is_on() {
     assert_eq!(fx.original.to_string(), "45.00 USD");
     assert_eq!(fx.rate.unwrap().to_string(), "0.9356");
     assert_eq!(card.description.as_deref(), Some("COFFEE SHOP NYC"));
-    assert_eq!(transactions[3].value_date, Some(day("2024-03-04")));
-    assert_eq!(transactions[3].status, TransactionStatus::Booked);
+
+    // The other ledger sends to a party without one: out.
+    let other = "b595c981-8a0f-4604-a66c-209d65193394"
+        .parse::<linkcy_client::LedgerId>()
+        .unwrap();
+    let mut other = linkcy_client::neutral::ledger(client.ledgers().get(other).await.unwrap());
+    other.id = "b595c981-8a0f-4604-a66c-209d65193394".to_owned();
+    let transactions: Vec<_> = client
+        .stream_transactions(&other, range)
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(transactions.len(), 1, "{transactions:?}");
+    assert_eq!(transactions[0].amount.to_string(), "-99.99 GBP");
+    assert_eq!(transactions[0].value_date, Some(day("2024-03-04")));
+    assert_eq!(transactions[0].status, TransactionStatus::Booked);
 }

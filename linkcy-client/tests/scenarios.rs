@@ -89,3 +89,49 @@ async fn require_sca_sends_a_by_pass_transfer_down_the_pending_path() {
         .unwrap();
     assert!(matches!(done, ScaOutcome::Done(_)));
 }
+
+#[tokio::test]
+async fn answer_pending_keeps_the_interaction_pending_for_that_many_replays() {
+    let simulator = LinkcySimulator::start().await;
+    let client = simulator.client();
+    simulator.answer_pending(2);
+    let ScaOutcome::Pending(pending) = client
+        .transactions()
+        .create(&transfer(), &ScaOptions::new())
+        .await
+        .unwrap()
+    else {
+        panic!("SCA is needed")
+    };
+    for _ in 0..2 {
+        let err = pending.complete().await.unwrap_err();
+        assert_eq!(err.status(), Some(409));
+        assert_eq!(
+            err.error_code(),
+            Some(LinkcyErrorCode::ScaInteractionNotCompleted)
+        );
+    }
+    // The simulated user approved on their own: no `approve` call.
+    let created = pending.complete().await.unwrap().done().unwrap();
+    let listed = client
+        .transactions()
+        .list(&TransactionFilter::new())
+        .await
+        .unwrap();
+    let kept = listed.content.iter().find(|t| t.id == created.id).unwrap();
+    assert_eq!(kept.amount.to_string(), "99.90");
+    // Only the next interaction: the one after waits for `approve` again.
+    let ScaOutcome::Pending(next) = client
+        .transactions()
+        .create(&transfer(), &ScaOptions::new())
+        .await
+        .unwrap()
+    else {
+        panic!("SCA is needed")
+    };
+    for _ in 0..3 {
+        assert!(next.complete().await.is_err());
+    }
+    assert!(simulator.approve(&next.challenge().sca_id));
+    assert!(next.complete().await.unwrap().is_done());
+}

@@ -18,25 +18,41 @@
 //!   The user's connection exists from the start, as if the widget had run;
 //!   `POST /connections` (manual creation) answers 201 with its
 //!   `Location`.
+//!   `POST /connections` (manual creation) keeps the new connection: it
+//!   answers 201 with its `Location` and is listed by `GET /connections`.
 //! - Sync: after `POST /connections/{id}/synchronize` the connection reads
-//!   `RUNNING` once, then `SUCCESS`; every subscribed queue receives the
-//!   fixture events, which a poll returns once.
-//! - Accounts and transactions are paged by `page` and `limit` and filtered
-//!   by `connection_id` / `account_id`.
-//! - [`LinxoSimulator::expire_token_once`] makes the next API call answer
+//!   `RUNNING` once (or as many times as
+//!   [`LinxoSimulator::answer_pending`] says), then `SUCCESS`; every
+//!   subscribed queue receives the fixture events, which a poll returns
+//!   once.
+//! - Accounts and transactions are paged by `page` (from 1) and `limit`
+//!   (no limit: everything), after the documented filters: accounts by
+//!   `connection_id`, `type`, `status`, `usage` and `q` (contained in the
+//!   name); transactions by `account_id`, `origin`, `included_statuses`,
+//!   `excluded_statuses`, `min_amount`, `max_amount`, `amount`,
+//!   `account_type` (the account's), `start_date` / `end_date` (on `date`),
+//!   `category_id` and `start_import_date`.
+//! - Scenarios, through this type only:
+//!   [`LinxoSimulator::expire_token_once`] makes the next API call answer
 //!   401, to exercise re-authentication;
-//!   [`LinxoSimulator::fail_next_call`] answers it with a Linxo error.
+//!   [`LinxoSimulator::fail_next_call`] answers it with a Linxo error;
+//!   [`LinxoSimulator::answer_pending`] sets how many reads of a syncing
+//!   connection answer `RUNNING`. Linxo has no SCA step of its own (the
+//!   bank's happens in the widget), so there is no `require_sca`.
+//!   [`LinxoSimulator::server`] is an escape hatch to the mock server, not
+//!   needed for any of these.
 //!
 //! Anything else answers 599 with a body naming the request.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use banking_core::retry::RetryPolicy;
-use banking_core::testkit::{Scenarios, SimulatedError};
+use banking_core::testkit::{
+    Countdown, Filter, Query, Record, Records, Rule, Scenarios, SimulatedError, page,
+};
 use secrecy::SecretString;
-use serde_json::value::RawValue;
 use serde_json::{Value, json};
 use wiremock::matchers::{bearer_token, method, path, path_regex, query_param};
 use wiremock::{Mock, MockBuilder, MockServer, Request, Respond, ResponseTemplate};
@@ -64,10 +80,14 @@ pub struct LinxoSimulator {
     scenarios: Scenarios,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct State {
     /// Connection reads left that answer `RUNNING`.
-    running_reads: AtomicU32,
+    running_reads: Countdown,
+    /// How many reads answer `RUNNING` after a sync starts.
+    reads_per_sync: AtomicU32,
+    /// The user's connections: the fixture's, then those created.
+    connections: Mutex<Records>,
     /// Events waiting in each subscribed queue.
     queues: Mutex<HashMap<String, Vec<Value>>>,
     next_queue: AtomicU32,
@@ -75,7 +95,26 @@ struct State {
     expire_next: AtomicBool,
 }
 
+impl Default for State {
+    fn default() -> Self {
+        State {
+            running_reads: Countdown::default(),
+            reads_per_sync: AtomicU32::new(1),
+            connections: Mutex::new(Records::new([
+                Record::parse(CONNECTION).expect("the connection fixture is JSON")
+            ])),
+            queues: Mutex::default(),
+            next_queue: AtomicU32::default(),
+            expire_next: AtomicBool::default(),
+        }
+    }
+}
+
 impl State {
+    fn connections(&self) -> MutexGuard<'_, Records> {
+        self.connections.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     fn queues(&self) -> std::sync::MutexGuard<'_, HashMap<String, Vec<Value>>> {
         self.queues.lock().unwrap_or_else(|e| e.into_inner())
     }
@@ -113,50 +152,65 @@ fn bearer(request: &Request) -> Option<String> {
     value.strip_prefix("Bearer ").map(str::to_owned)
 }
 
-/// Items of a fixture array, each kept as its exact JSON text (amounts
-/// keep every digit and their scale), with the value of one of its fields.
-fn raw_items(text: &str, field: &str) -> Vec<(Option<String>, String)> {
-    let items: Vec<Box<RawValue>> = serde_json::from_str(text).expect("fixtures are arrays");
-    items
-        .into_iter()
-        .map(|raw| {
-            let key = serde_json::from_str::<Value>(raw.get())
-                .ok()
-                .and_then(|v| v[field].as_str().map(str::to_owned));
-            (key, raw.get().to_owned())
-        })
-        .collect()
-}
-
 fn raw_json(text: String) -> ResponseTemplate {
     ResponseTemplate::new(200).set_body_raw(text, "application/json")
 }
 
-/// Serves `items` by `page` (from 1) and `limit`, keeping those whose key
-/// equals the query parameter `filter` when it is set.
+const fn equals(param: &'static str, members: &'static [&'static str]) -> Filter {
+    Filter::new(param, Rule::Equals(members))
+}
+
+const ACCOUNT_FILTERS: &[Filter] = &[
+    equals("connection_id", &["/connection_id"]),
+    equals("type", &["/type"]),
+    equals("status", &["/status"]),
+    equals("usage", &["/usage"]),
+    Filter::new("q", Rule::Contains("/name")),
+];
+
+/// `account_type`: the type of the transaction's account.
+fn account_type_matches(record: &Record, wanted: &str) -> bool {
+    let account = record.member("/account_id");
+    Record::array(ACCOUNTS)
+        .iter()
+        .any(|a| a.member("/id") == account && a.member("/type").as_deref() == Some(wanted))
+}
+
+const TRANSACTION_FILTERS: &[Filter] = &[
+    equals("account_id", &["/account_id"]),
+    equals("origin", &["/origin"]),
+    equals("included_statuses", &["/status"]),
+    Filter::new("excluded_statuses", Rule::Excludes("/status")),
+    Filter::new("min_amount", Rule::From("/amount")),
+    Filter::new("max_amount", Rule::Until("/amount")),
+    // `amount`: both bounds at once, compared as numbers.
+    Filter::new("amount", Rule::From("/amount")),
+    Filter::new("amount", Rule::Until("/amount")),
+    Filter::new("account_type", Rule::Custom(account_type_matches)),
+    Filter::new("start_date", Rule::From("/date")),
+    Filter::new("end_date", Rule::Until("/date")),
+    equals("category_id", &["/category_id"]),
+    Filter::new("start_import_date", Rule::From("/import_date")),
+];
+
+/// Serves the records `filters` keep, by `page` (from 1) and `limit`
+/// (absent: all of them), as a bare array.
 struct Paged {
-    items: Vec<(Option<String>, String)>,
-    filter: &'static str,
+    records: Records,
+    filters: &'static [Filter],
 }
 
 impl Respond for Paged {
     fn respond(&self, request: &Request) -> ResponseTemplate {
-        let wanted = query(request, self.filter);
-        let matching: Vec<&str> = self
-            .items
+        let query = Query::of(request);
+        let kept = self.records.select(self.filters, &query);
+        let number = query.number("page").unwrap_or(1).saturating_sub(1);
+        let limit = query.number("limit").unwrap_or(kept.len());
+        let texts: Vec<&str> = page(&kept, number, limit)
             .iter()
-            .filter(|(key, _)| wanted.is_none() || key == &wanted)
-            .map(|(_, raw)| raw.as_str())
+            .map(|r| r.text())
             .collect();
-        let page: usize = query(request, "page")
-            .and_then(|p| p.parse().ok())
-            .unwrap_or(1);
-        let limit: usize = query(request, "limit")
-            .and_then(|l| l.parse().ok())
-            .unwrap_or(matching.len().max(1));
-        let from = page.saturating_sub(1).saturating_mul(limit);
-        let slice: Vec<&str> = matching.into_iter().skip(from).take(limit).collect();
-        raw_json(format!("[{}]", slice.join(",")))
+        raw_json(format!("[{}]", texts.join(",")))
     }
 }
 
@@ -203,17 +257,40 @@ impl Respond for Token {
 struct ConnectionRead(Arc<State>);
 
 impl Respond for ConnectionRead {
-    fn respond(&self, _request: &Request) -> ResponseTemplate {
-        let mut connection = json_body(CONNECTION);
-        let running = self
-            .0
-            .running_reads
-            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
-            .is_ok();
-        if running {
-            connection["status"] = json!("RUNNING");
+    fn respond(&self, request: &Request) -> ResponseTemplate {
+        let id = request.url.path().rsplit('/').next().unwrap_or_default();
+        let Some(mut connection) = self.0.connections().get(id).cloned() else {
+            return oauth_error(404, "not_found", "No such connection");
+        };
+        if self.0.running_reads.take() {
+            connection.set_str("status", "RUNNING");
         }
-        ResponseTemplate::new(200).set_body_json(connection)
+        raw_json(connection.text().to_owned())
+    }
+}
+
+/// `POST /connections`: a new connection of the submitted provider (its
+/// credentials are not kept), synced as after `synchronize`.
+struct CreateConnection(Arc<State>);
+
+impl Respond for CreateConnection {
+    fn respond(&self, request: &Request) -> ResponseTemplate {
+        let Ok(submitted) = serde_json::from_slice::<Value>(&request.body) else {
+            return oauth_error(400, "invalid_request", "The body must be JSON");
+        };
+        let Some(provider) = submitted.get("provider_id").and_then(Value::as_str) else {
+            return oauth_error(400, "invalid_request", "provider_id is required");
+        };
+        let mut connections = self.0.connections();
+        let id = format!("{}", 7_730_021 + connections.len());
+        let mut connection = Record::parse(CONNECTION).expect("the connection fixture is JSON");
+        connection.set_str("provider_id", provider);
+        connection.set_str("id", &id);
+        connections.push(connection);
+        self.0
+            .running_reads
+            .arm(self.0.reads_per_sync.load(Ordering::SeqCst));
+        ResponseTemplate::new(201).insert_header("location", format!("/connections/{id}"))
     }
 }
 
@@ -221,7 +298,9 @@ struct StartSync(Arc<State>);
 
 impl Respond for StartSync {
     fn respond(&self, _request: &Request) -> ResponseTemplate {
-        self.0.running_reads.store(1, Ordering::SeqCst);
+        self.0
+            .running_reads
+            .arm(self.0.reads_per_sync.load(Ordering::SeqCst));
         let events = json_body(QUEUE_EVENTS);
         let events = events.as_array().cloned().unwrap_or_default();
         for queue in self.0.queues().values_mut() {
@@ -337,6 +416,33 @@ impl LinxoSimulator {
     /// when Linxo revokes or expires a token early.
     pub fn expire_token_once(&self) {
         self.state.expire_next.store(true, Ordering::SeqCst);
+    }
+
+    /// From the next sync on, a syncing connection reads `RUNNING` for
+    /// `reads` reads before `SUCCESS` (1 until this is called; 0: done at
+    /// once), so code that polls a sync meets its pending path that often.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// use linxo_client::testkit::LinxoSimulator;
+    /// use linxo_client::{ConnectionId, ConnectionStatus, SyncType};
+    ///
+    /// let simulator = LinxoSimulator::start().await;
+    /// let client = simulator.user_client();
+    /// let id = ConnectionId::from(LinxoSimulator::CONNECTION_ID);
+    /// simulator.answer_pending(3);
+    /// client.sync().connection(&id, SyncType::All).await.unwrap();
+    /// for _ in 0..3 {
+    ///     let read = client.connections().get(&id).await.unwrap();
+    ///     assert_eq!(read.status, Some(ConnectionStatus::Running));
+    /// }
+    /// let read = client.connections().get(&id).await.unwrap();
+    /// assert_eq!(read.status, Some(ConnectionStatus::Success));
+    /// # }
+    /// ```
+    pub fn answer_pending(&self, reads: u32) {
+        self.state.reads_per_sync.store(reads, Ordering::SeqCst);
     }
 
     /// The next API call (not a token request) fails with `error`, in
@@ -463,18 +569,26 @@ impl LinxoSimulator {
     /// Connections, sync and queues.
     async fn mount_connections(&self) {
         let (server, state) = (&self.server, &self.state);
+        let listed = state.clone();
         user(get("/connections"))
-            .respond_with(ResponseTemplate::new(200).set_body_json(json!([json_body(CONNECTION)])))
+            .respond_with(move |_: &Request| {
+                let connections = listed.connections();
+                let texts: Vec<&str> = connections
+                    .select(&[], &Query::default())
+                    .into_iter()
+                    .map(Record::text)
+                    .collect();
+                raw_json(format!("[{}]", texts.join(",")))
+            })
             .mount(server)
             .await;
-        let connection = format!("/connections/{}", Self::CONNECTION_ID);
-        user(get(&connection))
+        user(Mock::given(method("GET")).and(path_regex(r"^/connections/[^/]+$")))
             .respond_with(ConnectionRead(state.clone()))
             .mount(server)
             .await;
         user(
             Mock::given(method("POST"))
-                .and(path(format!("{connection}/synchronize")))
+                .and(path_regex(r"^/connections/[^/]+/synchronize$"))
                 .and(|request: &Request| {
                     matches!(
                         query(request, "type").as_deref(),
@@ -486,10 +600,7 @@ impl LinxoSimulator {
         .mount(server)
         .await;
         user(Mock::given(method("POST")).and(path("/connections")))
-            .respond_with(
-                ResponseTemplate::new(201)
-                    .insert_header("location", format!("/connections/{}", Self::CONNECTION_ID)),
-            )
+            .respond_with(CreateConnection(state.clone()))
             .mount(server)
             .await;
         user(Mock::given(method("POST")).and(path("/connections/synchronize")))
@@ -513,24 +624,27 @@ impl LinxoSimulator {
     /// Accounts and transactions, paged, with their amounts as written.
     async fn mount_accounts_and_transactions(&self) {
         let server = &self.server;
-        let accounts = raw_items(ACCOUNTS, "connection_id");
-        for (id, raw) in raw_items(ACCOUNTS, "id") {
-            let id = id.unwrap_or_default();
+        let accounts = Records::new(Record::array(ACCOUNTS));
+        for account in Record::array(ACCOUNTS) {
+            let id = account.id().unwrap_or_default().to_owned();
             user(get(&format!("/accounts/{id}")))
-                .respond_with(raw_json(raw))
+                .respond_with(raw_json(account.text().to_owned()))
                 .mount(server)
                 .await;
         }
         user(get("/accounts"))
             .respond_with(Paged {
-                items: accounts,
-                filter: "connection_id",
+                records: accounts,
+                filters: ACCOUNT_FILTERS,
             })
             .mount(server)
             .await;
 
-        let mut transactions = raw_items(TRANSACTIONS_PAGE1, "account_id");
-        transactions.extend(raw_items(TRANSACTIONS_PAGE2, "account_id"));
+        let transactions = Records::new(
+            Record::array(TRANSACTIONS_PAGE1)
+                .into_iter()
+                .chain(Record::array(TRANSACTIONS_PAGE2)),
+        );
         let single_id = json_body(TRANSACTION)["id"]
             .as_str()
             .unwrap_or_default()
@@ -541,8 +655,8 @@ impl LinxoSimulator {
             .await;
         user(get("/transactions"))
             .respond_with(Paged {
-                items: transactions,
-                filter: "account_id",
+                records: transactions,
+                filters: TRANSACTION_FILTERS,
             })
             .mount(server)
             .await;

@@ -168,9 +168,25 @@ async fn manual_connection_creation_then_read() {
         )
         .await
         .unwrap();
-    assert_eq!(id.as_str(), LinxoSimulator::CONNECTION_ID);
+    assert_ne!(id.as_str(), LinxoSimulator::CONNECTION_ID);
+    // The new connection syncs once, then is listed after the sample one.
     let connection = user.connections().get(&id).await.unwrap();
     assert_eq!(connection.id, id);
+    assert_eq!(connection.status, Some(ConnectionStatus::Running));
+    let connection = user.connections().get(&id).await.unwrap();
+    assert_eq!(connection.status, Some(ConnectionStatus::Success));
+    let listed: Vec<ConnectionId> = user
+        .connections()
+        .list()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
+    assert_eq!(
+        listed,
+        [ConnectionId::from(LinxoSimulator::CONNECTION_ID), id]
+    );
     // A client token is refused, as on every user resource.
     let refused = sim
         .client()
@@ -179,4 +195,99 @@ async fn manual_connection_creation_then_read() {
         .await
         .unwrap_err();
     assert_eq!(refused.status(), Some(403));
+}
+
+/// The ids of the transactions `query` streams.
+async fn streamed(user: &linxo_client::LinxoClient, query: TransactionsQuery) -> Vec<String> {
+    user.transactions()
+        .stream(query)
+        .map_ok(|t| t.id.as_str().to_owned())
+        .try_collect()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn transaction_and_account_filters_leave_out_what_they_exclude() {
+    use banking_core::money::Decimal;
+    use chrono::{TimeZone, Utc};
+    use linxo_client::{AccountType, TransactionStatus};
+
+    let sim = LinxoSimulator::start().await;
+    let user = sim.user_client();
+    // The three transactions: -42.90 (14 Nov), -4 (13 Nov), 2150.00 (12 Nov).
+    let credits = TransactionsQuery::new().min_amount(Decimal::ZERO);
+    assert_eq!(streamed(&user, credits).await, ["3100000003"]);
+    let debits = TransactionsQuery::new().max_amount(Decimal::ZERO);
+    assert_eq!(streamed(&user, debits).await, ["3100000001", "3100000002"]);
+    let exact = TransactionsQuery::new().amount("-4.00".parse().unwrap());
+    assert_eq!(streamed(&user, exact).await, ["3100000002"]);
+    let booked_out = TransactionsQuery::new().excluded_statuses([TransactionStatus::Booked]);
+    assert!(streamed(&user, booked_out).await.is_empty());
+    let pending = TransactionsQuery::new().included_statuses([TransactionStatus::Pending]);
+    assert!(streamed(&user, pending).await.is_empty());
+    let since = TransactionsQuery::new()
+        .start_date(Utc.with_ymd_and_hms(2023, 11, 13, 0, 0, 0).unwrap())
+        .end_date(Utc.with_ymd_and_hms(2023, 11, 14, 0, 0, 0).unwrap());
+    assert_eq!(streamed(&user, since).await, ["3100000002"]);
+    let savings = TransactionsQuery::new().account_type(AccountType::Savings);
+    assert!(streamed(&user, savings).await.is_empty());
+
+    let savings: Vec<String> = user
+        .accounts()
+        .stream(AccountsQuery::new().account_type(AccountType::Savings))
+        .map_ok(|a| a.id.as_str().to_owned())
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(savings, ["81234568"]);
+}
+
+#[tokio::test]
+async fn limit_cuts_pages_and_a_stream_yields_each_item_once() {
+    let sim = LinxoSimulator::start().await;
+    let user = sim.user_client();
+    let second = user
+        .transactions()
+        .list(&TransactionsQuery::new().limit(2).page(2))
+        .await
+        .unwrap();
+    let ids: Vec<&str> = second.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids, ["3100000003"]);
+    for limit in 1..=4 {
+        let ids = streamed(&user, TransactionsQuery::new().limit(limit)).await;
+        assert_eq!(
+            ids,
+            ["3100000001", "3100000002", "3100000003"],
+            "limit {limit}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn answer_pending_sets_how_many_reads_a_sync_runs() {
+    let sim = LinxoSimulator::start().await;
+    let user = sim.user_client();
+    let id = ConnectionId::from(LinxoSimulator::CONNECTION_ID);
+    let statuses = |n: usize| {
+        let user = user.clone();
+        let id = id.clone();
+        async move {
+            let mut seen = Vec::new();
+            for _ in 0..n {
+                seen.push(user.connections().get(&id).await.unwrap().status.unwrap());
+            }
+            seen
+        }
+    };
+    sim.answer_pending(2);
+    user.sync().connection(&id, SyncType::All).await.unwrap();
+    use ConnectionStatus::{Running, Success};
+    assert_eq!(statuses(3).await, [Running, Running, Success]);
+    // Every sync from then on.
+    user.sync().connection(&id, SyncType::All).await.unwrap();
+    assert_eq!(statuses(3).await, [Running, Running, Success]);
+    sim.answer_pending(0);
+    user.sync().connection(&id, SyncType::All).await.unwrap();
+    assert_eq!(statuses(1).await, [Success]);
 }

@@ -24,7 +24,14 @@
 //!   and [`set_counterparty_status`](LynksSimulator::set_counterparty_status)
 //!   play the signatories, the bank and the approvers;
 //!   [`fail_next_call`](LynksSimulator::fail_next_call) answers the next
-//!   call with a LYNKS error.
+//!   call with a LYNKS error;
+//!   [`answer_pending`](LynksSimulator::answer_pending) has the signatories
+//!   sign new credit transfers and direct debits after that many reads.
+//!   These scenarios go through this type only;
+//!   [`server`](LynksSimulator::server) is an escape hatch to the mock
+//!   server, not needed for any of them. LYNKS has no SCA challenge in its
+//!   API (signatories approve in the LYNKS app), so there is no
+//!   `require_sca`, and it documents no paging: lists answer whole.
 //!
 //! Requests no route matches get status 599 with a body naming them.
 //!
@@ -56,7 +63,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use banking_core::retry::RetryPolicy;
-use banking_core::testkit::{Scenarios, SimulatedError};
+use banking_core::testkit::{Countdown, Scenarios, SimulatedError};
 use secrecy::SecretString;
 use serde_json::value::RawValue;
 use wiremock::matchers::{method, path, path_regex};
@@ -202,6 +209,12 @@ struct State {
     created_order: Mutex<Vec<String>>,
     /// Status overrides, by id.
     statuses: Mutex<HashMap<String, String>>,
+    /// Reads a new credit transfer or direct debit stays unsigned, once
+    /// `answer_pending` was called.
+    reads_before_signed: Mutex<Option<u32>>,
+    /// Created payments waiting for their signatures, by id: the reads
+    /// left before they are signed.
+    unsigned: Mutex<HashMap<String, Countdown>>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -239,6 +252,21 @@ impl State {
     /// Whether `id` names a resource of `segment` the tenant holds.
     fn known(&self, resource: &Resource, one: &One, id: &str) -> bool {
         id == one.id || lock(&self.created).get(id).map(|(s, _)| *s) == Some(resource.segment)
+    }
+
+    /// A read of payment `id`: once its reads before signing ran out, the
+    /// signatories have signed and it is `PENDING_DELIVERY_TO_BANK`.
+    fn read(&self, id: &str) {
+        let mut unsigned = lock(&self.unsigned);
+        let Some(left) = unsigned.get(id) else {
+            return;
+        };
+        if !left.take() {
+            unsigned.remove(id);
+            lock(&self.statuses)
+                .entry(id.to_owned())
+                .or_insert_with(|| "PENDING_DELIVERY_TO_BANK".to_owned());
+        }
     }
 
     /// A created resource's body with its current status.
@@ -414,6 +442,12 @@ impl Api {
                 }
                 lock(&self.0.created).insert(id.clone(), (resource.segment, item));
                 lock(&self.0.created_order).push(id.clone());
+                let signed_after = *lock(&self.0.reads_before_signed);
+                if let Some(reads) = signed_after
+                    && matches!(resource.segment, "credit-transfers" | "direct-debits")
+                {
+                    lock(&self.0.unsigned).insert(id.clone(), Countdown::new(reads));
+                }
                 id
             })
             .collect();
@@ -446,6 +480,7 @@ impl Api {
         if !self.0.known(resource, one, id) {
             return json(404, NOT_FOUND);
         }
+        self.0.read(id);
         if let Some(item) = self.0.created_item(id) {
             return json(200, serde_json::to_vec(&item).expect("items serialize"));
         }
@@ -579,6 +614,43 @@ impl LynksSimulator {
             error.status,
             serde_json::json!({ "code": error.code, "message": error.message }),
         );
+    }
+
+    /// Credit transfers and direct debits created from now on answer
+    /// `WAITING_FOR_SIGNATURES` to `reads` reads by id (`get`), then the
+    /// signatories have signed: they are `PENDING_DELIVERY_TO_BANK`
+    /// (unless moved with a `set_*_status` first). Without this call they
+    /// wait for signatures until moved.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> banking_core::Result<()> {
+    /// use banking_core::money::Currency;
+    /// use lynks_client::credit_transfers::{CreditTransferStatus, NewCreditTransfer};
+    /// use lynks_client::testkit::LynksSimulator;
+    /// use lynks_client::{AccountId, CounterpartyId, PaymentCategoryId};
+    ///
+    /// let sim = LynksSimulator::start().await;
+    /// let client = sim.client();
+    /// sim.answer_pending(2);
+    /// let transfer = NewCreditTransfer::new(
+    ///     AccountId::new("0b7c6f2e-5d1a-4f8e-9c3b-2a1d0e9f8c7b"),
+    ///     CounterpartyId::new("7d7c1f0e-3c1a-4c55-9d3f-0a8f4c1b2e11"),
+    ///     "12.50".parse().unwrap(),
+    ///     Currency::EUR,
+    ///     PaymentCategoryId::new("e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b"),
+    /// );
+    /// let id = client.credit_transfers().create(&[transfer]).await?.remove(0);
+    /// for _ in 0..2 {
+    ///     let read = client.credit_transfers().get(&id).await?;
+    ///     assert_eq!(read.status, Some(CreditTransferStatus::WaitingForSignatures));
+    /// }
+    /// let read = client.credit_transfers().get(&id).await?;
+    /// assert_eq!(read.status, Some(CreditTransferStatus::PendingDeliveryToBank));
+    /// # Ok(()) }
+    /// ```
+    pub fn answer_pending(&self, reads: u32) {
+        *lock(&self.state.reads_before_signed) = Some(reads);
     }
 
     /// Moves a credit transfer to `status`, as signatories or the bank

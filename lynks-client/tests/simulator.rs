@@ -324,3 +324,92 @@ async fn fail_next_call_plays_a_lynks_error_once() {
     );
     assert!(client.payment_categories().list().await.is_ok());
 }
+
+#[tokio::test]
+async fn answer_pending_has_the_signatories_sign_after_that_many_reads() {
+    use lynks_client::credit_transfers::CreditTransferFilter;
+    use lynks_client::direct_debits::{DirectDebitStatus, NewDirectDebit};
+
+    let sim = LynksSimulator::start().await;
+    let client = sim.client();
+    let account = client.accounts().list().await.unwrap()[0].id.clone();
+    let counterparty = lynks_client::CounterpartyId::new("7d7c1f0e-3c1a-4c55-9d3f-0a8f4c1b2e11");
+    let category = || PaymentCategoryId::new("e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b");
+    let transfer = || {
+        NewCreditTransfer::new(
+            account.clone(),
+            counterparty.clone(),
+            Decimal::new(990, 2),
+            Currency::EUR,
+            category(),
+        )
+    };
+    // Before the call, created transfers wait for signatures until moved.
+    let before = client
+        .credit_transfers()
+        .create(&[transfer()])
+        .await
+        .unwrap()[0]
+        .clone();
+    sim.answer_pending(1);
+    let after = client
+        .credit_transfers()
+        .create(&[transfer()])
+        .await
+        .unwrap()[0]
+        .clone();
+    let status = |id| {
+        let client = client.clone();
+        async move {
+            client
+                .credit_transfers()
+                .get(&id)
+                .await
+                .unwrap()
+                .status
+                .unwrap()
+        }
+    };
+    assert_eq!(
+        status(after.clone()).await,
+        CreditTransferStatus::WaitingForSignatures
+    );
+    assert_eq!(
+        status(after.clone()).await,
+        CreditTransferStatus::PendingDeliveryToBank
+    );
+    for _ in 0..3 {
+        assert_eq!(
+            status(before.clone()).await,
+            CreditTransferStatus::WaitingForSignatures
+        );
+    }
+    // The list shows the signed transfer in its new state.
+    let signed = client
+        .credit_transfers()
+        .list(&CreditTransferFilter::new().status(CreditTransferStatus::PendingDeliveryToBank))
+        .await
+        .unwrap();
+    let ids: Vec<_> = signed.into_iter().map(|t| t.id).collect();
+    assert_eq!(ids, [after]);
+
+    // Direct debits too, and `answer_pending(0)` signs at the first read.
+    sim.answer_pending(0);
+    let debit = NewDirectDebit::new(
+        account,
+        counterparty,
+        Decimal::new(4_990, 2),
+        Currency::EUR,
+        category(),
+        "MANDATE-2024-0117",
+        chrono::NaiveDate::from_ymd_opt(2024, 1, 17).unwrap(),
+    );
+    let id = client
+        .direct_debits()
+        .create(&[debit])
+        .await
+        .unwrap()
+        .remove(0);
+    let read = client.direct_debits().get(&id).await.unwrap();
+    assert_eq!(read.status, Some(DirectDebitStatus::PendingDeliveryToBank));
+}

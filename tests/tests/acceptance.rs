@@ -20,7 +20,7 @@ async fn linkcy_transfer_goes_through_sca_and_history_streams_all_pages() {
     assert!(
         has(
             &report,
-            "transfer created: 497f6eca-6276-4993-bfeb-53cbbbba6f08"
+            "transfer created: 00000000-0000-4000-8000-000000000001"
         ),
         "{report:?}"
     );
@@ -28,7 +28,15 @@ async fn linkcy_transfer_goes_through_sca_and_history_streams_all_pages() {
         .iter()
         .filter(|l| l.starts_with("transaction "))
         .count();
-    assert_eq!(transactions, 5, "every page is streamed: {report:?}");
+    // The five of the fixtures and the transfer just created.
+    assert_eq!(transactions, 6, "every page is streamed: {report:?}");
+    assert!(
+        has(
+            &report,
+            "transaction 00000000-0000-4000-8000-000000000001: 15.21 EUR"
+        ),
+        "the transfer is listed as sent: {report:?}"
+    );
     assert!(has(&report, "250.00 EUR"), "scale is kept: {report:?}");
 }
 

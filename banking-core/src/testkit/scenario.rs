@@ -3,8 +3,9 @@
 //! Every provider simulator mounts one [`Scenarios`] over its API paths
 //! and offers the same helpers on top of it: `fail_next_call` (a
 //! [`SimulatedError`] in the provider's error body) and, where the provider
-//! has them, `require_sca` and `answer_pending`. Integrators script
-//! failures through those helpers and never touch the mock server.
+//! has them, `require_sca` and `answer_pending` (each a [`Countdown`] the
+//! simulator's routes read). Integrators script failures through those
+//! helpers and never touch the mock server.
 //!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
@@ -29,6 +30,7 @@
 //! ```
 
 use std::collections::VecDeque;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use wiremock::matchers::path_regex;
@@ -56,6 +58,58 @@ impl SimulatedError {
             code: code.into(),
             message: message.into(),
         }
+    }
+}
+
+/// A count of calls still to be answered a given way, behind a
+/// simulator's `answer_pending(n)` and `require_sca()`: the helper arms it,
+/// the route that plays the pending (or SCA) answer takes one per call.
+/// Cheap to clone: clones share the count.
+///
+/// ```
+/// let pending = banking_core::testkit::Countdown::default();
+/// pending.arm(2);
+/// assert!(pending.take());
+/// assert!(pending.take());
+/// assert!(!pending.take());
+/// assert_eq!(pending.remaining(), 0);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Countdown(Arc<AtomicU32>);
+
+impl Countdown {
+    /// A countdown armed with `calls`.
+    pub fn new(calls: u32) -> Self {
+        let countdown = Countdown::default();
+        countdown.arm(calls);
+        countdown
+    }
+
+    /// The next `calls` calls (replacing what was left) are answered the
+    /// armed way.
+    pub fn arm(&self, calls: u32) {
+        self.0.store(calls, Ordering::SeqCst);
+    }
+
+    /// `calls` more calls are answered the armed way.
+    pub fn add(&self, calls: u32) {
+        let _ = self
+            .0
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| {
+                Some(n.saturating_add(calls))
+            });
+    }
+
+    /// Whether this call is answered the armed way; counts it down.
+    pub fn take(&self) -> bool {
+        self.0
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
+            .is_ok()
+    }
+
+    /// How many calls are still to be answered the armed way.
+    pub fn remaining(&self) -> u32 {
+        self.0.load(Ordering::SeqCst)
     }
 }
 

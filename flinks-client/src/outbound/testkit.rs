@@ -1,6 +1,15 @@
 //! An offline Outbound simulator (feature `testkit`): a local mock server
 //! serving the docs' payloads, for integrators' tests and examples.
 //!
+//! It serves the samples as they are: the transactions are the docs' two
+//! pages, followed by `offset`; the simulator keeps nothing (Outbound reads
+//! data and registers recipients, it creates no listed item).
+//! [`fail_next_call`](OutboundSimulator::fail_next_call) answers the next
+//! API call with an FDX error. Outbound has no SCA step the API can force
+//! (consent is given at the Data Provider) and no 202 flow, so there is no
+//! `require_sca` or `answer_pending`. [`server`](OutboundSimulator::server)
+//! is an escape hatch to the mock server.
+//!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> banking_core::Result<()> {
@@ -35,6 +44,7 @@
 //! # Ok(()) }
 //! ```
 
+use banking_core::testkit::{Scenarios, SimulatedError};
 use banking_core::transport::Environment;
 use secrecy::SecretString;
 use url::Url;
@@ -56,6 +66,7 @@ fn json(body: &'static str) -> ResponseTemplate {
 #[derive(Debug)]
 pub struct OutboundSimulator {
     server: MockServer,
+    scenarios: Scenarios,
 }
 
 impl OutboundSimulator {
@@ -64,6 +75,7 @@ impl OutboundSimulator {
     /// payment networks, statements and revoke.
     pub async fn start() -> Self {
         let server = MockServer::start().await;
+        let scenarios = Scenarios::mount(&server, "^/api/", &["/api/v1/token"]).await;
         banking_core::testkit::catch_all(&server).await;
         let token = ResponseTemplate::new(200).set_body_raw(
             include_str!("../../fixtures/outbound_schema_built_token_authorization_code_200.json"),
@@ -148,10 +160,46 @@ impl OutboundSimulator {
             )))
             .mount(&server)
             .await;
-        Self { server }
+        Self { server, scenarios }
     }
 
-    /// The mock server, to mount more behaviour or inspect requests.
+    /// The next API call (not a token request) fails with `error`, in the
+    /// FDX error body (`code`, a number when the code is one, `message`,
+    /// `debugMessage`); the calls after it are served as usual.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// use banking_core::testkit::SimulatedError;
+    /// use flinks_client::outbound::OutboundErrorExt;
+    /// use flinks_client::outbound::testkit::OutboundSimulator;
+    ///
+    /// let sim = OutboundSimulator::start().await;
+    /// let client = sim.client().unwrap();
+    /// sim.fail_next_call(SimulatedError::new(404, "1107", "Provider not found"));
+    /// let err = client.providers().list().await.unwrap_err();
+    /// let fdx = err.fdx_error().unwrap();
+    /// assert_eq!((fdx.code, fdx.message.as_deref()), (Some(1107), Some("Provider not found")));
+    /// assert!(client.providers().list().await.is_ok());
+    /// # }
+    /// ```
+    pub fn fail_next_call(&self, error: SimulatedError) {
+        self.scenarios.answer_next(
+            1,
+            error.status,
+            serde_json::json!({
+                "code": error
+                    .code
+                    .parse::<i64>()
+                    .map_or_else(|_| serde_json::Value::from(error.code.clone()), Into::into),
+                "message": error.message,
+                "debugMessage": "simulated",
+            }),
+        );
+    }
+
+    /// The mock server (an escape hatch: the scenarios above need none), to
+    /// mount more behaviour or inspect requests.
     pub fn server(&self) -> &MockServer {
         &self.server
     }

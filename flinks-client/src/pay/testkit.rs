@@ -1,6 +1,14 @@
 //! An offline Pay simulator (feature `testkit`): a local mock server
 //! serving the docs' payloads, for integrators' tests and examples.
 //!
+//! It serves the samples as they are: Pay has no list endpoint, so there is
+//! no filter or page size to honour, and every session reads as the docs'
+//! completed GEFT sample. [`fail_next_call`](PaySimulator::fail_next_call)
+//! answers the next API call with RFC 7807 problem details. The payer's
+//! authorisation happens in Flinks' hosted flow and no Pay endpoint answers
+//! 202, so there is no `require_sca` or `answer_pending`.
+//! [`server`](PaySimulator::server) is an escape hatch to the mock server.
+//!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> banking_core::Result<()> {
@@ -23,6 +31,7 @@
 //! # Ok(()) }
 //! ```
 
+use banking_core::testkit::{Scenarios, SimulatedError};
 use banking_core::transport::Environment;
 use secrecy::SecretString;
 use wiremock::matchers::{method, path, path_regex};
@@ -38,6 +47,7 @@ fn json(status: u16, body: &'static str) -> ResponseTemplate {
 #[derive(Debug)]
 pub struct PaySimulator {
     server: MockServer,
+    scenarios: Scenarios,
 }
 
 impl PaySimulator {
@@ -46,6 +56,7 @@ impl PaySimulator {
     /// session completes, as in the docs' GEFT sample).
     pub async fn start() -> Self {
         let server = MockServer::start().await;
+        let scenarios = Scenarios::mount(&server, "^/api/", &["/api/v1/authorize"]).await;
         banking_core::testkit::catch_all(&server).await;
         let exact = [
             (
@@ -124,10 +135,44 @@ impl PaySimulator {
                 .mount(&server)
                 .await;
         }
-        Self { server }
+        Self { server, scenarios }
     }
 
-    /// The mock server, to mount more behaviour or inspect requests.
+    /// The next API call (not the authorize call that gets a token) fails
+    /// with `error`, in RFC 7807 problem details (`type` is the code,
+    /// `title` and `detail` the message); the calls after it are served as
+    /// usual.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// use banking_core::testkit::SimulatedError;
+    /// use flinks_client::pay::PayErrorExt;
+    /// use flinks_client::pay::testkit::PaySimulator;
+    ///
+    /// let sim = PaySimulator::start().await;
+    /// let pay = sim.client().unwrap();
+    /// sim.fail_next_call(SimulatedError::new(403, "forbidden", "Not allowed for this client"));
+    /// let err = pay.institutions().list().await.unwrap_err();
+    /// assert_eq!(err.problem_details().unwrap().detail.as_deref(), Some("Not allowed for this client"));
+    /// assert!(pay.institutions().list().await.is_ok());
+    /// # }
+    /// ```
+    pub fn fail_next_call(&self, error: SimulatedError) {
+        self.scenarios.answer_next(
+            1,
+            error.status,
+            serde_json::json!({
+                "type": error.code,
+                "title": error.message,
+                "status": error.status,
+                "detail": error.message,
+            }),
+        );
+    }
+
+    /// The mock server (an escape hatch: the scenario above needs none), to
+    /// mount more behaviour or inspect requests.
     pub fn server(&self) -> &MockServer {
         &self.server
     }
