@@ -13,7 +13,8 @@
 //! [`Environment::Production`] and your FinqLink
 //! [`host`](FinqLinkClientBuilder::host) instead.
 //!
-//! ```
+#![cfg_attr(feature = "testkit", doc = "```")]
+#![cfg_attr(not(feature = "testkit"), doc = "```ignore")]
 //! use banking_core::money::Currency;
 //! use finqlink_client::links::{FlowType, LinkCreateRequest, LinkGetRequest, PaymentIntent};
 //! use finqlink_client::parse_amount;

@@ -1,6 +1,7 @@
 //! Typed async client for the Flinks APIs (Canada), built on `banking-core`.
 //!
-//! ```
+#![cfg_attr(feature = "testkit", doc = "```")]
+#![cfg_attr(not(feature = "testkit"), doc = "```ignore")]
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> banking_core::Result<()> {
 //! use flinks_client::connect::{AccountsDetailRequest, AuthorizeOutcome, AuthorizeRequest, PollOptions};

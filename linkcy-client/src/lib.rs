@@ -4,7 +4,8 @@
 //! A transfer to a beneficiary that needs strong customer authentication,
 //! run here against the offline simulator of the `testkit` feature:
 //!
-//! ```
+#![cfg_attr(feature = "testkit", doc = "```")]
+#![cfg_attr(not(feature = "testkit"), doc = "```ignore")]
 //! use linkcy_client::testkit::LinkcySimulator;
 //! use linkcy_client::{
 //!     BeneficiaryTransferRequest, ScaOptions, ScaOutcome, ScaStrategy, TransactionFilter,

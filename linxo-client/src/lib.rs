@@ -6,7 +6,8 @@
 //! them, then sync the new connection and read its accounts and
 //! transactions.
 //!
-//! ```
+#![cfg_attr(feature = "testkit", doc = "```")]
+#![cfg_attr(not(feature = "testkit"), doc = "```ignore")]
 //! use futures::TryStreamExt;
 //! use linxo_client::testkit::LinxoSimulator;
 //! use linxo_client::{

@@ -8,7 +8,8 @@
 //! The paths `/v2/ordering-party-accounts[/{id}]` and every field name are
 //! inferred (research notes 1(c)).
 //!
-//! ```
+#![cfg_attr(feature = "testkit", doc = "```")]
+#![cfg_attr(not(feature = "testkit"), doc = "```ignore")]
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> banking_core::Result<()> {
 //! # let sim = lynks_client::testkit::LynksSimulator::start().await;

@@ -7,7 +7,8 @@
 //! inferred from the CAMT `Bal` element (research notes 1(c), 1(e)).
 //! Amounts are decoded exactly, from a JSON number or a string.
 //!
-//! ```
+#![cfg_attr(feature = "testkit", doc = "```")]
+#![cfg_attr(not(feature = "testkit"), doc = "```ignore")]
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> banking_core::Result<()> {
 //! use lynks_client::balances::BalanceType;

@@ -10,7 +10,8 @@
 //! ... a list of resources by using filters") are inferred, as are all
 //! field names (research notes 1(c)).
 //!
-//! ```
+#![cfg_attr(feature = "testkit", doc = "```")]
+#![cfg_attr(not(feature = "testkit"), doc = "```ignore")]
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> banking_core::Result<()> {
 //! use lynks_client::counterparties::{CounterpartyStatus, NewCounterparty};

@@ -8,7 +8,8 @@
 //! modelled, as no source says groups are managed through the API (use
 //! [`LynksClient::raw`](crate::LynksClient::raw) otherwise).
 //!
-//! ```
+#![cfg_attr(feature = "testkit", doc = "```")]
+#![cfg_attr(not(feature = "testkit"), doc = "```ignore")]
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> banking_core::Result<()> {
 //! # let sim = lynks_client::testkit::LynksSimulator::start().await;

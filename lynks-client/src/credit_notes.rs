@@ -5,7 +5,8 @@
 //! document) and the response fields are inferred; creates follow the
 //! REST conventions (a batch in, 201 with the new ids out).
 //!
-//! ```
+#![cfg_attr(feature = "testkit", doc = "```")]
+#![cfg_attr(not(feature = "testkit"), doc = "```ignore")]
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> banking_core::Result<()> {
 //! use lynks_client::credit_notes::NewCreditNote;

@@ -15,7 +15,8 @@
 //! [`Error::OutcomeUnknown`]; look it
 //! up by its end-to-end id before creating it again.
 //!
-//! ```
+#![cfg_attr(feature = "testkit", doc = "```")]
+#![cfg_attr(not(feature = "testkit"), doc = "```ignore")]
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> banking_core::Result<()> {
 //! use banking_core::money::{Currency, Decimal};

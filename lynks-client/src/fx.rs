@@ -15,7 +15,8 @@
 //! The same check serves the API's transactions and entries read from a
 //! CAMT statement (through `Entry::to_transaction`, feature `camt`):
 //!
-//! ```
+#![cfg_attr(feature = "testkit", doc = "```")]
+#![cfg_attr(not(feature = "testkit"), doc = "```ignore")]
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> banking_core::Result<()> {
 //! use lynks_client::fx::{FxCheck, FxSummary};

@@ -8,7 +8,8 @@
 //! `testkit`); against a real tenant, build the client with
 //! `.tenant("your-tenant")` and your onboarding credentials instead.
 //!
-//! ```
+#![cfg_attr(feature = "testkit", doc = "```")]
+#![cfg_attr(not(feature = "testkit"), doc = "```ignore")]
 //! use banking_core::money::{Currency, Decimal};
 //! use lynks_client::credit_transfers::{CreditTransferStatus, NewCreditTransfer};
 //! use lynks_client::testkit::LynksSimulator;
@@ -103,7 +104,8 @@
 //! batches); a create that may have reached the server but got no answer is
 //! [`banking_core::Error::OutcomeUnknown`], never resent.
 //!
-//! ```
+#![cfg_attr(feature = "testkit", doc = "```")]
+#![cfg_attr(not(feature = "testkit"), doc = "```ignore")]
 //! use banking_core::Error;
 //! use lynks_client::testkit::LynksSimulator;
 //! use lynks_client::{CreditTransferId, LynksErrorCode, LynksErrorExt};

@@ -4,7 +4,8 @@
 //! payments a user may see. The path `/v2/payment-categories` and the field
 //! names are inferred (research notes 1(c)).
 //!
-//! ```
+#![cfg_attr(feature = "testkit", doc = "```")]
+#![cfg_attr(not(feature = "testkit"), doc = "```ignore")]
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> banking_core::Result<()> {
 //! # let sim = lynks_client::testkit::LynksSimulator::start().await;

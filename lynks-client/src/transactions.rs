@@ -14,7 +14,8 @@
 //! a string, so `original_amount × exchange_rate` can be checked against
 //! `amount` to the cent:
 //!
-//! ```
+#![cfg_attr(feature = "testkit", doc = "```")]
+#![cfg_attr(not(feature = "testkit"), doc = "```ignore")]
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> banking_core::Result<()> {
 //! use lynks_client::transactions::TransactionQuery;
