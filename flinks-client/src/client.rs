@@ -118,10 +118,6 @@ impl FlinksClient {
         &self.inner.transport
     }
 
-    pub(crate) fn transport(&self) -> &Transport {
-        &self.inner.transport
-    }
-
     /// The transport on the Wealth host (`{instance}-wealth-api...`).
     #[cfg(feature = "connect")]
     pub(crate) fn wealth_transport(&self) -> &Transport {

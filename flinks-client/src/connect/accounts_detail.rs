@@ -1,6 +1,7 @@
 //! `GetAccountsDetail` and `GetAccountsDetailAsync`: the full data of a
 //! login's accounts (identity, KYC, balances, transactions).
 
+use banking_core::resource_handle::ResourceClient;
 use banking_core::transport::Request;
 use banking_core::{Error, Result};
 use chrono::NaiveDate;

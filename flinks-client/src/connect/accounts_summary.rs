@@ -2,6 +2,7 @@
 //! holder and EFT eligibility of a login's accounts.
 
 use banking_core::Result;
+use banking_core::resource_handle::ResourceClient;
 use banking_core::transport::Request;
 
 use super::Connect;

@@ -5,6 +5,7 @@
 //! `flinks-auth-key`: the token is single-use (and expires after 30 minutes
 //! unused), so [`AuthorizeToken`] is consumed by the call that uses it.
 
+use banking_core::resource_handle::ResourceClient;
 use std::collections::BTreeMap;
 use std::fmt;
 

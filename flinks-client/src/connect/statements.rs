@@ -8,6 +8,7 @@
 //! not in the current docs.
 
 use banking_core::Result;
+use banking_core::resource_handle::ResourceClient;
 use banking_core::transport::Request;
 use serde::{Deserialize, Serialize};
 

@@ -3,6 +3,7 @@
 //! Flinks' rule: when a data call answers 202, poll its `*Async` twin every
 //! 10 seconds, for at most 30 minutes.
 
+use banking_core::resource_handle::ResourceClient;
 use std::fmt;
 use std::time::Duration;
 
