@@ -24,6 +24,7 @@ mod outbound_auth;
 mod outbound_common;
 mod outbound_fdx;
 mod outbound_management;
+mod outbound_simulator;
 mod pay_common;
 mod pay_e_transfer_v1;
 mod pay_eft;
