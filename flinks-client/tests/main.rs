@@ -30,6 +30,7 @@ mod pay_e_transfer_v1;
 mod pay_eft;
 mod pay_initiate;
 mod pay_sessions;
+mod pay_simulator;
 mod round_trip;
 mod scenarios;
 mod scheduled_refresh;
