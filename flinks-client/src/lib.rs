@@ -83,7 +83,12 @@
 //! | `webhooks` | `webhooks` | deliveries to you | HMAC-SHA256 (header configurable) |
 //!
 //! Connect, Enrich and Upload share [`FlinksClient`]; Outbound and Pay have
-//! their own clients. The `testkit` feature adds [`testkit::FlinksSandbox`].
+//! their own clients. The `testkit` feature adds [`testkit::FlinksSandbox`],
+//! and with `outbound` and `pay` their simulators
+//! (`outbound::testkit::OutboundSimulator`: FDX lists paged by `limit` and
+//! `offset`, created recipients and registrations kept;
+//! `pay::testkit::PaySimulator`: created sessions, payment requests and
+//! schedules kept, `answer_pending(n)` for sessions in progress).
 //! The `webhooks` feature (on by default; it needs `connect` and `pay`)
 //! verifies deliveries and decodes them into the same types the API
 //! answers with: `webhooks::WebhookVerifier` implements the SDK's common

@@ -124,8 +124,29 @@ impl Record {
 
     /// The text of the member at the JSON pointer `pointer`, as a query
     /// parameter spells it: a string without quotes, anything else as JSON.
+    /// A `*` segment stands for any one member or element (the first that
+    /// has the rest of the pointer): `/*/postedTimestamp` reads inside a
+    /// wrapper such as FDX's `{"depositTransaction": {...}}`.
     pub fn member(&self, pointer: &str) -> Option<String> {
-        self.value.pointer(pointer).map(as_param)
+        lookup(&self.value, pointer).map(as_param)
+    }
+}
+
+/// `pointer` in `value`, a `*` segment matching any one child.
+fn lookup<'v>(value: &'v Value, pointer: &str) -> Option<&'v Value> {
+    let Some(rest) = pointer.strip_prefix('/') else {
+        return value.pointer(pointer);
+    };
+    let segment = rest.split('/').next().unwrap_or_default();
+    let tail = &rest[segment.len()..];
+    if segment != "*" {
+        let child = value.pointer(&format!("/{segment}"))?;
+        return lookup(child, tail);
+    }
+    match value {
+        Value::Object(members) => members.values().find_map(|child| lookup(child, tail)),
+        Value::Array(items) => items.iter().find_map(|child| lookup(child, tail)),
+        _ => None,
     }
 }
 
@@ -160,6 +181,22 @@ impl Records {
     /// The record whose `id` is `id`, to change it (its status, say).
     pub fn get_mut(&mut self, id: &str) -> Option<&mut Record> {
         self.0.iter_mut().find(|r| r.id() == Some(id))
+    }
+
+    /// The first record whose member at `pointer` (as [`Record::member`]
+    /// reads it) is `value`: for resources keyed by another member than
+    /// `id` (`/sessionId`, `/client_id`).
+    pub fn find(&self, pointer: &str, value: &str) -> Option<&Record> {
+        self.0
+            .iter()
+            .find(|r| r.member(pointer).as_deref() == Some(value))
+    }
+
+    /// As [`find`](Self::find), to change the record.
+    pub fn find_mut(&mut self, pointer: &str, value: &str) -> Option<&mut Record> {
+        self.0
+            .iter_mut()
+            .find(|r| r.member(pointer).as_deref() == Some(value))
     }
 
     /// How many records there are.
@@ -254,7 +291,8 @@ impl Query {
 }
 
 /// How a filter parameter selects records. Members are named by JSON
-/// pointer (`/status`, `/sender/ledgerId`).
+/// pointer (`/status`, `/sender/ledgerId`; `*` for any one member, as in
+/// [`Record::member`]).
 #[derive(Debug, Clone, Copy)]
 pub enum Rule {
     /// One of the members equals one of the parameter's values (a record
@@ -443,6 +481,46 @@ mod tests {
         assert_eq!(page(&all, 2, 2), [5]);
         assert!(page(&all, 3, 2).is_empty());
         assert!(page(&all, 0, 0).is_empty());
+    }
+
+    #[test]
+    fn a_star_segment_reads_inside_any_wrapper() {
+        let records = Records::new(Record::array(
+            r#"[{"loc": {"id": "1", "at": "2020-02-01T00:00:00Z"}},
+                {"deposit": {"id": "2", "at": "2020-01-15T00:00:00Z"}},
+                {"other": 3}]"#,
+        ));
+        let from = Filter::new("startTime", Rule::From("/*/at"));
+        let kept = records.select(&[from], &Query::from_pairs([("startTime", "2020-02-01")]));
+        assert_eq!(kept.len(), 1);
+        assert_eq!(kept[0].member("/*/id").as_deref(), Some("1"));
+        assert_eq!(
+            records
+                .find("/*/id", "2")
+                .unwrap()
+                .member("/deposit/at")
+                .as_deref(),
+            Some("2020-01-15T00:00:00Z")
+        );
+        assert!(records.find("/*/id", "3").is_none());
+        let list = Record::parse(r#"{"items": [{"n": 1}, {"n": 2}]}"#).unwrap();
+        assert_eq!(list.member("/items/*/n").as_deref(), Some("1"));
+        assert_eq!(list.member("/items/1/n").as_deref(), Some("2"));
+    }
+
+    #[test]
+    fn find_reads_another_key_than_id() {
+        let mut records = records();
+        records
+            .find_mut("/name", "ACME")
+            .unwrap()
+            .set_str("status", "APPROVED");
+        assert_eq!(records.find("/name", "ACME").unwrap().id(), Some("2"));
+        assert_eq!(
+            records.get("2").unwrap().member("/status").as_deref(),
+            Some("APPROVED")
+        );
+        assert!(records.find("/from/ledger", "L9").is_none());
     }
 
     #[test]
