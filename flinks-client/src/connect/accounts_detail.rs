@@ -2,14 +2,13 @@
 //! login's accounts (identity, KYC, balances, transactions).
 
 use banking_core::resource_handle::ResourceClient;
-use banking_core::transport::Request;
 use banking_core::{Error, Result};
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Connect;
 use super::accounts::accounts_response;
-use super::outcome::{self, Outcome};
+use super::outcome::Outcome;
 use super::statements::StatementPeriod;
 use super::wait::AsyncResult;
 use crate::ids::{AccountId, RequestId, TransactionId};
@@ -222,15 +221,11 @@ impl Connect<'_> {
         request: &AccountsDetailRequest,
     ) -> Result<Outcome<AccountsDetail>> {
         request.validate()?;
-        // A read sent as POST: safe to retry.
-        let http = Request::post(PATH)
-            .json(request)?
-            .read_only()
-            .auth(self.handle.client().api_key_auth(PATH)?);
-        outcome::send_outcome(
+        self.data_read(
             self.handle.client().transport(),
-            self.handle.prepare(http),
-            Some(request.request_id),
+            PATH,
+            request,
+            request.request_id,
         )
         .await
     }

@@ -3,11 +3,10 @@
 
 use banking_core::Result;
 use banking_core::resource_handle::ResourceClient;
-use banking_core::transport::Request;
 
 use super::Connect;
 use super::accounts::accounts_response;
-use super::outcome::{self, Outcome};
+use super::outcome::Outcome;
 use super::wait::AsyncResult;
 use crate::ids::RequestId;
 
@@ -38,15 +37,11 @@ impl Connect<'_> {
         &self,
         request_id: RequestId,
     ) -> Result<Outcome<AccountsSummary>> {
-        // A read sent as POST: safe to retry.
-        let http = Request::post(PATH)
-            .json(&SummaryBody { request_id })?
-            .read_only()
-            .auth(self.handle.client().api_key_auth(PATH)?);
-        outcome::send_outcome(
+        self.data_read(
             self.handle.client().transport(),
-            self.handle.prepare(http),
-            Some(request_id),
+            PATH,
+            &SummaryBody { request_id },
+            request_id,
         )
         .await
     }

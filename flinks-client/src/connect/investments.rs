@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Connect;
 use super::delete_card::DeletedCard;
-use super::outcome::{self, Outcome};
+use super::outcome::Outcome;
 use crate::ids::{LoginId, RequestId};
 use crate::login::Login;
 
@@ -80,15 +80,11 @@ impl Connect<'_> {
     /// `POST Investments` on the Wealth host for an authorized session; may
     /// answer pending like the other data calls.
     pub async fn investments(&self, request_id: RequestId) -> Result<Outcome<Investments>> {
-        // A read sent as POST: safe to retry.
-        let http = Request::post(PATH)
-            .json(&InvestmentsBody { request_id })?
-            .read_only()
-            .auth(self.handle.client().api_key_auth(PATH)?);
-        outcome::send_outcome(
+        self.data_read(
             self.handle.client().wealth_transport(),
-            self.handle.prepare(http),
-            Some(request_id),
+            PATH,
+            &InvestmentsBody { request_id },
+            request_id,
         )
         .await
     }

@@ -62,7 +62,13 @@ pub use statements::{
 pub use wait::{AsyncResult, PollOptions, WaitError};
 pub use wealth_nightly_refresh::{IneligibleWealth, WealthNightlyRefreshStatus};
 
+use banking_core::Result;
+use banking_core::transport::{Request, Transport};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
 use crate::client::FlinksClient;
+use crate::ids::RequestId;
 
 banking_core::resource_handle! {
     /// The Connect API of a [`FlinksClient`]; get it with
@@ -70,4 +76,22 @@ banking_core::resource_handle! {
     pub struct Connect for FlinksClient, "Flinks";
 }
 
-impl<'a> Connect<'a> {}
+impl Connect<'_> {
+    /// Sends a data read of session `session` on `transport`: a POST of
+    /// `body` to `path` with the API key and the handle's options. It
+    /// changes nothing, so it is retried like a GET. The answer is ready
+    /// data or a pending outcome to pass to [`Connect::wait_ready`].
+    async fn data_read<T: DeserializeOwned>(
+        &self,
+        transport: &Transport,
+        path: &'static str,
+        body: &impl Serialize,
+        session: RequestId,
+    ) -> Result<Outcome<T>> {
+        let http = Request::post(path)
+            .json(body)?
+            .read_only()
+            .auth(self.handle.client().api_key_auth(path)?);
+        outcome::send_outcome(transport, self.handle.prepare(http), Some(session)).await
+    }
+}

@@ -9,11 +9,10 @@
 
 use banking_core::Result;
 use banking_core::resource_handle::ResourceClient;
-use banking_core::transport::Request;
 use serde::{Deserialize, Serialize};
 
 use super::Connect;
-use super::outcome::{self, Link, Outcome};
+use super::outcome::{Link, Outcome};
 use super::wait::AsyncResult;
 use crate::ids::{AccountId, RequestId};
 use crate::login::Login;
@@ -141,15 +140,11 @@ impl Connect<'_> {
     ///
     /// May answer pending; pass the outcome to [`Connect::wait_ready`].
     pub async fn statements(&self, request: &StatementsRequest) -> Result<Outcome<Statements>> {
-        // A read sent as POST: safe to retry.
-        let http = Request::post(PATH)
-            .json(request)?
-            .read_only()
-            .auth(self.handle.client().api_key_auth(PATH)?);
-        outcome::send_outcome(
+        self.data_read(
             self.handle.client().transport(),
-            self.handle.prepare(http),
-            Some(request.request_id),
+            PATH,
+            request,
+            request.request_id,
         )
         .await
     }
