@@ -100,6 +100,9 @@ enum Exponent {
 /// rather than with `Decimal::from_str_exact`/`from_scientific`, which accept
 /// `+5`, `.5`, `00.5` and `1_000`, and (for `from_scientific`) round a long
 /// significand instead of failing.
+/// How many decimal digits always fit a `u64` (`10^19 - 1 < 2^64`).
+const U64_DIGITS: usize = 19;
+
 fn parse_decimal(text: &str, exponent: Exponent) -> Result<Decimal, NumberError> {
     let malformed = |reason| NumberError::Malformed {
         text: text.to_owned(),
@@ -164,13 +167,20 @@ fn parse_decimal(text: &str, exponent: Exponent) -> Result<Decimal, NumberError>
     }
 
     let out_of_range = || NumberError::OutOfRange(text.to_owned());
-    let mut mantissa: i128 = 0;
-    for &digit in int_digits.iter().chain(frac_digits) {
-        mantissa = mantissa
-            .checked_mul(10)
-            .and_then(|m| m.checked_add(i128::from(digit - b'0')))
-            .ok_or_else(out_of_range)?;
-    }
+    let digits = int_digits.iter().chain(frac_digits);
+    let mut mantissa: i128 = if int_digits.len() + frac_digits.len() <= U64_DIGITS {
+        // Every amount a bank sends: no 128-bit arithmetic, no overflow.
+        i128::from(digits.fold(0u64, |m, &digit| m * 10 + u64::from(digit - b'0')))
+    } else {
+        let mut mantissa: i128 = 0;
+        for &digit in digits {
+            mantissa = mantissa
+                .checked_mul(10)
+                .and_then(|m| m.checked_add(i128::from(digit - b'0')))
+                .ok_or_else(out_of_range)?;
+        }
+        mantissa
+    };
     let fraction_len = i64::try_from(frac_digits.len()).map_err(|_| out_of_range())?;
     let mut scale = fraction_len.checked_sub(exp).ok_or_else(out_of_range)?;
     if scale < 0 {

@@ -93,6 +93,29 @@ fn exact_number_keeps_digits_and_scale() {
 }
 
 #[test]
+fn exact_number_reads_long_mantissas_on_both_sides_of_the_64_bit_fast_path() {
+    // 19 digits are read in 64 bits, 20 and more in 128: the same values.
+    for text in [
+        "9999999999999999999",
+        "-9999999999999999999",
+        "999999999.9999999999",
+        "18446744073709551615",
+        "18446744073709551616",
+        "99999999999999999999",
+        "-1844674407.3709551616",
+        "79228162514264337593543950335",
+        "0.0000000000000000001",
+        "0.00000000000000000001",
+    ] {
+        let expected = Decimal::from_str_exact(text).unwrap();
+        let value = exact(text).unwrap();
+        assert_eq!(value, expected, "{text}");
+        assert_eq!(value.scale(), expected.scale(), "{text}");
+        assert_eq!(value.to_string(), text, "{text}");
+    }
+}
+
+#[test]
 fn exact_number_decodes_exponent_forms() {
     assert_digits(exact("1e3").unwrap(), "1000", 0);
     assert_digits(exact("1.5E-2").unwrap(), "0.015", 3);
