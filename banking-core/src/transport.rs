@@ -467,7 +467,8 @@ impl Request {
             }
             return Ok(url.clone());
         }
-        let mut path = String::from(base.path());
+        let mut path = String::with_capacity(base.path().len() + self.template.len() + 32);
+        path.push_str(base.path());
         let mut rest = self.template.trim_start_matches('/');
         while let Some(open) = rest.find('{') {
             let close = rest[open..].find('}').map(|c| open + c).ok_or_else(|| {
@@ -483,7 +484,7 @@ impl Request {
                 .ok_or_else(|| {
                     Error::config(format!("no value for {{{name}}} in {}", self.template))
                 })?;
-            path.push_str(&encode_segment(name, value)?);
+            push_segment(&mut path, name, value)?;
             rest = &rest[close + 1..];
         }
         path.push_str(rest);
@@ -509,14 +510,17 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'_')
     .remove(b'~');
 
-fn encode_segment(name: &str, value: &str) -> Result<String> {
+/// Appends `value` to `path` as one encoded segment; the encoder yields
+/// runs of the input as they are, so an id needs no formatting.
+fn push_segment(path: &mut String, name: &str, value: &str) -> Result<()> {
     if value.is_empty() || value == "." || value == ".." {
         return Err(Error::validation(
             name,
             format!("{value:?} is not a valid path segment"),
         ));
     }
-    Ok(utf8_percent_encode(value, SEGMENT).to_string())
+    path.extend(utf8_percent_encode(value, SEGMENT));
+    Ok(())
 }
 
 /// A success response: status, headers and the whole body.
