@@ -227,6 +227,23 @@ async fn call_overhead(plan: &Plan, server: &Server, figures: &mut Vec<Figure>) 
         goal: Some(Goal::AtMost(1.03)),
         spread: Some(spread),
     });
+    // Every SDK attempt runs under a deadline (60 s by default); the raw
+    // call has none. The same raw call under a tokio deadline of the same
+    // length shows what the SDK costs beyond having one: the timer wakes
+    // the I/O driver once per call, on both sides.
+    let raw_get_deadline = || async {
+        let deadline = tokio::time::timeout(Duration::from_secs(60), raw.get());
+        std::hint::black_box(deadline.await.expect("answered in time"));
+    };
+    let (s, b, spread) =
+        interleave(plan.rounds, plan.calls_per_round, sdk_get, raw_get_deadline).await;
+    println!("get by id (warm token): SDK {s:?}, raw under the same deadline {b:?} per call");
+    figures.push(Figure {
+        name: "overhead_ratio_same_deadline",
+        value: s.as_secs_f64() / b.as_secs_f64(),
+        goal: None,
+        spread: Some(spread),
+    });
     let (s, b, spread) = interleave(plan.rounds, plan.calls_per_round, sdk_list, raw_list).await;
     println!("100-item page: SDK {s:?}, raw reqwest + serde {b:?} per call");
     figures.push(Figure {
