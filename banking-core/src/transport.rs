@@ -1308,16 +1308,16 @@ impl Inner {
         headers: HeaderMap,
         budget: &Budget,
     ) -> AttemptResult {
-        let mut builder = self
-            .http
-            .request(request.method.clone(), url.clone())
-            .headers(headers);
+        // Built directly rather than through a `RequestBuilder`, so the
+        // header map is moved in, not copied entry by entry.
+        let mut http_request = reqwest::Request::new(request.method.clone(), url.clone());
+        *http_request.headers_mut() = headers;
         if let Some((_, body)) = &request.body {
-            builder = builder.body(body.clone());
+            *http_request.body_mut() = Some(body.clone().into());
         }
         let classify = |e| classify(e, budget.started, self.connect_timeout);
         let run = async {
-            let mut response = builder.send().await.map_err(classify)?;
+            let mut response = self.http.execute(http_request).await.map_err(classify)?;
             let status = response.status().as_u16();
             // The body is read without them, so the headers are moved out,
             // not copied.
